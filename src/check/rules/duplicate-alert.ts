@@ -1,0 +1,35 @@
+import type { Finding, Rule } from '../rule.js';
+import type { Located, Runbook } from '../../model/runbook.js';
+
+/** duplicate-alert: an alert claimed by more than one runbook (or twice by one); every claim is reported. */
+export const duplicateAlert: Rule = {
+  id: 'duplicate-alert',
+  scope: 'collection',
+  category: 'consistency',
+  defaultSeverity: 'error',
+  summary: 'An alert is claimed by more than one runbook.',
+  why: 'An alert links to exactly one runbook; two claims mean the on-call engineer may land on the wrong one.',
+  fix: 'Keep the alert in the runbook that answers it and remove it from the others (or merge the runbooks).',
+  check(runbooks) {
+    const claims = new Map<string, { readonly runbook: Runbook; readonly alert: Located<string> }[]>();
+    for (const runbook of runbooks) {
+      for (const alert of runbook.alerts) claims.set(alert.value, [...(claims.get(alert.value) ?? []), { runbook, alert }]);
+    }
+    const findings: Finding[] = [];
+    for (const [name, group] of claims) {
+      if (group.length < 2) continue;
+      for (const claim of group) {
+        const others = group
+          .filter((other) => other !== claim)
+          .map((other) => `${other.runbook.file}:${other.alert.span.start.line}:${other.alert.span.start.column}`);
+        findings.push({
+          file: claim.runbook.file,
+          span: claim.alert.span,
+          message: `Alert \`${name}\` is claimed more than once; also at ${others.join(', ')}`,
+          actual: name,
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,32 @@
+import type { Finding, Rule } from '../rule.js';
+
+/** duplicate-id: two files whose ids are the same after normalisation (case, Unicode form, extension). */
+export const duplicateId: Rule = {
+  id: 'duplicate-id',
+  scope: 'collection',
+  category: 'consistency',
+  defaultSeverity: 'error',
+  summary: 'Two files have the same id (their paths differ only in case, Unicode form or extension).',
+  why: 'The id is the runbook\'s URL; two runbooks at one URL means one of them cannot be found.',
+  fix: 'Rename or merge one of the files.',
+  check(runbooks) {
+    const byKey = new Map<string, { readonly file: string }[]>();
+    for (const runbook of runbooks) {
+      const key = runbook.id.normalize('NFC').toLowerCase();
+      byKey.set(key, [...(byKey.get(key) ?? []), runbook]);
+    }
+    const findings: Finding[] = [];
+    for (const [key, group] of byKey) {
+      if (group.length < 2) continue;
+      for (const runbook of group) {
+        const others = group.filter((other) => other !== runbook).map((other) => `\`${other.file}\``);
+        findings.push({
+          file: runbook.file,
+          span: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+          message: `Duplicate id \`${key}\`: also used by ${others.join(', ')}`,
+        });
+      }
+    }
+    return findings;
+  },
+};

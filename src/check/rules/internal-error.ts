@@ -1,0 +1,15 @@
+import type { Rule } from '../rule.js';
+
+/**
+ * internal-error: reading this one file crashed the tool. It is reported on that file so that one bad
+ * file never hides the others; it is always a bug in runbook, please report it.
+ */
+export const internalError: Rule = {
+  id: 'internal-error',
+  scope: 'loader',
+  category: 'file',
+  defaultSeverity: 'error',
+  summary: 'The tool failed while reading this file (a bug in runbook).',
+  why: 'One file that trips a bug must not stop the others from being checked.',
+  fix: 'Report the bug with the file attached; the message carries the cause.',
+};

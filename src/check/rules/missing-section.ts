@@ -1,0 +1,33 @@
+import type { Rule } from '../rule.js';
+
+/** missing-section: a required section (by default Summary, Impact, Diagnosis, Recovery) has no heading. */
+export const missingSection: Rule = {
+  id: 'missing-section',
+  scope: 'runbook',
+  category: 'completeness',
+  defaultSeverity: 'error',
+  summary: 'A required section has no heading in the body.',
+  why: 'At 3 a.m. readers jump to "Impact" or "Recovery"; every runbook having the same sections is what makes that possible.',
+  fix: 'Add a heading for the section (any level; aliases such as `Mitigation` for Recovery count), or change `sections.required` in the config.',
+  examples: {
+    ok: '## Summary\nx\n## Impact\nx\n## Diagnosis\nx\n## Mitigation\n1. x\n',
+    notOk: '## Summary\nx\n## Recovery\n1. x\n',
+  },
+  check(runbook, context) {
+    const present = new Set(runbook.sections.map((section) => section.name));
+    const aliases = [...context.config.sectionAliases];
+    const line = runbook.frontmatter.kind === 'parsed' ? runbook.frontmatter.span.end.line : 1;
+    const at = { start: { line, column: 1 }, end: { line, column: 1 } };
+    return context.config.requiredSections
+      .filter((section) => !present.has(section))
+      .map((section) => {
+        const names = aliases.filter(([, canonical]) => canonical === section).map(([written]) => `\`${written}\``);
+        return {
+          file: runbook.file,
+          span: at,
+          message: `Missing section \`${section}\`; expected a heading named ${names.join(' or ')}`,
+          expected: section,
+        };
+      });
+  },
+};

@@ -1,0 +1,21 @@
+import type { Rule } from '../rule.js';
+
+/** never-tested: `last_tested: never`, the recovery steps have never been exercised. */
+export const neverTested: Rule = {
+  id: 'never-tested',
+  scope: 'runbook',
+  category: 'staleness',
+  defaultSeverity: 'error',
+  summary: 'The recovery steps have never been tested (`last_tested: never`).',
+  why: 'An untested recovery procedure is a hypothesis; the incident is the worst time to find out it is wrong.',
+  fix: 'Exercise the recovery steps in a drill, then set `last_tested` to that day (`runbook tested <id>`).',
+  examples: {
+    ok: '---\nlast_tested: 2026-11-01\n---\n',
+    notOk: '---\nlast_tested: never\n---\n',
+  },
+  check(runbook) {
+    const lastTested = runbook.lastTested;
+    if (lastTested.kind !== 'given' || lastTested.value.kind !== 'never') return [];
+    return [{ file: runbook.file, span: lastTested.span, message: 'Never tested: the recovery steps have not been exercised', actual: 'never', expected: 'a date `YYYY-MM-DD`' }];
+  },
+};

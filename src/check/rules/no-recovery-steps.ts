@@ -1,0 +1,35 @@
+import type { Rule } from '../rule.js';
+
+/** no-recovery-steps: neither frontmatter `recovery` nor an ordered list under the Recovery section. */
+export const noRecoverySteps: Rule = {
+  id: 'no-recovery-steps',
+  scope: 'runbook',
+  category: 'completeness',
+  defaultSeverity: 'error',
+  summary: 'The runbook has no recovery steps.',
+  why: 'The recovery steps are the point of a runbook: they are what the on-call engineer follows, and what the cheat sheet prints.',
+  fix: 'Add `recovery:` to the frontmatter, or a numbered list (`1. …`) under the Recovery (or Mitigation) heading.',
+  examples: {
+    ok: '## Recovery\n\n1. Fail over to the replica.\n',
+    notOk: '## Recovery\n\nFail over to the replica.\n',
+  },
+  check(runbook) {
+    const recovery = runbook.recovery;
+    if (recovery.source !== 'none' && recovery.steps.length > 0) return [];
+    const section = runbook.sections.find((candidate) => candidate.name === 'recovery');
+    const span =
+      recovery.source !== 'none'
+        ? recovery.span
+        : (section?.heading.span ?? (runbook.frontmatter.kind === 'parsed' ? runbook.frontmatter.span : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }));
+    return [
+      {
+        file: runbook.file,
+        span,
+        message:
+          section === undefined
+            ? 'No recovery steps; expected `recovery:` in the frontmatter or a numbered list under a Recovery heading'
+            : `No recovery steps; expected a numbered list (\`1. …\`) under \`${section.heading.text}\` or \`recovery:\` in the frontmatter`,
+      },
+    ];
+  },
+};

@@ -1,0 +1,24 @@
+import type { Rule } from '../rule.js';
+
+/** placeholder-text: `TODO`, `TBD`, `FIXME`, `<insert …>` or lorem ipsum left in the runbook. */
+export const placeholderText: Rule = {
+  id: 'placeholder-text',
+  scope: 'runbook',
+  category: 'completeness',
+  defaultSeverity: 'warning',
+  summary: 'Placeholder text is left in (`TODO`, `TBD`, `FIXME`, `<insert …>`, lorem ipsum).',
+  why: 'A placeholder is a gap someone meant to fill; during an incident it is a dead end.',
+  fix: 'Write the missing content, or remove the placeholder.',
+  examples: {
+    ok: 'Restart the `api` deployment.\n',
+    notOk: 'Restart the TODO deployment.\n',
+  },
+  check(runbook) {
+    return runbook.placeholders.map((placeholder) => ({
+      file: runbook.file,
+      span: placeholder.span,
+      message: `Placeholder text \`${placeholder.value}\` left in`,
+      actual: placeholder.value,
+    }));
+  },
+};

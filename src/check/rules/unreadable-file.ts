@@ -1,0 +1,15 @@
+import type { Rule } from '../rule.js';
+
+/**
+ * unreadable-file: a file that is not UTF-8 text (binary, or invalid UTF-8).
+ * Reported by the loader, since such a file never becomes a runbook.
+ */
+export const unreadableFile: Rule = {
+  id: 'unreadable-file',
+  scope: 'loader',
+  category: 'file',
+  defaultSeverity: 'error',
+  summary: 'The file is not UTF-8 text (binary, or invalid UTF-8).',
+  why: 'A runbook nobody can read is no runbook; a binary file among the runbooks is usually a mistake.',
+  fix: 'Re-save the file as UTF-8, or exclude it with `exclude` in the config.',
+};

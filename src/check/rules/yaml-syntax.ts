@@ -1,0 +1,24 @@
+import type { Rule } from '../rule.js';
+
+/** yaml-syntax: the frontmatter is not valid YAML, or not a mapping; located where the YAML parser stopped. */
+export const yamlSyntax: Rule = {
+  id: 'yaml-syntax',
+  scope: 'runbook',
+  category: 'frontmatter',
+  defaultSeverity: 'error',
+  summary: 'The frontmatter is not valid YAML (or not a mapping of keys to values).',
+  why: 'A frontmatter the parser cannot read means every field is unknown; other tools may read it differently.',
+  fix: 'Fix the YAML at the reported line and column; quote values that contain `:` or start with special characters.',
+  examples: {
+    ok: '---\ntitle: "Disk: full"\n---\n',
+    notOk: '---\ntitle: Disk: full\n---\n',
+  },
+  check(runbook) {
+    if (runbook.frontmatter.kind !== 'broken') return [];
+    return runbook.frontmatter.errors.map((error) => ({
+      file: runbook.file,
+      span: error.span,
+      message: `Invalid frontmatter YAML: ${error.value}`,
+    }));
+  },
+};

@@ -1,0 +1,63 @@
+import type { RuleSetting } from './diagnostic.js';
+import type { Duration } from './duration.js';
+import type { Contact } from './runbook.js';
+
+/** A severity level: its name, its rank (0 = most severe) and its default review interval. */
+export interface SeverityLevel {
+  readonly id: string;
+  readonly rank: number;
+  readonly reviewEvery: Duration;
+}
+
+/** A team that owns runbooks. */
+export interface Team {
+  readonly id: string;
+  readonly name: string;
+  readonly chat: string | undefined;
+  readonly escalation: readonly Contact[];
+}
+
+/** The teams a config lists; when it lists none, any owner is accepted. */
+export type Teams = { readonly kind: 'unlisted' } | { readonly kind: 'listed'; readonly byId: ReadonlyMap<string, Team> };
+
+/** The keys this tool reads from frontmatter. */
+export const CANONICAL_KEYS = [
+  'title',
+  'owner',
+  'service',
+  'severity',
+  'last_tested',
+  'review_every',
+  'alerts',
+  'tags',
+  'recovery',
+  'escalation',
+  'links',
+] as const;
+
+export type CanonicalKey = (typeof CANONICAL_KEYS)[number];
+
+/** Where the configuration came from. */
+export type ConfigSource = { readonly kind: 'defaults' } | { readonly kind: 'file'; readonly path: string };
+
+/** The normalised configuration every stage reads; made once at the edge by `parseConfig`. */
+export interface Config {
+  readonly source: ConfigSource;
+  /** Absolute folder the runbook ids are relative to. */
+  readonly root: string;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly teams: Teams;
+  /** Most severe first. */
+  readonly severities: readonly SeverityLevel[];
+  readonly dueSoonDays: number;
+  /** Canonical section names every runbook must have. */
+  readonly requiredSections: readonly string[];
+  /** Lower-cased heading text → canonical section name (each name maps to itself too). */
+  readonly sectionAliases: ReadonlyMap<string, string>;
+  /** Frontmatter key as written in files, for each canonical key. */
+  readonly fields: Readonly<Record<CanonicalKey, string>>;
+  /** Frontmatter keys the tool does not read but accepts without warning. */
+  readonly extraKeys: readonly string[];
+  readonly rules: ReadonlyMap<string, RuleSetting>;
+}

@@ -1,0 +1,103 @@
+import GithubSlugger from 'github-slugger';
+import type { Code, Heading as MdHeading, List, ListItem, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Node } from 'unist';
+import type { Config } from '../model/config.js';
+import type { BodyLink, Heading, Located, RecoveryStep, Section } from '../model/runbook.js';
+import { spanOf } from './span.js';
+
+/** What the body of a runbook holds, as the model needs it. */
+export interface Body {
+  readonly headings: readonly Heading[];
+  readonly sections: readonly Section[];
+  readonly links: readonly BodyLink[];
+  /** The first ordered list under the recovery section, as steps. */
+  readonly recovery: Located<readonly RecoveryStep[]> | undefined;
+  readonly firstH1: string | undefined;
+}
+
+/** The canonical section whose ordered list gives the recovery steps. */
+export const RECOVERY_SECTION = 'recovery';
+
+/** Reads headings, sections, links and recovery steps from a parsed file. */
+export function readBody(tree: Root, config: Config): Body {
+  const slugger = new GithubSlugger();
+  const headings: Heading[] = [];
+  const sections: Section[] = [];
+  const children = tree.children;
+  let recovery: Located<readonly RecoveryStep[]> | undefined;
+  children.forEach((node, index) => {
+    if (node.type !== 'heading') return;
+    const text = toString(node).trim();
+    const heading: Heading = { depth: node.depth, text, slug: slugger.slug(text), span: spanOf(node) };
+    headings.push(heading);
+    const content = sectionContent(children, index, node);
+    const name = config.sectionAliases.get(normaliseHeading(text));
+    sections.push({ name, heading, empty: content.every(isBlank) });
+    if (name === RECOVERY_SECTION && recovery === undefined) recovery = firstOrderedList(content);
+  });
+  const links: BodyLink[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      links.push({ url: (node as unknown as { url: string }).url, span: spanOf(node) });
+    }
+  });
+  const h1 = headings.find((heading) => heading.depth === 1);
+  return { headings, sections, links, recovery, firstH1: h1?.text };
+}
+
+/** Heading text as matched against section names: lower case, no surrounding punctuation or numbering. */
+export function normaliseHeading(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+}
+
+/** Nodes after the heading at `index`, up to the next heading of the same or a higher level. */
+function sectionContent(children: readonly RootContent[], index: number, heading: MdHeading): readonly RootContent[] {
+  const content: RootContent[] = [];
+  for (const node of children.slice(index + 1)) {
+    if (node.type === 'heading' && node.depth <= heading.depth) break;
+    content.push(node);
+  }
+  return content;
+}
+
+function isBlank(node: RootContent): boolean {
+  return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
+}
+
+function firstOrderedList(content: readonly RootContent[]): Located<readonly RecoveryStep[]> | undefined {
+  let list: List | undefined;
+  for (const node of content) {
+    visit(node, (inner) => {
+      if (list === undefined && inner.type === 'list' && (inner as List).ordered === true) list = inner as List;
+    });
+    if (list !== undefined) break;
+  }
+  if (list === undefined) return undefined;
+  return { value: list.children.map(stepOf).filter((step) => step.text !== '' || step.run !== undefined), span: spanOf(list) };
+}
+
+function stepOf(item: ListItem): RecoveryStep {
+  const prose = item.children.filter((child) => child.type !== 'code' && child.type !== 'list');
+  const text = prose.map((child) => toString(child)).join(' ').replace(/\s+/g, ' ').trim();
+  let code: Code | undefined;
+  visit(item, (node) => {
+    if (code === undefined && node.type === 'code') code = node as Code;
+  });
+  return { text, span: spanOf(item), ...(code === undefined ? {} : { run: code.value }) };
+}
+
+/** Calls `enter` on `node` and all its descendants, depth first, without recursion (deep trees are fine). */
+export function visit(node: Node, enter: (node: Node) => void): void {
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current === undefined) break;
+    enter(current);
+    const children = (current as { children?: readonly Node[] }).children;
+    if (children !== undefined) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node);
+  }
+}

@@ -1,0 +1,218 @@
+import { isMap, isScalar, type Node as YamlNode } from 'yaml';
+import { parseCalendarDate } from '../model/calendar-date.js';
+import { CANONICAL_KEYS, type CanonicalKey, type Config, type SeverityLevel } from '../model/config.js';
+import type { Span } from '../model/diagnostic.js';
+import { parseDuration, type Duration } from '../model/duration.js';
+import type {
+  Contact,
+  Field,
+  FrontmatterProblem,
+  LastTested,
+  Located,
+  NamedLink,
+  RecoveryStep,
+} from '../model/runbook.js';
+import type { Entry } from './frontmatter.js';
+import { mismatch, ok, readList, readMap, readRecord, readText, type Read } from './yaml-values.js';
+
+/** Keys that must be present in every runbook's frontmatter. */
+export const REQUIRED_KEYS: readonly CanonicalKey[] = ['title', 'owner', 'service', 'severity', 'last_tested'];
+
+/** Every frontmatter field the tool reads, as the rest of the program uses them. */
+export interface Fields {
+  readonly title: Field<string>;
+  readonly owner: Field<string>;
+  readonly service: Field<string>;
+  readonly severity: Field<SeverityLevel>;
+  readonly lastTested: Field<LastTested>;
+  readonly reviewEvery: Field<Duration>;
+  readonly alerts: readonly Located<string>[];
+  readonly tags: readonly string[];
+  readonly recovery: Located<readonly RecoveryStep[]> | undefined;
+  readonly escalation: readonly Contact[];
+  readonly links: readonly NamedLink[];
+  readonly problems: readonly FrontmatterProblem[];
+}
+
+const DATE_EXPECTED = 'a date `YYYY-MM-DD` (e.g. `2026-03-14`) or `never`';
+const DURATION_EXPECTED = 'a duration such as `30d`, `6w`, `6 months` or `1y`';
+
+/**
+ * Reads the frontmatter entries into typed fields, applying the config's `fields` mapping. Every
+ * value that cannot be used becomes a problem that names the key as written in the file.
+ */
+export function readFields(
+  entries: readonly Entry[],
+  config: Config,
+  spanOfNode: (node: YamlNode) => Span,
+): Fields {
+  const problems: FrontmatterProblem[] = [];
+  const byKey = new Map<string, Entry>();
+  for (const entry of entries) {
+    if (byKey.has(entry.key)) problems.push({ kind: 'duplicate-key', key: entry.key, span: entry.keySpan });
+    else byKey.set(entry.key, entry);
+  }
+  const allowed = [...CANONICAL_KEYS.map((key) => config.fields[key]), ...config.extraKeys];
+  for (const entry of byKey.values()) {
+    if (!allowed.includes(entry.key)) {
+      problems.push({ kind: 'unknown-key', key: entry.key, suggestion: closest(entry.key, allowed), span: entry.keySpan });
+    }
+  }
+
+  /** Reads one canonical key; absent and invalid both give `none`, with a problem. */
+  function field<T>(key: CanonicalKey, read: (node: YamlNode | undefined) => Read<T>): Field<T> {
+    const written = config.fields[key];
+    const entry = byKey.get(written);
+    if (entry === undefined) {
+      if (REQUIRED_KEYS.includes(key)) problems.push({ kind: 'missing-field', key: written });
+      return { kind: 'none' };
+    }
+    const result = read(entry.value);
+    if (result.kind === 'ok') return { kind: 'given', value: result.value, span: entry.valueSpan };
+    problems.push({ kind: 'invalid-value', key: written, actual: result.actual, expected: result.expected, span: entry.valueSpan });
+    return { kind: 'none' };
+  }
+  const orEmpty = <T>(value: Field<readonly T[]>): readonly T[] => (value.kind === 'given' ? value.value : []);
+
+  const title = field('title', (node) => readText(node, 'a title'));
+  const owner = field('owner', (node) => readText(node, 'a team id'));
+  const service = field('service', (node) => readText(node, 'a service name'));
+  const severity = field('severity', (node) => readSeverity(node, config.severities));
+  const lastTested = field('last_tested', readLastTested);
+  const reviewEvery = field('review_every', readDuration);
+  const alerts = orEmpty(field('alerts', (node) => readLocatedTexts(node, 'a list of alert names', spanOfNode)));
+  const tags = orEmpty(field('tags', (node) => readLocatedTexts(node, 'a list of words', spanOfNode))).map((tag) => tag.value);
+  const recoveryField = field('recovery', (node) => readRecovery(node, spanOfNode));
+  const escalation = orEmpty(field('escalation', readEscalation));
+  const links = orEmpty(field('links', readLinks));
+  const recovery = recoveryField.kind === 'given' ? { value: recoveryField.value, span: recoveryField.span } : undefined;
+  return { title, owner, service, severity, lastTested, reviewEvery, alerts, tags, recovery, escalation, links, problems };
+}
+
+function readSeverity(node: YamlNode | undefined, levels: readonly SeverityLevel[]): Read<SeverityLevel> {
+  const expected = `one of ${levels.map((level) => `\`${level.id}\``).join(', ')}`;
+  const text = readText(node, expected);
+  if (text.kind !== 'ok') return text;
+  const level = levels.find((candidate) => candidate.id === text.value);
+  return level === undefined ? mismatch(`\`${text.value}\``, expected) : ok(level);
+}
+
+function readLastTested(node: YamlNode | undefined): Read<LastTested> {
+  const text = readText(node, DATE_EXPECTED);
+  if (text.kind !== 'ok') return text;
+  if (text.value === 'never') return ok({ kind: 'never' });
+  const date = parseCalendarDate(text.value);
+  return date === undefined ? mismatch(`\`${text.value}\``, DATE_EXPECTED) : ok({ kind: 'on', date });
+}
+
+function readDuration(node: YamlNode | undefined): Read<Duration> {
+  const text = readText(node, DURATION_EXPECTED);
+  if (text.kind !== 'ok') return text;
+  const duration = isScalar(node) && typeof node.value === 'string' ? parseDuration(text.value) : undefined;
+  return duration === undefined ? mismatch(`\`${text.value}\``, DURATION_EXPECTED) : ok(duration);
+}
+
+function readLocatedTexts(
+  node: YamlNode | undefined,
+  expected: string,
+  spanOfNode: (node: YamlNode) => Span,
+): Read<readonly Located<string>[]> {
+  const list = readList(node, expected);
+  if (list.kind !== 'ok') return list;
+  const texts: Located<string>[] = [];
+  for (const item of list.value) {
+    const text = readText(item, expected);
+    if (text.kind !== 'ok') return mismatch(`${text.actual} in the list`, expected);
+    texts.push({ value: text.value, span: spanOfNode(item) });
+  }
+  return ok(texts);
+}
+
+const STEP_EXPECTED = 'a list of steps, each a text or `{step, run, expect}`';
+
+function readRecovery(node: YamlNode | undefined, spanOfNode: (node: YamlNode) => Span): Read<readonly RecoveryStep[]> {
+  const list = readList(node, STEP_EXPECTED);
+  if (list.kind !== 'ok') return list;
+  const steps: RecoveryStep[] = [];
+  for (const item of list.value) {
+    const span = spanOfNode(item);
+    if (isMap(item)) {
+      const record = readRecord(item, ['step'], ['run', 'expect'], STEP_EXPECTED);
+      if (record.kind !== 'ok') return record;
+      const { step, run, expect } = record.value;
+      if (step === undefined) return mismatch('a step without `step`', STEP_EXPECTED);
+      steps.push({ text: step, span, ...(run === undefined ? {} : { run }), ...(expect === undefined ? {} : { expect }) });
+    } else {
+      const text = readText(item, STEP_EXPECTED);
+      if (text.kind !== 'ok') return mismatch(`${text.actual} in the list`, STEP_EXPECTED);
+      steps.push({ text: text.value, span });
+    }
+  }
+  return ok(steps);
+}
+
+const CONTACT_EXPECTED = 'a list of contacts `{name, via, target}`';
+
+function readEscalation(node: YamlNode | undefined): Read<readonly Contact[]> {
+  const list = readList(node, CONTACT_EXPECTED);
+  if (list.kind !== 'ok') return list;
+  const contacts: Contact[] = [];
+  for (const item of list.value) {
+    const record = readRecord(item, ['name', 'via', 'target'], [], CONTACT_EXPECTED);
+    if (record.kind !== 'ok') return record;
+    const { name, via, target } = record.value;
+    if (name === undefined || via === undefined || target === undefined) return mismatch('an incomplete contact', CONTACT_EXPECTED);
+    contacts.push({ name, via, target });
+  }
+  return ok(contacts);
+}
+
+const LINKS_EXPECTED = 'a mapping of names to absolute URLs (`Dashboard: https://…`)';
+
+function readLinks(node: YamlNode | undefined): Read<readonly NamedLink[]> {
+  const map = readMap(node, LINKS_EXPECTED);
+  if (map.kind !== 'ok') return map;
+  const links: NamedLink[] = [];
+  for (const { key, value } of map.value) {
+    const text = readText(value, LINKS_EXPECTED);
+    if (text.kind !== 'ok') return mismatch(`${text.actual} for \`${key}\``, LINKS_EXPECTED);
+    if (!isAbsoluteUrl(text.value)) return mismatch(`\`${text.value}\` for \`${key}\``, LINKS_EXPECTED);
+    links.push({ name: key, url: text.value });
+  }
+  return ok(links);
+}
+
+/** Whether `text` is an absolute URL with a scheme a browser can open safely. */
+export function isAbsoluteUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  return ['http:', 'https:', 'mailto:', 'tel:'].includes(new URL(text).protocol);
+}
+
+/** The allowed key closest to `key`, when it is close enough to be a typo. */
+export function closest(key: string, allowed: readonly string[]): string | undefined {
+  const squash = (text: string): string => text.toLowerCase().replace(/[-_\s]/g, '');
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of allowed) {
+    const distance = squash(candidate) === squash(key) ? 0 : editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+/** Levenshtein distance. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

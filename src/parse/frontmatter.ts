@@ -1,0 +1,109 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Span } from '../model/diagnostic.js';
+import type { Located } from '../model/runbook.js';
+
+/** One top-level `key: value` of the frontmatter, with where both were written. */
+export interface Entry {
+  readonly key: string;
+  readonly keySpan: Span;
+  /** Undefined for `key:` with nothing after it. */
+  readonly value: YamlNode | undefined;
+  readonly valueSpan: Span;
+}
+
+/** The frontmatter block as YAML: its entries in order, or why it could not be read. */
+export type RawFrontmatter =
+  | { readonly kind: 'missing'; readonly unclosed: boolean }
+  | { readonly kind: 'broken'; readonly errors: readonly Located<string>[] }
+  | {
+      readonly kind: 'parsed';
+      readonly span: Span;
+      readonly entries: readonly Entry[];
+      readonly document: Document;
+      readonly spanOfNode: (node: YamlNode) => Span;
+    };
+
+/** Where the YAML block sits: its text and the file line its first line is on. */
+export interface YamlBlock {
+  readonly value: string;
+  readonly span: Span;
+}
+
+/** Largest alias expansion accepted when a value is read: defeats "billion laughs". */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Parses the YAML of a frontmatter block with the `yaml` package (YAML 1.2 core schema, so dates stay
+ * strings), keeping every key's and value's location in the file.
+ */
+export function parseFrontmatter(block: YamlBlock | undefined, text: string): RawFrontmatter {
+  if (block === undefined) return { kind: 'missing', unclosed: startsUnclosedBlock(text) };
+  const firstLine = block.span.start.line + 1;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(block.value, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    schema: 'core',
+  });
+  const pointAt = (offset: number): { line: number; column: number } => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line - 1 + firstLine, column: col };
+  };
+  const spanOfRange = (start: number, end: number): Span => ({ start: pointAt(start), end: pointAt(end) });
+  const problems = [...document.errors, ...document.warnings];
+  if (problems.length > 0) {
+    return {
+      kind: 'broken',
+      errors: problems.map((problem) => ({
+        value: `${problem.message} (${problem.code})`,
+        span: spanOfRange(problem.pos[0], problem.pos[1]),
+      })),
+    };
+  }
+  const spanOfNode = (node: YamlNode): Span => {
+    const range = node.range ?? [0, 0, 0];
+    return spanOfRange(range[0], range[1]);
+  };
+  const contents = document.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) {
+    return { kind: 'parsed', span: block.span, entries: [], document, spanOfNode };
+  }
+  if (!isMap(contents)) {
+    return {
+      kind: 'broken',
+      errors: [
+        {
+          value: `frontmatter must be a mapping of keys to values, found ${describeNode(contents)}`,
+          span: spanOfNode(contents),
+        },
+      ],
+    };
+  }
+  const entries = contents.items.map((pair): Entry => {
+    const keyNode = pair.key as YamlNode | null;
+    const valueNode = (pair.value ?? undefined) as YamlNode | undefined;
+    const key = keyNode === null ? '' : isScalar(keyNode) ? String(keyNode.value) : keyNode.toString();
+    const keySpan = keyNode === null ? block.span : spanOfNode(keyNode);
+    const valueSpan = valueNode === undefined || valueNode.range == null ? keySpan : spanOfNode(valueNode);
+    return { key, keySpan, value: valueNode, valueSpan };
+  });
+  return { kind: 'parsed', span: block.span, entries, document, spanOfNode };
+}
+
+/** A human name for the shape of a YAML node, for messages. */
+export function describeNode(node: YamlNode): string {
+  if (isMap(node)) return 'a mapping';
+  if (isScalar(node)) {
+    const value = node.value;
+    if (value === null) return 'nothing';
+    if (typeof value === 'string') return `the text \`${value}\``;
+    return `\`${String(value)}\``;
+  }
+  return node.constructor.name === 'YAMLSeq' ? 'a list' : 'an alias';
+}
+
+/** Whether the file opens a `---` block that never closes (so remark saw no frontmatter). */
+function startsUnclosedBlock(text: string): boolean {
+  return /^\uFEFF?---[ \t]*\r?\n/.test(text);
+}

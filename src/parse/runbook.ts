@@ -1,0 +1,88 @@
+import type { Config } from '../model/config.js';
+import { FILE_START } from '../model/diagnostic.js';
+import type { Frontmatter, Loaded, Recovery, Runbook } from '../model/runbook.js';
+import { readBody } from './body.js';
+import { decodeSource } from './decode.js';
+import { readFields, type Fields } from './fields.js';
+import { parseFrontmatter } from './frontmatter.js';
+import { parseMarkdown } from './markdown.js';
+import { findPlaceholders } from './placeholders.js';
+import { spanOf } from './span.js';
+
+/** One file to read: its id, its path as shown to users, and its bytes. */
+export interface SourceFile {
+  readonly id: string;
+  readonly file: string;
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+const NO_FIELDS: Fields = {
+  title: { kind: 'none' },
+  owner: { kind: 'none' },
+  service: { kind: 'none' },
+  severity: { kind: 'none' },
+  lastTested: { kind: 'none' },
+  reviewEvery: { kind: 'none' },
+  alerts: [],
+  tags: [],
+  recovery: undefined,
+  escalation: [],
+  links: [],
+  problems: [],
+};
+
+/**
+ * The one way text from disk becomes a {@link Runbook}: every field valid or explicitly none, with
+ * the problems found on the way kept in the runbook for the rules to report.
+ */
+export function parseRunbook(source: SourceFile, config: Config): Loaded {
+  const decoded = decodeSource(source.bytes);
+  if (decoded.kind === 'unreadable') {
+    return { kind: 'unreadable', file: source.file, reason: decoded.reason, span: decoded.span };
+  }
+  const text = decoded.text;
+  const tree = parseMarkdown(text);
+  const first = tree.children[0];
+  const yamlNode = first?.type === 'yaml' ? first : undefined;
+  const raw = parseFrontmatter(yamlNode && { value: yamlNode.value, span: spanOf(yamlNode) }, text);
+  const fields = raw.kind === 'parsed' ? readFields(raw.entries, config, raw.spanOfNode) : NO_FIELDS;
+  const frontmatter: Frontmatter =
+    raw.kind === 'parsed' ? { kind: 'parsed', span: raw.span, problems: fields.problems } : raw;
+  const body = readBody(tree, config);
+  const recovery: Recovery =
+    fields.recovery !== undefined
+      ? { source: 'frontmatter', steps: fields.recovery.value, span: fields.recovery.span }
+      : body.recovery !== undefined
+        ? { source: 'body', steps: body.recovery.value, span: body.recovery.span }
+        : { source: 'none' };
+  const title = fields.title.kind === 'given' ? fields.title.value : (body.firstH1 ?? source.id);
+  const runbook: Runbook = {
+    id: source.id,
+    file: source.file,
+    path: source.path,
+    title,
+    frontmatter,
+    owner: fields.owner,
+    service: fields.service,
+    severity: fields.severity,
+    lastTested: fields.lastTested,
+    reviewEvery: fields.reviewEvery,
+    alerts: fields.alerts,
+    tags: fields.tags,
+    escalation: fields.escalation,
+    links: fields.links,
+    recovery,
+    headings: body.headings,
+    sections: body.sections,
+    bodyLinks: body.links,
+    placeholders: findPlaceholders(tree, text.split(/\r?\n/)),
+    tree,
+  };
+  return { kind: 'runbook', runbook };
+}
+
+/** Where a whole-file problem is reported: the frontmatter block when there is one, else line 1. */
+export function frontmatterSpan(runbook: Runbook) {
+  return runbook.frontmatter.kind === 'parsed' ? runbook.frontmatter.span : FILE_START;
+}
