@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { compareDiagnostics, type Diagnostic, type Severity } from '../model/diagnostic.js';
 import type { Runbook } from '../model/runbook.js';
 import type { Loaded } from '../model/runbook.js';
@@ -67,7 +68,7 @@ export function describeError(error: unknown): string {
   const parts: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current !== undefined && depth < 5; depth++) {
-    parts.push(current instanceof Error ? current.message : String(current));
+    parts.push(current instanceof Error ? current.message : inspect(current));
     current = current instanceof Error ? current.cause : undefined;
   }
   return parts.join(': caused by: ');

@@ -6,7 +6,7 @@ import type { RuleSetting } from '../model/diagnostic.js';
 import { parseDuration, type Duration } from '../model/duration.js';
 
 const durationText = z.string().refine((text) => parseDuration(text) !== undefined, {
-  message: 'expected a duration such as `30d`, `6w`, `6 months` or `1y`',
+  error: 'expected a duration such as `30d`, `6w`, `6 months` or `1y`',
 });
 const name = z.string().trim().min(1);
 const contact = z.strictObject({ name, via: name, target: name });
@@ -122,8 +122,8 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 function nodeAt(node: unknown, path: readonly PropertyKey[]): YamlNode | undefined {
   let current = node as YamlNode | null | undefined;
   for (const key of path) {
-    if (isMap(current)) current = current.get(key, true) as YamlNode | undefined;
-    else if (isSeq(current) && typeof key === 'number') current = current.get(key, true) as YamlNode | undefined;
+    if (isMap(current)) current = current.get(key, true);
+    else if (isSeq(current) && typeof key === 'number') current = current.get(key, true);
     else break;
   }
   return current ?? undefined;

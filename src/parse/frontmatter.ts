@@ -98,7 +98,7 @@ export function describeNode(node: YamlNode): string {
     const value = node.value;
     if (value === null) return 'nothing';
     if (typeof value === 'string') return `the text \`${value}\``;
-    return `\`${String(value)}\``;
+    return `\`${node.source ?? typeof value}\``;
   }
   return node.constructor.name === 'YAMLSeq' ? 'a list' : 'an alias';
 }

@@ -23,7 +23,7 @@ export function readText(node: YamlNode | undefined, expected: string): Read<str
   if (node === undefined) return mismatch('nothing', expected);
   if (isAlias(node)) return mismatch('an alias (`*name`)', `${expected}, written out`);
   if (!isScalar(node) || node.value === null || node.value === undefined) {
-    return mismatch(node === undefined ? 'nothing' : describeNode(node), expected);
+    return mismatch(describeNode(node), expected);
   }
   const value = node.value;
   if (typeof value === 'string') return value.trim() === '' ? mismatch('empty text', expected) : ok(value.trim());

@@ -1,0 +1,143 @@
+import { dirname, resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { RULES, ruleById } from '../check/registry.js';
+import { linkTargets } from '../check/links.js';
+import type { GitFacts } from '../check/rule.js';
+import { runChecks } from '../check/run.js';
+import type { Runbook } from '../model/runbook.js';
+import { loadConfig } from '../io/config-file.js';
+import { DiscoveryError, discoverRunbooks, displayPath } from '../io/discover.js';
+import { readGitFacts } from '../io/git.js';
+import type { Io } from '../io/io.js';
+import { existingPaths, readRunbooks } from '../io/read-runbooks.js';
+import { writeFileAtomic } from '../io/write-file.js';
+import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../report/index.js';
+import { countBySeverity, type CheckReport } from '../report/report.js';
+import { closest } from '../parse/fields.js';
+import { useColor } from './color.js';
+import { resolveToday } from './today.js';
+import { UsageError } from './usage-error.js';
+import { toolInfo } from './version.js';
+
+/** The options of `runbook check`, as commander hands them over. */
+interface CheckOptions {
+  readonly config?: string;
+  readonly today?: string;
+  readonly format: FormatName;
+  readonly outputFile?: string;
+  readonly maxWarnings?: number;
+  readonly quiet?: boolean;
+  readonly color?: boolean;
+  readonly git: boolean;
+}
+
+/** Exit codes of `check` (and every command): documented in `--help` and docs/format.md. */
+export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
+
+/** `runbook check [paths…]`: wires the command; `setExit` receives the exit code. */
+export function checkCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('check')
+    .summary('check runbooks for staleness, completeness and broken links')
+    .description(
+      'Reads every runbook, reports every problem in every file with file:line:column, a rule id and a\n' +
+        'message, then exits 0 (no errors), 1 (errors, or more warnings than --max-warnings) or 2 (bad\n' +
+        'usage, bad config, or the run itself failed).\n\n' +
+        'Paths may be files or folders; without paths, the runbooks under the config\'s `root` are checked.',
+    )
+    .argument('[paths...]', 'runbook files or folders (default: the config root)')
+    .option('-c, --config <path>', 'config file (default: nearest runbook.config.yaml|yml|json above the working folder)')
+    .option('--today <YYYY-MM-DD>', 'the date to check staleness against (default: today in UTC)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('pretty'))
+    .option('-o, --output-file <path>', 'write the report to this file (atomically) instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('-q, --quiet', 'report errors only')
+    .option('--color', 'force colours in `pretty` output')
+    .option('--no-color', 'no colours (also: NO_COLOR=1)')
+    .option('--no-git', 'do not read the git history (no last-edited dates)')
+    .addHelpText('after', checkHelp)
+    .action(async (paths: string[], options: CheckOptions) => {
+      setExit(await runCheck(paths, options, io));
+    });
+}
+
+async function runCheck(paths: readonly string[], options: CheckOptions, io: Io): Promise<number> {
+  const today = resolveToday(options.today, io.now);
+  const config = loadConfig(io.cwd, options.config);
+  for (const id of config.rules.keys()) {
+    if (ruleById(id) === undefined) {
+      const suggestion = closest(id, RULES.map((rule) => rule.id));
+      throw new UsageError(`unknown rule \`${id}\` in the config's \`rules\`${suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`}`);
+    }
+  }
+  const found = discoverRunbooks(paths, config, io.cwd);
+  const results = readRunbooks(found, config);
+  const runbooks = results.flatMap((result): Runbook[] => (result.kind === 'runbook' ? [result.runbook] : []));
+  const first = found[0];
+  if (first === undefined) {
+    const where = paths.length === 0 ? displayPath(config.root, io.cwd) : paths.join(', ');
+    throw new DiscoveryError(`no runbooks found in ${where} (include: ${config.include.join(', ')})`);
+  }
+  const git: GitFacts = options.git ? await readGitFacts(dirname(first.path)) : { kind: 'none' };
+  const diagnostics = runChecks(results, {
+    config,
+    today,
+    git,
+    existingFiles: existingPaths(linkTargets(runbooks)),
+    rootLabel: displayPath(config.root, io.cwd),
+  });
+  const shown = options.quiet === true ? diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : diagnostics;
+  const report: CheckReport = { tool: toolInfo(), files: found.map((file) => file.file), diagnostics: shown, rules: RULES };
+  const formatter = FORMATTERS[options.format];
+  if (options.outputFile === undefined) {
+    io.stdout.write(formatter(report, { color: options.format === 'pretty' && useColor(options.color, io.env, io.stdout.isTTY) }));
+  } else {
+    writeFileAtomic(resolve(io.cwd, options.outputFile), formatter(report, { color: false }));
+  }
+  const counts = countBySeverity(diagnostics);
+  if (options.outputFile !== undefined) {
+    io.stderr.write(
+      `wrote ${options.outputFile}: ${found.length} files, ${counts.errors} errors, ${counts.warnings} warnings, ${counts.infos} info\n`,
+    );
+  }
+  const tooManyWarnings = options.maxWarnings !== undefined && counts.warnings > options.maxWarnings;
+  return counts.errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
+}
+
+function parseCount(text: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`invalid --max-warnings \`${text}\`, expected a whole number`);
+  return Number(text);
+}
+
+/** The rules and exit codes, appended to `check --help`. */
+function checkHelp(): string {
+  const byCategory = new Map<string, string[]>();
+  for (const rule of RULES) {
+    const lines = byCategory.get(rule.category) ?? [];
+    lines.push(`  ${rule.id} (${rule.defaultSeverity})\n      ${rule.summary}\n      Why: ${rule.why}\n      Fix: ${rule.fix}`);
+    byCategory.set(rule.category, lines);
+  }
+  const rules = [...byCategory].map(([category, lines]) => `${category}:\n${lines.join('\n')}`).join('\n\n');
+  return `
+A runbook is a Markdown file with YAML frontmatter:
+  title, owner, service, severity, last_tested (YYYY-MM-DD or never)   required
+  review_every (30d, 6w, 6 months, 1y), alerts, tags, recovery,
+  escalation ({name, via, target}), links (name: URL)                  optional
+Recovery steps come from frontmatter \`recovery\`, or else from the first numbered list under the
+Recovery (Mitigation, Remediation, Resolution) heading. See docs/format.md for the whole format.
+
+Rules (id, default severity; change with \`rules:\` in the config):
+
+${rules}
+
+Exit codes:
+  0  no errors (and no more warnings than --max-warnings)
+  1  errors found, or more warnings than --max-warnings
+  2  bad usage, bad config, or the run itself failed
+
+Examples:
+  $ runbook check                              # the runbooks under the config's root
+  $ runbook check runbooks --format github     # annotations in GitHub Actions
+  $ runbook check -f gitlab -o gl-code-quality.json
+  $ runbook check --today 2026-12-01 --max-warnings 0
+`;
+}

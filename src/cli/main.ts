@@ -1,0 +1,57 @@
+import { Command, CommanderError } from 'commander';
+import { describeError } from '../check/run.js';
+import { DiscoveryError } from '../io/discover.js';
+import type { Io } from '../io/io.js';
+import { ConfigError } from '../parse/config.js';
+import { checkCommand, EXIT } from './check.js';
+import { UsageError } from './usage-error.js';
+import { toolInfo } from './version.js';
+
+/**
+ * The whole CLI as a function: parses `argv` (without `node` and the script), runs the command with
+ * the given io, and returns the exit code. Never calls `process.exit`; never throws.
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const setExit = (code: number): void => {
+    exitCode = code;
+  };
+  const program = new Command('runbook')
+    .description('Operational runbooks as code: check them in CI, build the on-call site, print cheat sheets.')
+    .version(toolInfo().version, '-v, --version', 'print the version')
+    .configureOutput({
+      writeOut: (text) => {
+        io.stdout.write(text);
+      },
+      writeErr: (text) => {
+        io.stderr.write(text);
+      },
+    })
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .addCommand(checkCommand(io, setExit));
+  for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error: unknown) {
+    return failure(error, io);
+  }
+}
+
+/** Turns a failure of the run into a message on stderr and exit code 2 (0 for help and version). */
+function failure(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return EXIT.ok;
+    }
+    return EXIT.failure;
+  }
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof DiscoveryError) {
+    io.stderr.write(`runbook: ${describeError(error)}\n`);
+    return EXIT.failure;
+  }
+  io.stderr.write(`runbook: the run failed: ${describeError(error)}\n`);
+  if (error instanceof Error && error.stack !== undefined && io.env.RUNBOOK_DEBUG !== undefined) io.stderr.write(`${error.stack}\n`);
+  return EXIT.failure;
+}

@@ -1,0 +1,115 @@
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import type { Config } from '../model/config.js';
+
+/** A runbook file found on disk: where it is, how to show it, and its id. */
+export interface FoundFile {
+  readonly path: string;
+  readonly file: string;
+  readonly id: string;
+}
+
+/** The run cannot go on: a path the user named does not exist, or nothing was found. */
+export class DiscoveryError extends Error {
+  override readonly name = 'DiscoveryError';
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/**
+ * Finds the runbook files named by `paths` (files, or folders searched with the config's include and
+ * exclude globs), or under the config's root when no paths are given. Sorted by path; no duplicates.
+ * Folder symlinks are not followed (no loops); file symlinks are read only when they stay inside the
+ * folder being searched.
+ */
+export function discoverRunbooks(paths: readonly string[], config: Config, cwd: string): readonly FoundFile[] {
+  const found = new Map<string, FoundFile>();
+  const starts = paths.length === 0 ? [config.root] : paths.map((path) => resolve(cwd, path));
+  const include = picomatch([...config.include], { dot: false });
+  const exclude = picomatch(config.exclude.length > 0 ? [...config.exclude] : ['\0'], { dot: true });
+  for (const start of starts) {
+    const stats = statOrThrow(start, cwd);
+    if (stats.isFile()) {
+      const base = isInside(start, config.root) ? config.root : resolve(start, '..');
+      found.set(start, describe(start, base, cwd));
+      continue;
+    }
+    const base = isInside(start, config.root) ? config.root : start;
+    for (const path of walk(start)) {
+      const relativePath = toSlashes(relative(base, path));
+      if (include(relativePath) && !exclude(relativePath)) found.set(path, describe(path, base, cwd));
+    }
+  }
+  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function statOrThrow(path: string, cwd: string) {
+  try {
+    return statSync(path);
+  } catch (error: unknown) {
+    throw new DiscoveryError(`no such file or folder: ${displayPath(path, cwd)}`, { cause: error });
+  }
+}
+
+/** Every file under `folder`, iteratively; skips VCS folders, node_modules and folder symlinks. */
+function walk(folder: string): readonly string[] {
+  const files: string[] = [];
+  const pending = [folder];
+  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch (error: unknown) {
+      throw new DiscoveryError(`cannot read folder ${current}`, { cause: error });
+    }
+    for (const entry of entries) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
+      } else if (entry.isFile()) files.push(path);
+      else if (entry.isSymbolicLink() && symlinkedFileInside(path, folder)) files.push(path);
+    }
+  }
+  return files;
+}
+
+function symlinkedFileInside(path: string, folder: string): boolean {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() && isInside(realpathSync(path), folder);
+  } catch (error: unknown) {
+    if ((error as { code?: unknown }).code === 'ENOENT' || (error as { code?: unknown }).code === 'ELOOP') return false;
+    throw error;
+  }
+}
+
+
+function describe(path: string, base: string, cwd: string): FoundFile {
+  const relativePath = toSlashes(relative(base, path)) || basename(path);
+  return { path, file: displayPath(path, cwd), id: withoutExtension(relativePath) };
+}
+
+/** Markdown extensions removed from ids, including Middleman's `.html.md` and `.md.erb`. */
+const MARKDOWN_EXTENSION = /(?:\.html)?\.(?:md|markdown|mdown|mkd|mdx)(?:\.erb)?$/i;
+
+/** A path without its Markdown extension (or, for other files, without its last extension). */
+export function withoutExtension(path: string): string {
+  const stripped = path.replace(MARKDOWN_EXTENSION, '');
+  return stripped !== path ? stripped : path.slice(0, path.length - extname(path).length);
+}
+
+/** A path as shown to users: relative to `cwd` when inside it, else absolute; always with `/`. */
+export function displayPath(path: string, cwd: string): string {
+  return isInside(path, cwd) ? toSlashes(relative(cwd, path)) || '.' : toSlashes(path);
+}
+
+/** Whether `path` is `folder` or inside it. */
+export function isInside(path: string, folder: string): boolean {
+  const relativePath = relative(folder, path);
+  return relativePath === '' || (relativePath !== '..' && !relativePath.startsWith(`..${sep}`) && !isAbsolute(relativePath));
+}
+
+function toSlashes(path: string): string {
+  return path.split(sep).join('/');
+}

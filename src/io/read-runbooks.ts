@@ -1,0 +1,46 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { ReadResult } from '../check/run.js';
+import type { Config } from '../model/config.js';
+import { parseRunbook } from '../parse/runbook.js';
+import type { FoundFile } from './discover.js';
+
+/**
+ * Reads and parses each found file. A file that cannot be read, or whose parsing throws (a bug),
+ * becomes a result on that file: one bad file never stops the others.
+ */
+export function readRunbooks(files: readonly FoundFile[], config: Config): readonly ReadResult[] {
+  return files.map((found): ReadResult => {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(found.path);
+    } catch (error: unknown) {
+      const code = (error as { code?: unknown }).code;
+      return {
+        kind: 'unreadable',
+        file: found.file,
+        reason: `cannot read the file (${typeof code === 'string' ? code : 'error'}): ${error instanceof Error ? error.message : String(error)}`,
+        span: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+      };
+    }
+    try {
+      return parseRunbook({ id: found.id, file: found.file, path: found.path, bytes }, config);
+    } catch (error: unknown) {
+      return { kind: 'crashed', file: found.file, error };
+    }
+  });
+}
+
+/** Which of `paths` exist on disk (files or folders). */
+export function existingPaths(paths: readonly string[]): ReadonlySet<string> {
+  const existing = new Set<string>();
+  for (const path of paths) {
+    try {
+      statSync(path);
+      existing.add(path);
+    } catch (error: unknown) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG') throw new Error(`cannot check whether ${path} exists`, { cause: error });
+    }
+  }
+  return existing;
+}

@@ -1,0 +1,39 @@
+/**
+ * github: GitHub Actions workflow commands, one `::error|warning|notice file=…::message` line per
+ * diagnostic, which the runner turns into annotations on the pull request. Escaping follows
+ * `@actions/core`: in the message `%`, CR and LF are percent-encoded; in property values `:` and `,`
+ * as well, since they delimit the properties. Positions are the diagnostic's span (end exclusive,
+ * as everywhere in runbook), clamped so the end never precedes the start.
+ */
+import type { Diagnostic, Severity } from '../model/diagnostic.js';
+import { validRegion } from './region.js';
+import type { Formatter } from './report.js';
+
+/** One GitHub Actions annotation command per diagnostic. */
+export const github: Formatter = (report) => report.diagnostics.map((diagnostic) => command(diagnostic) + '\n').join('');
+
+const COMMANDS: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
+
+function command(diagnostic: Diagnostic): string {
+  const { start, end } = validRegion(diagnostic.span);
+  const properties: readonly (readonly [string, string])[] = [
+    ['file', diagnostic.file],
+    ['line', String(start.line)],
+    ['col', String(start.column)],
+    ['endLine', String(end.line)],
+    ['endColumn', String(end.column)],
+    ['title', diagnostic.ruleId],
+  ];
+  const list = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
+  return `::${COMMANDS[diagnostic.severity]} ${list}::${escapeData(diagnostic.message)}`;
+}
+
+/** Escapes a command's message, as `@actions/core` does. */
+function escapeData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/** Escapes a command's property value, as `@actions/core` does. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}

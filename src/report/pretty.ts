@@ -1,0 +1,86 @@
+/**
+ * pretty: the default, human format. Diagnostics grouped under their file, one aligned line each
+ * (`line:col  severity  message  rule-id`), then a one-line summary. Colour only when asked for;
+ * without it the output contains no escape codes. User text goes through `printable`, so a message
+ * is always one line and cannot smuggle terminal escapes in.
+ */
+import type { Diagnostic, Severity } from '../model/diagnostic.js';
+import { palette, type Palette, type Style } from './ansi.js';
+import { groupByFile, type FileGroup } from './file-groups.js';
+import { countBySeverity, type Formatter } from './report.js';
+import { printable } from './terminal-text.js';
+
+/** The human format: grouped by file, aligned columns, a summary line. */
+export const pretty: Formatter = (report, options) => {
+  const colors = palette(options.color);
+  const groups = groupByFile(report);
+  const withProblems = groups.filter((group) => group.diagnostics.length > 0);
+  const sections = withProblems.map((group) => fileSection(group, colors));
+  const summary = summaryLine(report.diagnostics, withProblems.length, groups.length, colors);
+  return [...sections, summary].join('\n\n') + '\n';
+};
+
+interface Row {
+  readonly position: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly ruleId: string;
+}
+
+function fileSection(group: FileGroup, colors: Palette): string {
+  const rows = group.diagnostics.map(
+    (diagnostic: Diagnostic): Row => ({
+      position: `${diagnostic.span.start.line}:${diagnostic.span.start.column}`,
+      severity: diagnostic.severity,
+      message: printable(diagnostic.message),
+      ruleId: printable(diagnostic.ruleId),
+    }),
+  );
+  const positionWidth = widest(rows.map((row) => row.position));
+  const severityWidth = widest(rows.map((row) => row.severity));
+  const messageWidth = widest(rows.map((row) => row.message));
+  const lines = rows.map((row) =>
+    [
+      '  ' + padded(row.position, positionWidth, colors.dim),
+      padded(row.severity, severityWidth, severityStyle(row.severity, colors)),
+      padded(row.message, messageWidth, (text) => text),
+      colors.dim(row.ruleId),
+    ].join('  '),
+  );
+  return [colors.bold(colors.underline(printable(group.file))), ...lines].join('\n');
+}
+
+function summaryLine(diagnostics: readonly Diagnostic[], filesWithProblems: number, files: number, colors: Palette): string {
+  if (diagnostics.length === 0) return colors.green(`✔ ${plural(files, 'file')} checked, no problems`);
+  const counts = countBySeverity(diagnostics);
+  const worst: Severity = counts.errors > 0 ? 'error' : counts.warnings > 0 ? 'warning' : 'info';
+  const text =
+    `✖ ${plural(diagnostics.length, 'problem')} ` +
+    `(${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${String(counts.infos)} info) ` +
+    `in ${String(filesWithProblems)} of ${plural(files, 'file')}`;
+  return colors.bold(severityStyle(worst, colors)(text));
+}
+
+function severityStyle(severity: Severity, colors: Palette): Style {
+  return severity === 'error' ? colors.red : severity === 'warning' ? colors.yellow : colors.cyan;
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Width in graphemes: right for most text; East Asian wide characters still count as one column. */
+function width(text: string): number {
+  return Array.from(graphemes.segment(text)).length;
+}
+
+function widest(texts: readonly string[]): number {
+  return texts.reduce((most, text) => Math.max(most, width(text)), 0);
+}
+
+/** Pads outside the style, so underline and dim do not run into the gap between columns. */
+function padded(text: string, columnWidth: number, style: Style): string {
+  return style(text) + ' '.repeat(columnWidth - width(text));
+}
+
+function plural(count: number, noun: string): string {
+  return `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
