@@ -39,9 +39,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('check')
     .summary('check runbooks for staleness, completeness and broken links')
     .description(
-      'Reads every runbook, reports every problem in every file with file:line:column, a rule id and a\n' +
-        'message, then exits 0 (no errors), 1 (errors, or more warnings than --max-warnings) or 2 (bad\n' +
-        'usage, bad config, or the run itself failed).\n\n' +
+      'Reads every runbook and reports every problem in every file with file:line:column, a rule id and a message. ' +
         'Paths may be files or folders; without paths, the runbooks under the config\'s `root` are checked.',
     )
     .argument('[paths...]', 'runbook files or folders (default: the config root)')
@@ -96,11 +94,15 @@ async function runCheck(paths: readonly string[], options: CheckOptions, io: Io)
   const counts = countBySeverity(diagnostics);
   if (options.outputFile !== undefined) {
     io.stderr.write(
-      `wrote ${options.outputFile}: ${found.length} files, ${counts.errors} errors, ${counts.warnings} warnings, ${counts.infos} info\n`,
+      `wrote ${options.outputFile}: ${plural(found.length, 'file')} checked, ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info\n`,
     );
   }
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warnings > options.maxWarnings;
   return counts.errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function parseCount(text: string): number {

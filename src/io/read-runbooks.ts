@@ -39,7 +39,9 @@ export function existingPaths(paths: readonly string[]): ReadonlySet<string> {
       existing.add(path);
     } catch (error: unknown) {
       const code = (error as { code?: unknown }).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG') throw new Error(`cannot check whether ${path} exists`, { cause: error });
+      // A path no file can have (a NUL byte, too long) does not exist either.
+      const impossible = code === 'ERR_INVALID_ARG_VALUE' || code === 'ERR_INVALID_ARG_TYPE' || code === 'ENAMETOOLONG';
+      if (code !== 'ENOENT' && code !== 'ENOTDIR' && !impossible) throw new Error(`cannot check whether ${path} exists`, { cause: error });
     }
   }
   return existing;

@@ -1,12 +1,73 @@
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import type { Node } from 'unist';
+import { visit } from './body.js';
+import { CHUNK_TARGET, splitIntoChunks, type Chunk } from './chunks.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+const withFrontmatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+const withoutFrontmatter = unified().use(remarkParse).use(remarkGfm).freeze();
 
-/** Parses a whole file (frontmatter included) into an mdast tree with positions. */
-export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+/** A link reference definition, with its destination on the same or the next line. */
+const DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:(?:[ \t]*\S.*|[ \t]*\r?\n[ \t]*\S.*)$/gm;
+
+/**
+ * Parses a whole file (frontmatter included) into an mdast tree with positions. Large files are
+ * parsed in chunks (see chunks.ts) and stitched back with their real positions.
+ */
+export function parseMarkdown(text: string, chunkTarget = CHUNK_TARGET): Root {
+  const processor = opensUnclosedFrontmatter(text) ? withoutFrontmatter : withFrontmatter;
+  const chunks = splitIntoChunks(text, chunkTarget);
+  if (chunks.length === 1) return processor.parse(text);
+  const definitions = [...text.matchAll(DEFINITION)].map((match) => match[0].trim()).join('\n');
+  const children: RootContent[] = [];
+  chunks.forEach((chunk, index) => {
+    const next = chunks[index + 1];
+    const nextLine = next === undefined ? '' : next.text.slice(0, next.text.indexOf('\n') + 1 || next.text.length);
+    children.push(...parseChunk(chunk, nextLine, processor, definitions));
+  });
+  const lines = text.split('\n');
+  return {
+    type: 'root',
+    children,
+    position: {
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1, offset: text.length },
+    },
+  };
+}
+
+/**
+ * Parses one chunk followed by the first line of the next (so the chunk's last block ends as it does
+ * in the whole file) and the document's link definitions (so references to definitions in other
+ * chunks still resolve), drops what was appended, and shifts positions to the whole file.
+ */
+function parseChunk(chunk: Chunk, nextLine: string, processor: typeof withFrontmatter, definitions: string): readonly RootContent[] {
+  const withDefinitions = chunk.closed && definitions !== '' && (nextLine !== '' || chunk.text.includes(']'));
+  const appended = withDefinitions ? `${chunk.text}${nextLine}\n\n${definitions}\n` : `${chunk.text}${nextLine}`;
+  const tree = processor.parse(appended);
+  const own = tree.children.filter((node) => (node.position?.start.offset ?? 0) < chunk.text.length);
+  const lineShift = chunk.line - 1;
+  for (const node of own) {
+    visit(node, (inner: Node) => {
+      const position = inner.position;
+      if (position === undefined) return;
+      inner.position = {
+        start: { line: position.start.line + lineShift, column: position.start.column, offset: (position.start.offset ?? 0) + chunk.offset },
+        end: { line: position.end.line + lineShift, column: position.end.column, offset: (position.end.offset ?? 0) + chunk.offset },
+      };
+    });
+  }
+  return own;
+}
+
+/**
+ * Whether the file opens a `---` frontmatter block that never closes. remark-frontmatter would then
+ * swallow the structure of the rest of the file, so such a file is parsed as plain Markdown.
+ */
+export function opensUnclosedFrontmatter(text: string): boolean {
+  if (!/^\uFEFF?---[ \t]*\r?\n/.test(text)) return false;
+  return !/\r?\n---[ \t]*(?:\r?\n|$)/.test(text.slice(3));
 }

@@ -3,9 +3,8 @@ import type { Node } from 'unist';
 import type { Located } from '../model/runbook.js';
 import { visit } from './body.js';
 
-/** Text that marks an unfinished runbook. Upper-case markers only, so "todo list" in prose is fine. */
-const PLACEHOLDER = /\b(?:TODO|TBD|FIXME)\b|lorem ipsum|<insert\b[^>\n]*>/gi;
-const UPPER_MARKER = /^(?:TODO|TBD|FIXME)$/;
+/** Text that marks an unfinished runbook. Markers are upper case only, so "a todo list" in prose is fine. */
+const PLACEHOLDER = /\b(?:TODO|TBD|FIXME)\b|[Ll]orem ipsum|<insert\b[^>\n]*>/g;
 
 /**
  * Finds placeholder text in the body's prose and HTML, and in the frontmatter lines (comments
@@ -19,19 +18,27 @@ export function findPlaceholders(tree: Root, sourceLines: readonly string[]): re
     const start = node.position?.start;
     if (start === undefined) return;
     const firstLine = node.type === 'yaml' ? start.line + 1 : start.line;
+    const firstColumn = node.type === 'yaml' ? 1 : start.column;
     for (const match of value.matchAll(PLACEHOLDER)) {
       const text = match[0];
-      if (/^[a-z]/i.test(text) && text.length <= 5 && !UPPER_MARKER.test(text)) continue;
       const before = value.slice(0, match.index);
       const lineOffset = before.split('\n').length - 1;
       const line = firstLine + lineOffset;
       const sourceLine = sourceLines[line - 1] ?? '';
       if (node.type === 'yaml' && /^\s*#/.test(sourceLine)) continue;
-      const guess = lineOffset === 0 && node.type !== 'yaml' ? start.column + before.length : before.length - before.lastIndexOf('\n');
-      const foundAt = sourceLine.indexOf(text);
-      const column = foundAt === -1 ? guess : foundAt + 1;
+      const inLine = before.length - (before.lastIndexOf('\n') + 1);
+      const column = columnOf(sourceLine, text, (lineOffset === 0 ? firstColumn - 1 : 0) + inLine);
       found.push({ value: text, span: { start: { line, column }, end: { line, column: column + text.length } } });
     }
   });
   return found;
+}
+
+/**
+ * The 1-based column of `text` in the source line, searched from `index` on: the parsed value may
+ * have lost characters before it (indentation, `>` markers, escapes), never gained them.
+ */
+function columnOf(sourceLine: string, text: string, index: number): number {
+  for (let at = index; at + text.length <= sourceLine.length; at++) if (sourceLine.startsWith(text, at)) return at + 1;
+  return index + 1;
 }
