@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { RULES, ruleById } from '../check/registry.js';
+import { RULES } from '../check/registry.js';
 import { linkTargets } from '../check/links.js';
 import type { GitFacts } from '../check/rule.js';
 import { runChecks } from '../check/run.js';
@@ -13,7 +13,6 @@ import { existingPaths, readRunbooks } from '../io/read-runbooks.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../report/index.js';
 import { countBySeverity, type CheckReport } from '../report/report.js';
-import { closest } from '../parse/fields.js';
 import { useColor } from './color.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
@@ -60,13 +59,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
 
 async function runCheck(paths: readonly string[], options: CheckOptions, io: Io): Promise<number> {
   const today = resolveToday(options.today, io.now);
-  const config = loadConfig(io.cwd, options.config);
-  for (const id of config.rules.keys()) {
-    if (ruleById(id) === undefined) {
-      const suggestion = closest(id, RULES.map((rule) => rule.id));
-      throw new UsageError(`unknown rule \`${id}\` in the config's \`rules\`${suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`}`);
-    }
-  }
+  const config = loadConfig(io.cwd, options.config, RULES.map((rule) => rule.id));
   const found = discoverRunbooks(paths, config, io.cwd);
   const results = readRunbooks(found, config);
   const runbooks = results.flatMap((result): Runbook[] => (result.kind === 'runbook' ? [result.runbook] : []));

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../model/config.js';
+import { displayPath } from './discover.js';
 import { ConfigError, defaultConfig, parseConfig } from '../parse/config.js';
 
 /** File names a config may have, in the order they are looked for in each folder. */
@@ -24,14 +25,14 @@ export function findConfigFile(cwd: string): string | undefined {
  * Loads the config: `explicit` (from `--config`) when given, else the nearest file above `cwd`, else
  * the defaults. Throws {@link ConfigError} for a missing explicit file or an invalid one.
  */
-export function loadConfig(cwd: string, explicit: string | undefined): Config {
+export function loadConfig(cwd: string, explicit: string | undefined, ruleIds: readonly string[]): Config {
   const path = explicit === undefined ? findConfigFile(cwd) : resolve(cwd, explicit);
   if (path === undefined) return defaultConfig(cwd);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error: unknown) {
-    throw new ConfigError(`cannot read config file ${path}`, { cause: error });
+    throw new ConfigError(`cannot read config file ${displayPath(path, cwd)}`, { cause: error });
   }
-  return parseConfig(text, path);
+  return parseConfig(text, path, { label: displayPath(path, cwd), ruleIds });
 }

@@ -37,6 +37,9 @@ export const CANONICAL_KEYS = [
 
 export type CanonicalKey = (typeof CANONICAL_KEYS)[number];
 
+/** The keys a config may give defaults for. */
+export type DefaultableKey = 'owner' | 'service' | 'severity' | 'review_every';
+
 /** Where the configuration came from. */
 export type ConfigSource = { readonly kind: 'defaults' } | { readonly kind: 'file'; readonly path: string };
 
@@ -59,5 +62,7 @@ export interface Config {
   readonly fields: Readonly<Record<CanonicalKey, string>>;
   /** Frontmatter keys the tool does not read but accepts without warning. */
   readonly extraKeys: readonly string[];
+  /** Values for fields a runbook leaves out (checked like written values). */
+  readonly defaults: Readonly<Partial<Record<DefaultableKey, string>>>;
   readonly rules: ReadonlyMap<string, RuleSetting>;
 }

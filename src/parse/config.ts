@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { closest as closestKey } from './closest.js';
 import { z } from 'zod';
 import { CANONICAL_KEYS, type CanonicalKey, type Config, type Team } from '../model/config.js';
 import type { RuleSetting } from '../model/diagnostic.js';
@@ -47,6 +48,10 @@ export const configSchema = z
       .optional()
       .describe('Frontmatter key to read for each of this tool\'s keys, e.g. `last_tested: last_reviewed_on`.'),
     extra_keys: z.array(name).optional().describe('Other frontmatter keys to accept without a warning.'),
+    defaults: z
+      .strictObject({ owner: name.optional(), service: name.optional(), severity: name.optional(), review_every: durationText.optional() })
+      .optional()
+      .describe('Values used when a runbook does not give `owner`, `service`, `severity` or `review_every` (for collections that never wrote them).'),
     rules: z.record(name, ruleSetting).optional().describe('Per-rule severity: `error`, `warning`, `info` or `off`.'),
   })
   .describe('runbook configuration (runbook.config.yaml)');
@@ -75,34 +80,75 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, readonly string[]>
   escalation: [],
 };
 
+/** How `parseConfig` names the file in messages, and which rule ids `rules:` may name. */
+export interface ConfigOptions {
+  /** The path as shown to users (default: `path`). */
+  readonly label?: string;
+  /** The known rule ids; when given, `rules:` keys are checked against them. */
+  readonly ruleIds?: readonly string[];
+}
+
 /**
  * Parses a config file's text (YAML, of which JSON is a subset) into the normalised {@link Config}.
- * Throws {@link ConfigError} naming the file, line and column of the first problems.
+ * Throws {@link ConfigError} naming the file, line and column of every problem (up to ten).
  */
-export function parseConfig(text: string, path: string): Config {
+export function parseConfig(text: string, path: string, options: ConfigOptions = {}): Config {
+  const label = options.label ?? path;
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core', uniqueKeys: true });
-  const at = (offset: number): string => {
-    const { line, col } = lineCounter.linePos(offset);
-    return `${path}:${line}:${col}`;
+  const at = (node: YamlNode | undefined): { readonly line: number; readonly text: string } => {
+    if (node?.range == null) return { line: 0, text: label };
+    const { line, col } = lineCounter.linePos(node.range[0]);
+    return { line, text: `${label}:${line}:${col}` };
   };
   const yamlError = document.errors[0];
-  if (yamlError !== undefined) throw new ConfigError(`${at(yamlError.pos[0])}: invalid YAML: ${yamlError.message}`);
+  if (yamlError !== undefined) {
+    const { line, col } = lineCounter.linePos(yamlError.pos[0]);
+    throw new ConfigError(`${label}:${line}:${col}: invalid YAML: ${yamlError.message}`);
+  }
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error: unknown) {
-    throw new ConfigError(`${path}: cannot read the config`, { cause: error });
+    throw new ConfigError(`${label}: cannot read the config`, { cause: error });
   }
+  const problems: { readonly line: number; readonly text: string }[] = [];
+  const report = (node: YamlNode | undefined, message: string): void => {
+    const where = at(node);
+    problems.push({ line: where.line, text: `${where.text}: ${message}` });
+  };
   const parsed = configSchema.safeParse(data);
   if (!parsed.success) {
-    const lines = parsed.error.issues.slice(0, 10).map((issue) => {
-      const node = nodeAt(document.contents, issue.path);
-      const where = node?.range ? at(node.range[0]) : path;
-      const key = issue.path.length > 0 ? `\`${issue.path.join('.')}\`: ` : '';
-      return `${where}: ${key}${issueMessage(issue)}`;
-    });
-    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key.description) : key));
+      const name = path.length > 0 ? `\`${path.join('.')}\`: ` : '';
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const known = Object.keys(schemaAt(path));
+          const suggestion = closestKey(key, known);
+          report(keyNodeAt(document.contents, path, key) ?? nodeAt(document.contents, path), `${name}unknown key \`${key}\`${suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`}`);
+        }
+      } else {
+        const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+        report(nodeAt(document.contents, path), missing ? `${name}missing (required)` : `${name}${issue.message}`);
+      }
+    }
+  } else {
+    for (const [index, level] of (parsed.data.severities ?? []).entries()) {
+      const first = parsed.data.severities?.findIndex((other) => other.id === level.id);
+      if (first !== index) report(nodeAt(document.contents, ['severities', index, 'id']), `severity \`${level.id}\` is listed twice`);
+    }
+    if (options.ruleIds !== undefined) {
+      for (const id of Object.keys(parsed.data.rules ?? {})) {
+        if (options.ruleIds.includes(id)) continue;
+        const suggestion = closestKey(id, options.ruleIds);
+        report(keyNodeAt(document.contents, ['rules'], id), `unknown rule \`${id}\` in \`rules\`${suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`}`);
+      }
+    }
+  }
+  if (!parsed.success || problems.length > 0) {
+    const sorted = [...problems].sort((a, b) => a.line - b.line).slice(0, 10);
+    throw new ConfigError(`invalid configuration:\n  ${sorted.map((problem) => problem.text).join('\n  ')}`);
   }
   return normaliseConfig(parsed.data, { kind: 'file', path }, dirname(path));
 }
@@ -112,21 +158,36 @@ export function defaultConfig(cwd: string): Config {
   return normaliseConfig({}, { kind: 'defaults' }, cwd);
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') {
-    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}`;
+/** The keys the schema allows at `path` (for "did you mean"), or none when it is not an object. */
+function schemaAt(path: readonly PropertyKey[]): Readonly<Record<string, unknown>> {
+  let shape: unknown = configSchema.shape;
+  for (const key of path) {
+    if (typeof key === 'number') continue;
+    const field = (shape as Record<string, { unwrap?: () => unknown; shape?: unknown } | undefined>)[String(key)];
+    const inner = field?.unwrap?.() ?? field;
+    shape = (inner as { shape?: unknown } | undefined)?.shape;
+    if (shape === undefined) return {};
   }
-  return issue.message;
+  return (shape ?? {}) as Record<string, unknown>;
 }
 
+/** The deepest node of `path` that exists (so a missing key is reported at its parent). */
 function nodeAt(node: unknown, path: readonly PropertyKey[]): YamlNode | undefined {
-  let current = node as YamlNode | null | undefined;
+  let current = (node ?? undefined) as YamlNode | undefined;
   for (const key of path) {
-    if (isMap(current)) current = current.get(key, true);
-    else if (isSeq(current) && typeof key === 'number') current = current.get(key, true);
-    else break;
+    const next: unknown = isMap(current) || (isSeq(current) && typeof key === 'number') ? current.get(key, true) : undefined;
+    if (next === undefined || next === null || typeof next !== 'object') break;
+    current = next as YamlNode;
   }
-  return current ?? undefined;
+  return current;
+}
+
+/** The key node of `key` in the mapping at `path`. */
+function keyNodeAt(node: unknown, path: readonly PropertyKey[], key: string): YamlNode | undefined {
+  const map = nodeAt(node, path);
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  return pair && isScalar(pair.key) ? pair.key : undefined;
 }
 
 function mustDuration(text: string): Duration {
@@ -139,9 +200,6 @@ function normaliseConfig(written: WrittenConfig, source: Config['source'], base:
   const severities = (written.severities?.map((level) => ({ id: level.id, reviewEvery: level.review_every })) ?? DEFAULT_SEVERITIES).map(
     (level, rank) => ({ id: level.id, rank, reviewEvery: mustDuration(level.reviewEvery) }),
   );
-  const ids = severities.map((level) => level.id);
-  const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
-  if (repeated !== undefined) throw new ConfigError(`${source.kind === 'file' ? source.path : 'config'}: severity \`${repeated}\` is listed twice`);
   const dueSoon = mustDuration(written.due_soon ?? '14d');
   const teams: Config['teams'] =
     written.teams === undefined
@@ -176,6 +234,7 @@ function normaliseConfig(written: WrittenConfig, source: Config['source'], base:
     sectionAliases: aliases,
     fields,
     extraKeys: written.extra_keys ?? [],
+    defaults: Object.fromEntries(Object.entries(written.defaults ?? {}).filter(([, value]) => value !== undefined)),
     rules: new Map(Object.entries(written.rules ?? {}) as [string, RuleSetting][]),
   };
 }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, Scalar, type Node as YamlNode } from 'yaml';
 import { parseCalendarDate } from '../model/calendar-date.js';
 import { CANONICAL_KEYS, type CanonicalKey, type Config, type SeverityLevel } from '../model/config.js';
 import type { Span } from '../model/diagnostic.js';
@@ -12,6 +12,7 @@ import type {
   NamedLink,
   RecoveryStep,
 } from '../model/runbook.js';
+import { closest } from './closest.js';
 import type { Entry } from './frontmatter.js';
 import { mismatch, ok, readList, readMap, readRecord, readText, type Read } from './yaml-values.js';
 
@@ -45,6 +46,7 @@ export function readFields(
   entries: readonly Entry[],
   config: Config,
   spanOfNode: (node: YamlNode) => Span,
+  blockSpan: Span,
 ): Fields {
   const problems: FrontmatterProblem[] = [];
   const byKey = new Map<string, Entry>();
@@ -62,14 +64,15 @@ export function readFields(
   /** Reads one canonical key; absent and invalid both give `none`, with a problem. */
   function field<T>(key: CanonicalKey, read: (node: YamlNode | undefined) => Read<T>): Field<T> {
     const written = config.fields[key];
-    const entry = byKey.get(written);
+    const entry = byKey.get(written) ?? defaultEntry(key, config, blockSpan);
     if (entry === undefined) {
       if (REQUIRED_KEYS.includes(key)) problems.push({ kind: 'missing-field', key: written });
       return { kind: 'none' };
     }
     const result = read(entry.value);
     if (result.kind === 'ok') return { kind: 'given', value: result.value, span: entry.valueSpan };
-    problems.push({ kind: 'invalid-value', key: written, actual: result.actual, expected: result.expected, span: entry.valueSpan });
+    const span = result.at?.range == null ? entry.valueSpan : spanOfNode(result.at);
+    problems.push({ kind: 'invalid-value', key: written, actual: result.actual, expected: result.expected, span });
     return { kind: 'none' };
   }
   const orEmpty = <T>(value: Field<readonly T[]>): readonly T[] => (value.kind === 'given' ? value.value : []);
@@ -87,6 +90,13 @@ export function readFields(
   const links = orEmpty(field('links', readLinks));
   const recovery = recoveryField.kind === 'given' ? { value: recoveryField.value, span: recoveryField.span } : undefined;
   return { title, owner, service, severity, lastTested, reviewEvery, alerts, tags, recovery, escalation, links, problems };
+}
+
+/** The config's default for a key the runbook leaves out, as if written at the frontmatter block. */
+function defaultEntry(key: CanonicalKey, config: Config, span: Span): Entry | undefined {
+  const value = key === 'owner' || key === 'service' || key === 'severity' || key === 'review_every' ? config.defaults[key] : undefined;
+  if (value === undefined) return undefined;
+  return { key, keySpan: span, value: new Scalar(value), valueSpan: span };
 }
 
 function readSeverity(node: YamlNode | undefined, levels: readonly SeverityLevel[]): Read<SeverityLevel> {
@@ -122,7 +132,7 @@ function readLocatedTexts(
   const texts: Located<string>[] = [];
   for (const item of list.value) {
     const text = readText(item, expected);
-    if (text.kind !== 'ok') return mismatch(`${text.actual} in the list`, expected);
+    if (text.kind !== 'ok') return mismatch(`${text.actual} in the list`, expected, item);
     texts.push({ value: text.value, span: spanOfNode(item) });
   }
   return ok(texts);
@@ -140,11 +150,11 @@ function readRecovery(node: YamlNode | undefined, spanOfNode: (node: YamlNode) =
       const record = readRecord(item, ['step'], ['run', 'expect'], STEP_EXPECTED);
       if (record.kind !== 'ok') return record;
       const { step, run, expect } = record.value;
-      if (step === undefined) return mismatch('a step without `step`', STEP_EXPECTED);
+      if (step === undefined) return mismatch('a step without `step`', STEP_EXPECTED, item);
       steps.push({ text: step, span, ...(run === undefined ? {} : { run }), ...(expect === undefined ? {} : { expect }) });
     } else {
       const text = readText(item, STEP_EXPECTED);
-      if (text.kind !== 'ok') return mismatch(`${text.actual} in the list`, STEP_EXPECTED);
+      if (text.kind !== 'ok') return mismatch(`${text.actual} in the list`, STEP_EXPECTED, item);
       steps.push({ text: text.value, span });
     }
   }
@@ -161,7 +171,7 @@ function readEscalation(node: YamlNode | undefined): Read<readonly Contact[]> {
     const record = readRecord(item, ['name', 'via', 'target'], [], CONTACT_EXPECTED);
     if (record.kind !== 'ok') return record;
     const { name, via, target } = record.value;
-    if (name === undefined || via === undefined || target === undefined) return mismatch('an incomplete contact', CONTACT_EXPECTED);
+    if (name === undefined || via === undefined || target === undefined) return mismatch('an incomplete contact', CONTACT_EXPECTED, item);
     contacts.push({ name, via, target });
   }
   return ok(contacts);
@@ -175,8 +185,8 @@ function readLinks(node: YamlNode | undefined): Read<readonly NamedLink[]> {
   const links: NamedLink[] = [];
   for (const { key, value } of map.value) {
     const text = readText(value, LINKS_EXPECTED);
-    if (text.kind !== 'ok') return mismatch(`${text.actual} for \`${key}\``, LINKS_EXPECTED);
-    if (!isAbsoluteUrl(text.value)) return mismatch(`\`${text.value}\` for \`${key}\``, LINKS_EXPECTED);
+    if (text.kind !== 'ok') return mismatch(`${text.actual} for \`${key}\``, LINKS_EXPECTED, value);
+    if (!isAbsoluteUrl(text.value)) return mismatch(`\`${text.value}\` for \`${key}\``, LINKS_EXPECTED, value);
     links.push({ name: key, url: text.value });
   }
   return ok(links);
@@ -186,33 +196,4 @@ function readLinks(node: YamlNode | undefined): Read<readonly NamedLink[]> {
 export function isAbsoluteUrl(text: string): boolean {
   if (!URL.canParse(text)) return false;
   return ['http:', 'https:', 'mailto:', 'tel:'].includes(new URL(text).protocol);
-}
-
-/** The allowed key closest to `key`, when it is close enough to be a typo. */
-export function closest(key: string, allowed: readonly string[]): string | undefined {
-  const squash = (text: string): string => text.toLowerCase().replace(/[-_\s]/g, '');
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of allowed) {
-    const distance = squash(candidate) === squash(key) ? 0 : editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
-}
-
-/** Levenshtein distance. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

@@ -46,7 +46,7 @@ export function parseRunbook(source: SourceFile, config: Config): Loaded {
   const first = tree.children[0];
   const yamlNode = first?.type === 'yaml' ? first : undefined;
   const raw = parseFrontmatter(yamlNode && { value: yamlNode.value, span: spanOf(yamlNode) }, text);
-  const fields = raw.kind === 'parsed' ? readFields(raw.entries, config, raw.spanOfNode) : NO_FIELDS;
+  const fields = raw.kind === 'parsed' ? readFields(raw.entries, config, raw.spanOfNode, raw.span) : NO_FIELDS;
   const frontmatter: Frontmatter =
     raw.kind === 'parsed' ? { kind: 'parsed', span: raw.span, problems: fields.problems } : raw;
   const body = readBody(tree, config);

@@ -6,6 +6,8 @@ export interface Mismatch {
   readonly kind: 'mismatch';
   readonly actual: string;
   readonly expected: string;
+  /** The offending node inside the value (a list item, a mapping entry), when narrower than the value. */
+  readonly at?: YamlNode;
 }
 
 export type Read<T> = { readonly kind: 'ok'; readonly value: T } | Mismatch;
@@ -14,8 +16,8 @@ export function ok<T>(value: T): Read<T> {
   return { kind: 'ok', value };
 }
 
-export function mismatch(actual: string, expected: string): Mismatch {
-  return { kind: 'mismatch', actual, expected };
+export function mismatch(actual: string, expected: string, at?: YamlNode): Mismatch {
+  return at === undefined ? { kind: 'mismatch', actual, expected } : { kind: 'mismatch', actual, expected, at };
 }
 
 /** A scalar as text: strings as they are, numbers and booleans as YAML wrote them. Lists, maps and nulls are not text. */
@@ -68,11 +70,11 @@ export function readRecord<K extends string>(
   const known: readonly string[] = [...required, ...optional];
   const record: Partial<Record<K, string>> = {};
   for (const { key, value } of map.value) {
-    if (!known.includes(key)) return mismatch(`the key \`${key}\``, expected);
+    if (!known.includes(key)) return mismatch(`the key \`${key}\``, expected, node);
     const text = readText(value, `text for \`${key}\``);
-    if (text.kind !== 'ok') return mismatch(`${text.actual} for \`${key}\``, expected);
+    if (text.kind !== 'ok') return mismatch(`${text.actual} for \`${key}\``, expected, value ?? node);
     record[key as K] = text.value;
   }
   const absent = required.find((key) => record[key] === undefined);
-  return absent === undefined ? ok(record) : mismatch(`no \`${absent}\``, expected);
+  return absent === undefined ? ok(record) : mismatch(`no \`${absent}\``, expected, node);
 }

@@ -63,7 +63,7 @@ describe('check --output-file', () => {
     const result = await runCli(['check', ...TODAY, '--no-git', '--format', 'json', '--output-file', 'reports/check.json'], folder);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('wrote reports/check.json: 1 files, 1 errors, 0 warnings, 0 info\n');
+    expect(result.stderr).toBe('wrote reports/check.json: 1 file checked, 1 error, 0 warnings, 0 info\n');
     const report = JSON.parse(readFileSync(join(folder, 'reports', 'check.json'), 'utf8')) as {
       files: { file: string; diagnostics: { ruleId: string; line: number; column: number }[] }[];
     };
@@ -81,7 +81,7 @@ describe('check --output-file', () => {
     });
     const result = await runCli(['check', ...TODAY, '--no-git', '--format', 'concise', '-o', 'report.txt'], folder);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('wrote report.txt: 1 files, 0 errors, 0 warnings, 0 info\n');
+    expect(result.stderr).toBe('wrote report.txt: 1 file checked, 0 errors, 0 warnings, 0 info\n');
     expect(readFileSync(join(folder, 'report.txt'), 'utf8')).toBe('');
     expect(readdirSync(folder).sort()).toEqual(['disk-full.md', 'report.txt', 'runbook.config.yaml']);
   });
@@ -143,7 +143,7 @@ describe('check usage failures exit 2 with a message naming the problem', () => 
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      `runbook: invalid configuration:\n  ${join(folder, 'runbook.config.yaml')}:2:11: \`due_soon\`: expected a duration such as \`30d\`, \`6w\`, \`6 months\` or \`1y\`\n`,
+      `runbook: invalid configuration:\n  runbook.config.yaml:2:11: \`due_soon\`: expected a duration such as \`30d\`, \`6w\`, \`6 months\` or \`1y\`\n`,
     );
   });
 
@@ -152,7 +152,7 @@ describe('check usage failures exit 2 with a message naming the problem', () => 
     const result = await runCli(['check', ...TODAY, '--no-git'], folder);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(new RegExp(`^runbook: ${escapeRegExp(join(folder, 'runbook.config.yaml'))}:3:1: invalid YAML: `));
+    expect(result.stderr).toMatch(/^runbook: runbook\.config\.yaml:3:1: invalid YAML: /);
   });
 });
 
@@ -262,7 +262,3 @@ describe.skipIf(!gitAvailable())('check with git history', () => {
     expect(code).toBe(0);
   });
 });
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { bodyStart } from './no-recovery-steps.js';
 
 /** missing-section: a required section (by default Summary, Impact, Diagnosis, Recovery) has no heading. */
 export const missingSection: Rule = {
@@ -16,8 +17,7 @@ export const missingSection: Rule = {
   check(runbook, context) {
     const present = new Set(runbook.sections.map((section) => section.name));
     const aliases = [...context.config.sectionAliases];
-    const line = runbook.frontmatter.kind === 'parsed' ? runbook.frontmatter.span.end.line : 1;
-    const at = { start: { line, column: 1 }, end: { line, column: 1 } };
+    const at = bodyStart(runbook);
     return context.config.requiredSections
       .filter((section) => !present.has(section))
       .map((section) => {

@@ -1,4 +1,12 @@
+import type { Span } from '../../model/diagnostic.js';
+import type { Runbook } from '../../model/runbook.js';
 import type { Rule } from '../rule.js';
+
+/** Where the body starts: the line that closes the frontmatter, else line 1 (as `missing-section` reports). */
+export function bodyStart(runbook: Runbook): Span {
+  const line = runbook.frontmatter.kind === 'parsed' ? runbook.frontmatter.span.end.line : 1;
+  return { start: { line, column: 1 }, end: { line, column: 1 } };
+}
 
 /** no-recovery-steps: neither frontmatter `recovery` nor an ordered list under the Recovery section. */
 export const noRecoverySteps: Rule = {
@@ -20,7 +28,7 @@ export const noRecoverySteps: Rule = {
     const span =
       recovery.source !== 'none'
         ? recovery.span
-        : (section?.heading.span ?? (runbook.frontmatter.kind === 'parsed' ? runbook.frontmatter.span : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }));
+        : (section?.heading.span ?? bodyStart(runbook));
     return [
       {
         file: runbook.file,

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { closest } from '../../parse/fields.js';
+import { closest } from '../../parse/closest.js';
 
 /** unknown-owner: `owner` is not one of the teams the config lists. */
 export const unknownOwner: Rule = {
