@@ -262,3 +262,18 @@ describe.skipIf(!gitAvailable())('check with git history', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('a 5 MB runbook', () => {
+  it('is read and checked to located diagnostics, exit 1, no stack trace', async () => {
+    const example = readFileSync(join(PROJECT_ROOT, 'runbooks', 'database', 'restore-from-backup.md'), 'utf8');
+    const body = example.slice(example.indexOf('\n---', 3) + 4);
+    let text = runbookText('2026-11-01').replace('severity: low', 'severity: sev-1');
+    while (text.length < 5 * 1024 * 1024) text += body;
+    const folder = tempFolder({ 'runbook.config.yaml': '{}\n', 'huge.md': text });
+    const result = await runCli(['check', ...TODAY, '--no-git', '--format', 'concise'], folder);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('huge.md:5:11: error Invalid `severity`: found `sev-1`');
+    expect(result.stdout).not.toMatch(/internal-error|\n\s+at /);
+  }, 120_000);
+});
