@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { Command, Option } from 'commander';
 import { RULES } from '../check/registry.js';
 import { linkTargets } from '../check/links.js';
@@ -6,7 +6,7 @@ import type { GitFacts } from '../check/rule.js';
 import { runChecks } from '../check/run.js';
 import type { Runbook } from '../model/runbook.js';
 import { loadConfig } from '../io/config-file.js';
-import { DiscoveryError, discoverRunbooks, displayPath } from '../io/discover.js';
+import { DiscoveryError, discoverRunbooks, displayPath, isInside } from '../io/discover.js';
 import { readGitFacts } from '../io/git.js';
 import type { Io } from '../io/io.js';
 import { existingPaths, readRunbooks } from '../io/read-runbooks.js';
@@ -68,7 +68,7 @@ async function runCheck(paths: readonly string[], options: CheckOptions, io: Io)
     const where = paths.length === 0 ? displayPath(config.root, io.cwd) : paths.join(', ');
     throw new DiscoveryError(`no runbooks found in ${where} (include: ${config.include.join(', ')})`);
   }
-  const git: GitFacts = options.git ? await readGitFacts(dirname(first.path)) : { kind: 'none' };
+  const git: GitFacts = options.git ? await readGitFacts(commonFolder(found.map((file) => dirname(file.path)))) : { kind: 'none' };
   const diagnostics = runChecks(results, {
     config,
     today,
@@ -92,6 +92,16 @@ async function runCheck(paths: readonly string[], options: CheckOptions, io: Io)
   }
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warnings > options.maxWarnings;
   return counts.errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
+}
+
+/** The deepest folder containing all of `folders`. */
+export function commonFolder(folders: readonly string[]): string {
+  const [first = sep, ...rest] = folders;
+  let common = first;
+  for (const folder of rest) {
+    while (!isInside(folder, common)) common = dirname(common);
+  }
+  return common;
 }
 
 function plural(count: number, noun: string): string {

@@ -54,8 +54,10 @@ function summaryLine(diagnostics: readonly Diagnostic[], filesWithProblems: numb
   if (diagnostics.length === 0) return colors.green(`✔ ${plural(files, 'file')} checked, no problems`);
   const counts = countBySeverity(diagnostics);
   const worst: Severity = counts.errors > 0 ? 'error' : counts.warnings > 0 ? 'warning' : 'info';
+  // Info alone does not fail a run, so it does not get the failure mark.
+  const mark = worst === 'info' ? 'ℹ' : '✖';
   const text =
-    `✖ ${plural(diagnostics.length, 'problem')} ` +
+    `${mark} ${plural(diagnostics.length, 'problem')} ` +
     `(${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${String(counts.infos)} info) ` +
     `in ${String(filesWithProblems)} of ${plural(files, 'file')}`;
   return colors.bold(severityStyle(worst, colors)(text));

@@ -245,6 +245,18 @@ describe.skipIf(!gitAvailable())('check with git history', () => {
     expect(code).toBe(0);
   });
 
+  it('reads the history of runbooks in every folder, not only the first file\'s (regression)', async () => {
+    const folder = tempFolder({ 'runbook.config.yaml': '{}\n', 'a/first.md': runbookText('2026-09-15'), 'b/second.md': runbookText('2026-09-15') });
+    git(folder, ['init', '-q']);
+    git(folder, ['add', '.']);
+    git(folder, ['commit', '-q', '-m', 'Add runbooks']);
+    const { diagnostics } = await findings(folder);
+    expect(diagnostics.map((diagnostic) => `${diagnostic.file} ${diagnostic.ruleId}`)).toEqual([
+      'a/first.md edited-after-test',
+      'b/second.md edited-after-test',
+    ]);
+  });
+
   it('reads no history with --no-git', async () => {
     const result = await runCli(['check', ...TODAY, '--format', 'concise', '--no-git'], historyRepository());
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
