@@ -1,15 +1,7 @@
-import { dirname, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { RULES } from '../check/registry.js';
-import { linkTargets } from '../check/links.js';
-import type { GitFacts } from '../check/rule.js';
-import { runChecks } from '../check/run.js';
-import type { Runbook } from '../model/runbook.js';
-import { loadConfig } from '../io/config-file.js';
-import { DiscoveryError, discoverRunbooks, displayPath, isInside } from '../io/discover.js';
-import { readGitFacts } from '../io/git.js';
 import type { Io } from '../io/io.js';
-import { existingPaths, readRunbooks } from '../io/read-runbooks.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../report/index.js';
 import { countBySeverity, type CheckReport } from '../report/report.js';
@@ -17,6 +9,7 @@ import { useColor } from './color.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
 import { toolInfo } from './version.js';
+import { loadProject } from '../io/project.js';
 
 /** The options of `runbook check`, as commander hands them over. */
 interface CheckOptions {
@@ -59,23 +52,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
 
 async function runCheck(paths: readonly string[], options: CheckOptions, io: Io): Promise<number> {
   const today = resolveToday(options.today, io.now);
-  const config = loadConfig(io.cwd, options.config, RULES.map((rule) => rule.id));
-  const found = discoverRunbooks(paths, config, io.cwd);
-  const results = readRunbooks(found, config);
-  const runbooks = results.flatMap((result): Runbook[] => (result.kind === 'runbook' ? [result.runbook] : []));
-  const first = found[0];
-  if (first === undefined) {
-    const where = paths.length === 0 ? displayPath(config.root, io.cwd) : paths.join(', ');
-    throw new DiscoveryError(`no runbooks found in ${where} (include: ${config.include.join(', ')})`);
-  }
-  const git: GitFacts = options.git ? await readGitFacts(commonFolder(found.map((file) => dirname(file.path)))) : { kind: 'none' };
-  const diagnostics = runChecks(results, {
-    config,
-    today,
-    git,
-    existingFiles: existingPaths(linkTargets(runbooks)),
-    rootLabel: displayPath(config.root, io.cwd),
-  });
+  const { found, diagnostics } = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git });
   const shown = options.quiet === true ? diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : diagnostics;
   const report: CheckReport = { tool: toolInfo(), files: found.map((file) => file.file), diagnostics: shown, rules: RULES };
   const formatter = FORMATTERS[options.format];
@@ -92,16 +69,6 @@ async function runCheck(paths: readonly string[], options: CheckOptions, io: Io)
   }
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warnings > options.maxWarnings;
   return counts.errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
-}
-
-/** The deepest folder containing all of `folders`. */
-export function commonFolder(folders: readonly string[]): string {
-  const [first = sep, ...rest] = folders;
-  let common = first;
-  for (const folder of rest) {
-    while (!isInside(folder, common)) common = dirname(common);
-  }
-  return common;
 }
 
 function plural(count: number, noun: string): string {

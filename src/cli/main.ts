@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { describeError } from '../check/run.js';
 import { DiscoveryError } from '../io/discover.js';
+import { OutputError } from '../io/site-output.js';
 import type { Io } from '../io/io.js';
 import { ConfigError } from '../parse/config.js';
+import { buildCommand } from './build.js';
 import { checkCommand, EXIT } from './check.js';
 import { UsageError } from './usage-error.js';
 import { toolInfo } from './version.js';
@@ -29,7 +31,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
-    .addCommand(checkCommand(io, setExit));
+    .addCommand(checkCommand(io, setExit))
+    .addCommand(buildCommand(io, setExit));
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -47,7 +50,7 @@ function failure(error: unknown, io: Io): number {
     }
     return EXIT.failure;
   }
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof DiscoveryError) {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof DiscoveryError || error instanceof OutputError) {
     io.stderr.write(`runbook: ${describeError(error)}\n`);
     return EXIT.failure;
   }

@@ -65,4 +65,14 @@ export interface Config {
   /** Values for fields a runbook leaves out (checked like written values). */
   readonly defaults: Readonly<Partial<Record<DefaultableKey, string>>>;
   readonly rules: ReadonlyMap<string, RuleSetting>;
+  readonly site: SiteConfig;
+}
+
+/** Settings of the generated site. */
+export interface SiteConfig {
+  readonly title: string;
+  /** Absolute URL the site is served from, when known. */
+  readonly baseUrl: string | undefined;
+  /** Absolute folder of templates overriding the built-in ones. */
+  readonly templates: string | undefined;
 }

@@ -52,6 +52,14 @@ export const configSchema = z
       .strictObject({ owner: name.optional(), service: name.optional(), severity: name.optional(), review_every: durationText.optional() })
       .optional()
       .describe('Values used when a runbook does not give `owner`, `service`, `severity` or `review_every` (for collections that never wrote them).'),
+    site: z
+      .strictObject({
+        title: name.optional().describe('Site title, shown on every page. Default `Runbooks`.'),
+        base_url: z.url().optional().describe('Absolute URL the site is served from; used for absolute links (catalog, 404 page).'),
+        templates: name.optional().describe('Folder of templates overriding the built-in ones (same file names), relative to this file.'),
+      })
+      .optional()
+      .describe('The on-call site built by `runbook build`.'),
     rules: z.record(name, ruleSetting).optional().describe('Per-rule severity: `error`, `warning`, `info` or `off`.'),
   })
   .describe('runbook configuration (runbook.config.yaml)');
@@ -234,6 +242,11 @@ function normaliseConfig(written: WrittenConfig, source: Config['source'], base:
     sectionAliases: aliases,
     fields,
     extraKeys: written.extra_keys ?? [],
+    site: {
+      title: written.site?.title ?? 'Runbooks',
+      baseUrl: written.site?.base_url,
+      templates: written.site?.templates === undefined ? undefined : resolve(base, written.site.templates),
+    },
     defaults: Object.fromEntries(Object.entries(written.defaults ?? {}).filter(([, value]) => value !== undefined)),
     rules: new Map(Object.entries(written.rules ?? {}) as [string, RuleSetting][]),
   };
