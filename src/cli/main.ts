@@ -5,6 +5,7 @@ import { OutputError } from '../io/site-output.js';
 import type { Io } from '../io/io.js';
 import { ConfigError } from '../parse/config.js';
 import { buildCommand } from './build.js';
+import { serveCommand } from './serve.js';
 import { checkCommand, EXIT } from './check.js';
 import { UsageError } from './usage-error.js';
 import { toolInfo } from './version.js';
@@ -32,7 +33,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .addCommand(checkCommand(io, setExit))
-    .addCommand(buildCommand(io, setExit));
+    .addCommand(buildCommand(io, setExit))
+    .addCommand(serveCommand(io, setExit));
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -15,6 +15,11 @@ export interface Io {
   readonly stderr: OutputStream;
   /** The clock; only the shell reads it. */
   readonly now: () => Date;
+  /**
+   * For long-running commands (`serve`): a signal aborted when they should stop (Ctrl+C, or a test).
+   * A function, so that only those commands take over Ctrl+C.
+   */
+  readonly stopSignal?: () => AbortSignal;
 }
 
 /** The real process's io. */
@@ -25,5 +30,17 @@ export function nodeIo(): Io {
     stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY },
     stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY },
     now: () => new Date(),
+    stopSignal,
   };
+}
+
+/** Aborted on the first SIGINT or SIGTERM, so `serve` can close its server and watchers. */
+function stopSignal(): AbortSignal {
+  const controller = new AbortController();
+  const stop = (): void => {
+    controller.abort();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return controller.signal;
 }

@@ -168,8 +168,9 @@
    * An empty index. Feed it data files with `register(name, data)` (or `markFailed(name)` when one
    * cannot be loaded); `search(text, limit)` answers with one of:
    * - `{ kind: 'empty' }`: nothing to search for;
-   * - `{ kind: 'loading', files }`: load these data files (`docs`, `terms-pr`, …), then search again;
-   * - `{ kind: 'unavailable' }`: the document table could not be loaded;
+   * - `{ kind: 'loading', files }`: load these data files (`manifest`, `terms-pr`, `docs-3`, …),
+   *   then search again;
+   * - `{ kind: 'unavailable' }`: the manifest could not be loaded;
    * - `{ kind: 'results', results, total, incomplete }`: the best `limit` matches as
    *   `{ document, score }`, best first; `incomplete` when a data file it needed failed.
    */
@@ -183,13 +184,13 @@
         data !== null &&
         typeof data === 'object' &&
         data.version === FORMAT_VERSION &&
-        (name === 'docs' || table === undefined || data.build === table.build);
+        (name === 'manifest' || table === undefined || data.build === table.build);
       if (!valid) {
         failed.add(name);
         return false;
       }
-      if (name === 'docs') table = prepareTable(data);
-      else files.set(name, { terms: data.terms, postings: data.postings, decoded: new Map() });
+      if (name === 'manifest') table = prepareManifest(data);
+      else files.set(name, { terms: data.terms, postings: data.postings, decoded: new Map(), first: data.first, docs: data.docs });
       return true;
     }
 
@@ -198,13 +199,13 @@
     }
 
     function has(name) {
-      return name === 'docs' ? table !== undefined : files.has(name);
+      return name === 'manifest' ? table !== undefined : files.has(name);
     }
 
     function search(text, limit) {
       if (table === undefined) {
         if (searchWords(text).length === 0) return { kind: 'empty' };
-        return failed.has('docs') ? { kind: 'unavailable' } : { kind: 'loading', files: ['docs'] };
+        return failed.has('manifest') ? { kind: 'unavailable' } : { kind: 'loading', files: ['manifest'] };
       }
       const words = queryWords(text, table.stopWords);
       if (words.length === 0) return { kind: 'empty' };
@@ -212,8 +213,19 @@
       const perWord = words.map(function (word) {
         return matchWord(query, word);
       });
-      if (query.missing.size > 0) return { kind: 'loading', files: Array.from(query.missing).sort() };
-      return rank(perWord, limit, query.incomplete);
+      if (query.missing.size > 0) return loading(query);
+      const ranked = rank(perWord);
+      const results = [];
+      for (const index of ranked.order.slice(0, limit)) {
+        const file = need(query, 'docs-' + Math.floor(index / table.documentsPerFile), table.documentFiles);
+        if (file !== undefined) results.push({ document: documentAt(file, index), score: ranked.scores[index] });
+      }
+      if (query.missing.size > 0) return loading(query);
+      return { kind: 'results', total: ranked.order.length, incomplete: query.incomplete, results: results };
+    }
+
+    function loading(query) {
+      return { kind: 'loading', files: Array.from(query.missing).sort() };
     }
 
     /** A data file if loaded; otherwise notes it as missing (when it exists) and gives undefined. */
@@ -227,7 +239,7 @@
 
     /** The scores of every document for one query word: its whole form, or all of its parts. */
     function matchWord(query, word) {
-      const scores = new Float64Array(table.rows.length);
+      const scores = new Float64Array(table.count);
       matchTerm(query, word.whole, scores);
       const parts = word.parts.filter(function (part) {
         return part.length > 1 && !table.stopWords.has(part);
@@ -235,7 +247,7 @@
       if (parts.length > 1) {
         const together = allOf(
           parts.map(function (part) {
-            const partScores = new Float64Array(table.rows.length);
+            const partScores = new Float64Array(table.count);
             matchTerm(query, part, partScores);
             return partScores;
           }),
@@ -302,7 +314,7 @@
         postings = decodePostings(shard.postings[termIndex]);
         shard.decoded.set(termIndex, postings);
       }
-      const count = table.rows.length;
+      const count = table.count;
       const rarity = 1 + Math.log(count / postings.documents.length) / Math.log(count + 1);
       for (let i = 0; i < postings.documents.length; i++) {
         const score = WEIGHT_OF[postings.fields[i]] * factor * rarity;
@@ -311,25 +323,19 @@
       return postings.documents.length > 0;
     }
 
-    function rank(perWord, limit, incomplete) {
-      const total = allOf(perWord);
-      const matches = [];
-      for (let i = 0; i < total.length; i++) if (total[i] > 0) matches.push(i);
-      matches.sort(function (a, b) {
-        return total[b] - total[a] || a - b;
+    /** The documents every word matches, best first (then in id order), and every document's score. */
+    function rank(perWord) {
+      const scores = allOf(perWord);
+      const order = [];
+      for (let i = 0; i < scores.length; i++) if (scores[i] > 0) order.push(i);
+      order.sort(function (a, b) {
+        return scores[b] - scores[a] || a - b;
       });
-      return {
-        kind: 'results',
-        total: matches.length,
-        incomplete: incomplete,
-        results: matches.slice(0, limit).map(function (i) {
-          return { document: documentAt(i), score: total[i] };
-        }),
-      };
+      return { order: order, scores: scores };
     }
 
-    function documentAt(index) {
-      const row = table.rows[index];
+    function documentAt(file, index) {
+      const row = file.docs[index - file.first];
       const value = function (list, at) {
         return at === null ? undefined : list[at];
       };
@@ -365,10 +371,16 @@
     return total;
   }
 
-  function prepareTable(data) {
+  function prepareManifest(data) {
     return {
       build: data.build,
-      rows: data.docs,
+      count: data.count,
+      documentsPerFile: data.documentsPerFile,
+      documentFiles: new Set(
+        Array.from({ length: Math.ceil(data.count / data.documentsPerFile) }, function (_, index) {
+          return 'docs-' + index;
+        }),
+      ),
       urlPattern: data.urlPattern,
       values: data.values,
       termFiles: new Set(

@@ -1,0 +1,173 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Command } from 'commander';
+import type { Io } from '../io/io.js';
+import { loadProject } from '../io/project.js';
+import { BUILT_IN_TEMPLATES, loadTemplates } from '../io/templates.js';
+import { findConfigFile } from '../io/config-file.js';
+import { buildSite } from '../site/build-site.js';
+import { describeError } from '../check/run.js';
+import { EXIT } from './check.js';
+import { resolveToday } from './today.js';
+import { UsageError } from './usage-error.js';
+
+interface ServeOptions {
+  readonly port: string;
+  readonly host: string;
+  readonly config?: string;
+  readonly today?: string;
+  readonly git: boolean;
+}
+
+const RELOAD_SCRIPT = 'assets/reload.js';
+const EVENTS_PATH = '__runbook/events';
+
+const TYPES: Readonly<Record<string, string>> = {
+  html: 'text/html; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+/** `runbook serve`: builds the site in memory, serves it, and rebuilds and reloads on every change. */
+export function serveCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('serve')
+    .summary('serve the site locally, rebuilding and reloading on every change')
+    .description(
+      'Builds the site in memory and serves it on http://HOST:PORT/. Watches the runbooks, the config and the templates; ' +
+        'rebuilds on every change and reloads open pages. A broken runbook shows its problems on its page; a broken config shows an error page. Stop with Ctrl+C.',
+    )
+    .argument('[paths...]', 'runbook files or folders (default: the config root)')
+    .option('-p, --port <port>', 'port to listen on (0: any free port)', '4173')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('-c, --config <path>', 'config file (default: nearest runbook.config.yaml above the working folder)')
+    .option('--today <YYYY-MM-DD>', 'the date statuses are computed for (default: today in UTC)')
+    .option('--no-git', 'do not read the git history')
+    .action(async (paths: string[], options: ServeOptions) => {
+      setExit(await runServe(paths, options, io));
+    });
+}
+
+/** The current site: its files by URL path, or the error that stopped the last build. */
+type Current = { readonly kind: 'site'; readonly files: ReadonlyMap<string, string> } | { readonly kind: 'failed'; readonly message: string };
+
+async function runServe(paths: readonly string[], options: ServeOptions, io: Io): Promise<number> {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port \`${options.port}\`, expected 0–65535`);
+  let current: Current = await build(paths, options, io);
+  const clients = new Set<ServerResponse>();
+  const server = createServer((request, response) => {
+    respond(request, response, current, clients);
+  });
+  await listen(server, port, options.host);
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address !== null ? address.port : port;
+  io.stderr.write(`serving http://${options.host}:${actualPort}/ (Ctrl+C to stop)\n`);
+  const watchers = watchSources(paths, options, io, () => {
+    void build(paths, options, io).then((next) => {
+      current = next;
+      for (const client of clients) client.write('event: reload\ndata: {}\n\n');
+    });
+  });
+  const stop = io.stopSignal?.();
+  await new Promise<void>((resolve) => {
+    if (stop === undefined) return;
+    if (stop.aborted) resolve();
+    stop.addEventListener('abort', () => {
+      resolve();
+    });
+  });
+  for (const watcher of watchers) watcher.close();
+  for (const client of clients) client.end();
+  await new Promise<void>((resolve) => server.close(() => {
+    resolve();
+  }));
+  return EXIT.ok;
+}
+
+async function build(paths: readonly string[], options: ServeOptions, io: Io): Promise<Current> {
+  const started = Date.now();
+  try {
+    const today = resolveToday(options.today, io.now);
+    const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git });
+    const files = buildSite({
+      runbooks: project.runbooks,
+      diagnostics: project.diagnostics,
+      config: project.config,
+      today,
+      git: project.git,
+      templates: loadTemplates(project.config.site.templates),
+      extraScripts: [RELOAD_SCRIPT],
+    });
+    io.stderr.write(`built ${project.runbooks.length} runbooks in ${Date.now() - started} ms\n`);
+    return { kind: 'site', files: new Map(files.map((file) => [file.path, file.content])) };
+  } catch (error: unknown) {
+    const message = describeError(error);
+    io.stderr.write(`build failed: ${message}\n`);
+    return { kind: 'failed', message };
+  }
+}
+
+function respond(request: IncomingMessage, response: ServerResponse, current: Current, clients: Set<ServerResponse>): void {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  let path = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  if (path === EVENTS_PATH) {
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    clients.add(response);
+    request.on('close', () => clients.delete(response));
+    return;
+  }
+  if (current.kind === 'failed') {
+    response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    response.end(`runbook serve: the site could not be built.\n\n${current.message}\n\nFix it and save: the page reloads by itself once the build works.\n`);
+    return;
+  }
+  if (path === '' || path.endsWith('/')) path += 'index.html';
+  let body = current.files.get(path);
+  if (body === undefined && current.files.has(`${path}/index.html`)) {
+    response.writeHead(301, { location: `${url.pathname}/` });
+    response.end();
+    return;
+  }
+  const status = body === undefined ? 404 : 200;
+  body ??= current.files.get('404.html') ?? 'not found';
+  const type = status === 404 ? TYPES.html : TYPES[path.slice(path.lastIndexOf('.') + 1)];
+  response.writeHead(status, { 'content-type': type ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error) => {
+      reject(new Error(`cannot listen on ${host}:${port}`, { cause: error }));
+    });
+    server.listen(port, host, () => {
+      resolve();
+    });
+  });
+}
+
+/** Watches the runbook folders, the config file and the templates; calls `changed` once per burst of changes. */
+function watchSources(paths: readonly string[], options: ServeOptions, io: Io, changed: () => void): readonly FSWatcher[] {
+  let timer: NodeJS.Timeout | undefined;
+  const onChange = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(changed, 40);
+  };
+  const targets = new Set<string>([...(paths.length === 0 ? [io.cwd] : paths.map((path) => new URL(path, `file://${io.cwd}/`).pathname)), BUILT_IN_TEMPLATES]);
+  const config = options.config ?? findConfigFile(io.cwd);
+  if (config !== undefined) targets.add(config);
+  const watchers: FSWatcher[] = [];
+  for (const target of targets) {
+    try {
+      watchers.push(watch(target, { recursive: true }, (_event, name) => {
+        if (typeof name === 'string' && /(^|\/)(\.git|node_modules|site)(\/|$)/.test(name)) return;
+        onChange();
+      }));
+    } catch (error: unknown) {
+      io.stderr.write(`not watching ${target}: ${describeError(error)}\n`);
+    }
+  }
+  return watchers;
+}
