@@ -4,9 +4,8 @@ import { DiscoveryError } from '../io/discover.js';
 import { OutputError } from '../io/site-output.js';
 import type { Io } from '../io/io.js';
 import { ConfigError } from '../parse/config.js';
-import { buildCommand } from './build.js';
-import { serveCommand } from './serve.js';
-import { checkCommand, EXIT } from './check.js';
+import { EXIT } from './check.js';
+import { COMMANDS } from './commands.js';
 import { UsageError } from './usage-error.js';
 import { toolInfo } from './version.js';
 
@@ -31,10 +30,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       },
     })
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
-    .addCommand(checkCommand(io, setExit))
-    .addCommand(buildCommand(io, setExit))
-    .addCommand(serveCommand(io, setExit));
+    .showHelpAfterError('(run with --help for usage)');
+  for (const factory of COMMANDS) program.addCommand(factory(io, setExit));
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
   try {
     await program.parseAsync([...argv], { from: 'user' });
