@@ -70,14 +70,40 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
     io.stderr.write('runbook build --strict: not built, the runbooks have errors (see above)\n');
     return EXIT.findings;
   }
-  const files = buildSite({ runbooks: project.runbooks, diagnostics: project.diagnostics, config, today, git: project.git, templates: loadTemplates(config.site.templates) });
+  const files = buildSite({
+    runbooks: project.runbooks,
+    diagnostics: project.diagnostics,
+    config,
+    today,
+    git: project.git,
+    templates: loadTemplates(config.site.templates),
+    onProgress: progressReporter(io),
+  });
   const out = resolve(io.cwd, options.out);
   writeSite(out, files, SITE_MARKER);
   const seconds = ((io.now().getTime() - started) / 1000).toFixed(1);
+  if (showsProgress(io)) io.stderr.write('\r\u001b[K');
   io.stderr.write(
     `built ${displayPath(out, io.cwd)}/: ${project.runbooks.length} runbooks, ${files.length} files in ${seconds}s` +
       (counts.errors + counts.warnings > 0 ? ` (the runbooks have ${counts.errors} errors, ${counts.warnings} warnings: see the pages or run \`runbook check\`)` : '') +
       '\n',
   );
   return EXIT.ok;
+}
+
+/** Progress is for people: only on a terminal, and not in CI (whose logs keep every line). */
+function showsProgress(io: Io): boolean {
+  return io.stderr.isTTY && io.env.CI === undefined;
+}
+
+/** Rewrites one status line at most ten times a second; nothing when progress is not shown. */
+function progressReporter(io: Io): ((done: number, total: number) => void) | undefined {
+  if (!showsProgress(io)) return undefined;
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (now - last < 100 && done < total) return;
+    last = now;
+    io.stderr.write(`\r\u001b[Krendering ${done}/${total} runbooks`);
+  };
 }
