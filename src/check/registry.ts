@@ -2,6 +2,7 @@ import type { Rule } from './rule.js';
 import { brokenAnchor } from './rules/broken-anchor.js';
 import { brokenLink } from './rules/broken-link.js';
 import { dueSoon } from './rules/due-soon.js';
+import { cutByComment } from './rules/cut-by-comment.js';
 import { duplicateAlert } from './rules/duplicate-alert.js';
 import { duplicateId } from './rules/duplicate-id.js';
 import { duplicateKey } from './rules/duplicate-key.js';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   unknownKey,
   requiredField,
   invalidValue,
+  cutByComment,
   futureDate,
   stale,
   dueSoon,

@@ -4,6 +4,7 @@ import type { Io } from '../io/io.js';
 import { loadProject } from '../io/project.js';
 import { writeSite } from '../io/site-output.js';
 import { loadTemplates } from '../io/templates.js';
+import { readHeadCommit } from '../io/head-commit.js';
 import { pretty } from '../report/pretty.js';
 import { countBySeverity } from '../report/report.js';
 import { RULES } from '../check/registry.js';
@@ -77,6 +78,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
     today,
     git: project.git,
     templates: loadTemplates(config.site.templates),
+    commit: options.git ? await readHeadCommit(config.root) : { kind: 'unknown' },
     onProgress: progressReporter(io),
   });
   const out = resolve(io.cwd, options.out);

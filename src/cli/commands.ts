@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
 import type { Io } from '../io/io.js';
 import { buildCommand } from './build.js';
+import { cheatsheetCommand } from './cheatsheet.js';
 import { checkCommand } from './check.js';
 import { serveCommand } from './serve.js';
+import { showCommand } from './show.js';
+import { testedCommand } from './tested.js';
 
 /** Makes one subcommand; `setExit` receives its exit code. */
 export type CommandFactory = (io: Io, setExit: (code: number) => void) => Command;
 
 /** Every subcommand, in the order `--help` lists them. A new command is one file plus one line here. */
-export const COMMANDS: readonly CommandFactory[] = [checkCommand, buildCommand, serveCommand];
+export const COMMANDS: readonly CommandFactory[] = [checkCommand, buildCommand, serveCommand, showCommand, testedCommand, cheatsheetCommand];

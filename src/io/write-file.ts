@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
  * Writes a file atomically: to a temporary file beside it, then renamed over it, so a reader (or a
  * crash) never sees half a file. Throws with the path in the message when it cannot.
  */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, text: string | Uint8Array): void {
   const folder = dirname(path);
   const temporary = join(folder, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {

@@ -81,7 +81,8 @@ export type FrontmatterProblem =
       readonly span: Span;
     }
   | { readonly kind: 'unknown-key'; readonly key: string; readonly suggestion: string | undefined; readonly span: Span }
-  | { readonly kind: 'duplicate-key'; readonly key: string; readonly span: Span };
+  | { readonly kind: 'duplicate-key'; readonly key: string; readonly span: Span }
+  | { readonly kind: 'cut-by-comment'; readonly key: string; readonly kept: string; readonly comment: string; readonly span: Span };
 
 /** The state of the frontmatter block. */
 export type Frontmatter =

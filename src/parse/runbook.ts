@@ -4,6 +4,7 @@ import type { Frontmatter, Loaded, Recovery, Runbook } from '../model/runbook.js
 import { readBody } from './body.js';
 import { decodeSource } from './decode.js';
 import { readFields, type Fields } from './fields.js';
+import { commentCuts } from './comment-cuts.js';
 import { parseFrontmatter } from './frontmatter.js';
 import { parseMarkdown } from './markdown.js';
 import { findPlaceholders } from './placeholders.js';
@@ -48,7 +49,9 @@ export function parseRunbook(source: SourceFile, config: Config): Loaded {
   const raw = parseFrontmatter(yamlNode && { value: yamlNode.value, span: spanOf(yamlNode) }, text);
   const fields = raw.kind === 'parsed' ? readFields(raw.entries, config, raw.spanOfNode, raw.span) : NO_FIELDS;
   const frontmatter: Frontmatter =
-    raw.kind === 'parsed' ? { kind: 'parsed', span: raw.span, problems: fields.problems } : raw;
+    raw.kind === 'parsed'
+      ? { kind: 'parsed', span: raw.span, problems: [...fields.problems, ...commentCuts(raw.document, raw.spanOfNode)] }
+      : raw;
   const body = readBody(tree, config);
   const recovery: Recovery =
     fields.recovery !== undefined

@@ -1,4 +1,6 @@
 import type { GitFacts } from '../check/rule.js';
+import { SHEET_LINK_FROM_TEAM_PAGE, siteCheatSheets } from '../cheatsheet/site-pages.js';
+import type { SourceCommit } from '../cheatsheet/sheet.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import { formatCalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
@@ -23,6 +25,8 @@ export interface SiteInput {
   readonly templates: TemplateSet;
   /** Extra scripts on every page (the live-reload client of `serve`). */
   readonly extraScripts?: readonly string[];
+  /** The commit the site is built from, printed on the cheat sheets (default: unknown). */
+  readonly commit?: SourceCommit;
   /** Called after each runbook page, for progress on a terminal. */
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
 }
@@ -63,6 +67,7 @@ export function buildSite(input: SiteInput): readonly SiteFile[] {
   files.push(...alertPages(data, render, everyPage));
   files.push(...groupPages(data, data.teams, 'teams', 'Team', render, everyPage));
   files.push(...groupPages(data, data.services, 'services', 'Service', render, everyPage));
+  files.push(...siteCheatSheets(data, { templates: input.templates, today: input.today, commit: input.commit ?? { kind: 'unknown' }, csp: CONTENT_SECURITY_POLICY, scripts: everyPage }));
   files.push(
     render({ template: '404', path: '404.html', title: 'Not found', page: '404', data: {}, scripts: [...everyPage, ...SEARCH_SCRIPTS], absolute: true }),
   );
@@ -119,7 +124,7 @@ function runbookPage(entry: SiteRunbook, data: SiteData, render: PageRenderer, s
     service: entry.service,
     owner: entry.owner,
     severity: entry.severity?.id,
-    status: status.kind,
+    status: status.label,
     tags: runbook.tags,
     headings: runbook.headings.map((heading) => heading.text),
     text: body.text,
@@ -218,7 +223,14 @@ function groupPages(data: SiteData, groups: readonly Group[], folder: string, ki
       title: `${kindLabel} ${group.name}`,
       page: folder,
       scripts,
-      data: { kindLabel, name: group.name, chat: team?.chat, contacts: team?.escalation ?? [], rows: group.runbooks.map((entry) => rowOf(entry, group.page, data)) },
+      data: {
+        kindLabel,
+        name: group.name,
+        chat: team?.chat,
+        contacts: team?.escalation ?? [],
+        cheatsheetHref: folder === 'teams' ? SHEET_LINK_FROM_TEAM_PAGE : undefined,
+        rows: group.runbooks.map((entry) => rowOf(entry, group.page, data)),
+      },
     });
   });
   const indexPath = `${folder}/index.html`;

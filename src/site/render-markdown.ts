@@ -20,13 +20,12 @@ export interface LinkContext {
 }
 
 /**
- * GitHub's sanitisation schema, minus `id`/`name` clobbering (heading ids are set afterwards from
- * the heading text, as on GitHub) and with `class` kept on code for language names.
+ * GitHub's sanitisation schema, with `class` kept on code for language names. User-written `id` and
+ * `name` attributes keep GitHub's `user-content-` prefix, so raw HTML cannot clobber DOM globals
+ * (`<img name="addEventListener">`); heading ids are set afterwards from the heading text.
  */
 const SCHEMA: Schema = {
   ...defaultSchema,
-  clobber: [],
-  clobberPrefix: '',
   attributes: { ...defaultSchema.attributes, code: [['className', /^language-[\w+-]+$/]] },
 };
 

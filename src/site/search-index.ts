@@ -3,17 +3,22 @@
  *
  * Pages may be opened from `file://`, where `fetch` is forbidden, so every file is a script that
  * hands its data to `window.runbookSearch.register(name, data)`; the browser injects them with
- * `<script src>` when a query needs them. Files (all under `search/`):
+ * `<script src>` only when a query needs them, so the first query of a 10,000-runbook site loads a
+ * few hundred kilobytes, not the corpus. Every file's data has the format `version` and the `build`
+ * id (a hash of the whole index, so the browser notices files of two builds). Files, under `search/`:
  *
- * - `docs.js`: format version, build id, the document table (no body text), the shard keys that
- *   exist, and the stop words. Rows are `[id, title, url, alerts, service, owner, severity, status]`;
- *   `url` is `null` when it is `urlPattern[0] + id + urlPattern[1]`, and service, owner, severity
- *   and status are indexes into `values.<field>` (`null` when absent).
- * - `terms-<key>.js`: the terms whose `shardKey` is `<key>`, sorted, and their postings.
- * - `tails-<key>.js`: just the terms whose `tailKey` is `<key>`, for typos in the first letters.
+ * - `manifest.js`: the document count, `documentsPerFile`, the `urlPattern`, the keys of the term
+ *   and tail files that exist, and the stop words. Loaded first.
+ * - `terms-<key>.js`: the terms whose `shardKey` is `<key>`, sorted, with their posting lists.
+ * - `tails-<key>.js`: only the terms whose `tailKey` is `<key>`, to find terms one typo away when
+ *   the typo is in the first two letters.
+ * - `docs-<n>.js`: rows `first` to `first + documentsPerFile - 1` of the document table (sorted by
+ *   id; a document's number is its row), loaded for the results shown. A row is
+ *   `[id, title, url, alerts, service, owner, severity, status]` with `null` for what is absent;
+ *   `url` is `null` when it is `urlPattern[0] + id + urlPattern[1]`.
  *
  * A posting list is a string of comma-separated entries `<gap>[.<fields>]` in base 36: `gap` is the
- * document's index minus the previous entry's (the first is the index itself), `fields` the
+ * document's number minus the previous entry's (the first is the number itself), `fields` the
  * `SEARCH_FIELDS` bits where the term occurs, left out when it is only the body.
  */
 import { createHash } from 'node:crypto';
@@ -39,10 +44,8 @@ export const SEARCH_FIELDS = {
 
 type DocumentRow = readonly [string, string, string | null, readonly string[], string | null, string | null, string | null, string];
 
-interface Postings {
-  readonly documents: number[];
-  readonly fields: number[];
-}
+/** A term's postings as they are collected: document number, field bits, document number, … */
+type Postings = number[];
 
 /** Runbooks per `docs-<n>.js` file: a page of results loads a few of them, never the whole table. */
 export const DOCUMENTS_PER_FILE = 100;
@@ -50,10 +53,12 @@ export const DOCUMENTS_PER_FILE = 100;
 /** The files of the search index for these runbooks; the same documents in any order give the same bytes. */
 export function buildSearchIndex(documents: readonly SearchDocument[]): readonly SiteFile[] {
   const sorted = [...documents].sort((a, b) => compare(a.id, b.id) || compare(a.url, b.url));
-  const postings = collectPostings(sorted);
-  const terms = [...postings.keys()].sort(compare);
-  const shards = groupBy(terms, shardKey);
-  const tails = groupBy(terms.filter((term) => term.length >= 3), (term) => tailKey(term) ?? '');
+  const postings = [...collectPostings(sorted)].sort(([a], [b]) => compare(a, b));
+  const shards = groupBy(postings, ([term]) => shardKey(term));
+  const tails = groupBy(
+    postings.map(([term]) => term).filter((term) => term.length >= 3),
+    (term) => tailKey(term) ?? '',
+  );
   const table = documentTable(sorted);
   const manifest = {
     name: 'manifest',
@@ -67,9 +72,9 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): readonly
     },
   };
   const documentFiles = chunks(table.rows, DOCUMENTS_PER_FILE).map((rows, index) => ({ name: `docs-${index}`, data: { first: index * DOCUMENTS_PER_FILE, docs: rows } }));
-  const termFiles = [...shards].map(([key, keyTerms]) => ({
+  const termFiles = [...shards].map(([key, entries]) => ({
     name: `terms-${key}`,
-    data: { terms: keyTerms, postings: keyTerms.map((term) => encodePostings(postings.get(term))) },
+    data: { terms: entries.map(([term]) => term), postings: entries.map(([, list]) => encodePostings(list)) },
   }));
   const tailFiles = [...tails].map(([key, keyTerms]) => ({ name: `tails-${key}`, data: { terms: keyTerms } }));
   const all = [manifest, ...documentFiles, ...termFiles, ...tailFiles];
@@ -85,13 +90,9 @@ function collectPostings(documents: readonly SearchDocument[]): ReadonlyMap<stri
   documents.forEach((document, index) => {
     const add = (term: string, field: number): void => {
       const entry = postings.get(term);
-      const last = entry === undefined ? -1 : entry.documents.length - 1;
-      if (entry === undefined) postings.set(term, { documents: [index], fields: [field] });
-      else if (entry.documents[last] === index) entry.fields[last] = (entry.fields[last] ?? 0) | field;
-      else {
-        entry.documents.push(index);
-        entry.fields.push(field);
-      }
+      if (entry === undefined) postings.set(term, [index, field]);
+      else if (entry[entry.length - 2] === index) entry[entry.length - 1] = (entry[entry.length - 1] ?? 0) | field;
+      else entry.push(index, field);
     };
     forEachDocumentTerm(document, add);
   });
@@ -117,17 +118,17 @@ function forEachDocumentTerm(document: SearchDocument, add: (term: string, field
   each(document.text, 'text', SEARCH_FIELDS.body);
 }
 
-function encodePostings(postings: Postings | undefined): string {
-  if (postings === undefined) throw new Error('search index: a term without postings (a bug in buildSearchIndex)');
+function encodePostings(postings: Postings): string {
+  const entries: string[] = [];
   let previous = 0;
-  return postings.documents
-    .map((document, index) => {
-      const gap = (document - previous).toString(36);
-      previous = document;
-      const fields = postings.fields[index] ?? SEARCH_FIELDS.body;
-      return fields === SEARCH_FIELDS.body ? gap : `${gap}.${fields.toString(36)}`;
-    })
-    .join(',');
+  for (let i = 0; i < postings.length; i += 2) {
+    const document = postings[i] ?? 0;
+    const fields = postings[i + 1] ?? SEARCH_FIELDS.body;
+    const gap = (document - previous).toString(36);
+    previous = document;
+    entries.push(fields === SEARCH_FIELDS.body ? gap : `${gap}.${fields.toString(36)}`);
+  }
+  return entries.join(',');
 }
 
 /** The document table: what a result shows, without body text. */
@@ -171,13 +172,14 @@ function chunks<T>(list: readonly T[], size: number): readonly (readonly T[])[] 
   return Array.from({ length: Math.ceil(list.length / size) }, (_, index) => list.slice(index * size, (index + 1) * size));
 }
 
-function groupBy(terms: readonly string[], key: (term: string) => string): ReadonlyMap<string, readonly string[]> {
-  const groups = new Map<string, string[]>();
-  for (const term of terms) {
-    const name = key(term);
+/** The items grouped by key, keys sorted, items in their order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): ReadonlyMap<string, readonly T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const name = key(item);
     const group = groups.get(name);
-    if (group === undefined) groups.set(name, [term]);
-    else group.push(term);
+    if (group === undefined) groups.set(name, [item]);
+    else group.push(item);
   }
   return new Map([...groups].sort(([a], [b]) => compare(a, b)));
 }

@@ -8,6 +8,8 @@ export interface TemplateSet {
   readonly partials: ReadonlyMap<string, string>;
   /** Path under `assets/` → content. */
   readonly assets: ReadonlyMap<string, string>;
+  /** File name under `cheatsheet/` → content: the printable sheet's template and stylesheet. */
+  readonly cheatsheet: ReadonlyMap<string, string>;
 }
 
 /** Everything the layout shows around a page. */

@@ -29,6 +29,14 @@
     }, 0);
   });
 
+  /** Field bits as they are (a whole query word), and with a whole alert name counted as an alert part. */
+  const WHOLE_MASK = Array.from({ length: 128 }, function (_, fields) {
+    return fields;
+  });
+  const PART_MASK = WHOLE_MASK.map(function (fields) {
+    return fields & 64 ? (fields & ~64) | 32 : fields;
+  });
+
   /** A query word matches longer terms as a prefix from this length on. */
   const MIN_PREFIX = 2;
   /** A query word matches terms one typo away from this length on (when nothing matches exactly). */
@@ -37,6 +45,16 @@
   const FUZZY_FACTOR = 0.4;
   /** Words after this many in a query are ignored. */
   const MAX_WORDS = 8;
+  /** What matching a term gave: documents, none, or not known until more data files are loaded. */
+  const FOUND = 'found';
+  const NONE = 'none';
+  const PENDING = 'pending';
+  /** How far matchTerm looks: only the term and its prefixes, also typos in its shard, or also elsewhere. */
+  const EXACT = 0;
+  const SAME_SHARD_TYPO = 1;
+  const ANY_TYPO = 2;
+  /** Added to the above when the term is a part of a query word. */
+  const AS_PART = 4;
 
   // ---- Tokenizer: mirrors src/site/search-tokens.ts -------------------------------------------
 
@@ -100,7 +118,8 @@
 
   /**
    * The query a "not found" page searches for: the last segment of its path, without `index.html`
-   * or `.html`, decoded (`/site/alerts/DiskFull/` → `DiskFull`).
+   * or `.html`, decoded (`/site/alerts/DiskFull/` → `DiskFull`); none when the page was opened as
+   * itself (`…/404.html`).
    */
   function queryFromPath(pathname) {
     const segments = pathname.split('/').filter(function (segment) {
@@ -108,7 +127,7 @@
     });
     const last = segments[segments.length - 1];
     const name = last !== undefined && /^index\.html?$/i.test(last) ? segments[segments.length - 2] : last;
-    if (name === undefined) return '';
+    if (name === undefined || /^404\.html?$/i.test(name)) return '';
     const raw = name.replace(/\.html?$/i, '');
     try {
       return decodeURIComponent(raw);
@@ -237,51 +256,71 @@
       return undefined;
     }
 
-    /** The scores of every document for one query word: its whole form, or all of its parts. */
+    /**
+     * The scores of every document for one query word: documents with a term that is the word or
+     * starts with it; else those with all of its parts (a compound the index does not have whole,
+     * like `PrimaryDown`) or with a term one typo away, whichever is best.
+     */
     function matchWord(query, word) {
       const scores = new Float64Array(table.count);
-      matchTerm(query, word.whole, scores);
+      if (matchTerm(query, word.whole, scores, EXACT) !== NONE) return scores;
       const parts = word.parts.filter(function (part) {
         return part.length > 1 && !table.stopWords.has(part);
       });
-      if (parts.length > 1) {
-        const together = allOf(
-          parts.map(function (part) {
-            const partScores = new Float64Array(table.count);
-            matchTerm(query, part, partScores);
-            return partScores;
-          }),
-        );
-        for (let i = 0; i < scores.length; i++) if (together[i] > scores[i]) scores[i] = together[i];
-      }
+      const byParts = parts.length > 0 ? matchParts(query, parts) : undefined;
+      if (byParts === PENDING) return scores;
+      if (byParts !== undefined) for (let i = 0; i < scores.length; i++) scores[i] = byParts[i];
+      // With the parts found, typos in the first letters are not worth loading more files for.
+      matchTerm(query, word.whole, scores, byParts === undefined ? ANY_TYPO : SAME_SHARD_TYPO);
       return scores;
     }
 
+    /** The scores of documents with every part (ANDed), undefined when none has, or PENDING. */
+    function matchParts(query, parts) {
+      const perPart = [];
+      let pending = false;
+      for (const part of parts) {
+        const scores = new Float64Array(table.count);
+        pending = matchTerm(query, part, scores, ANY_TYPO | AS_PART) === PENDING || pending;
+        perPart.push(scores);
+      }
+      if (pending) return PENDING;
+      const together = allOf(perPart);
+      return together.some(isPositive) ? together : undefined;
+    }
+
     /**
-     * Adds the best score of every document for one term: exact or prefix matches, else terms one
-     * typo away in the same shard, else (a typo in the first two letters) in the tail shards.
+     * Raises each document's score to the best this term gives it: terms equal to it or starting
+     * with it; else, as `typos` allows, terms one typo away in the same shard, then in the tail
+     * shards (a typo in the first two letters). Tells whether it found any (FOUND, NONE), or must
+     * wait for data files (PENDING: they are in `query.missing`). With AS_PART in `how`, the term is
+     * only a part of what was typed, so a whole alert name it matches counts as an alert part.
      */
-    function matchTerm(query, term, scores) {
+    function matchTerm(query, term, scores, how) {
+      const typos = how & ~AS_PART;
+      const mask = how & AS_PART ? PART_MASK : WHOLE_MASK;
       const name = 'terms-' + shardKey(term);
       const shard = need(query, name, table.termFiles);
-      if (query.missing.has(name)) return;
+      if (query.missing.has(name)) return PENDING;
       let found = false;
       if (shard !== undefined) {
         for (let i = lowerBound(shard.terms, term); i < shard.terms.length; i++) {
           const candidate = shard.terms[i];
-          if (candidate === term) found = addPostings(shard, i, 1, scores) || found;
+          if (candidate === term) found = addPostings(shard, i, 1, scores, mask) || found;
           else if (term.length >= MIN_PREFIX && candidate.startsWith(term)) {
-            found = addPostings(shard, i, 0.5 + (0.4 * term.length) / candidate.length, scores) || found;
+            found = addPostings(shard, i, 0.5 + (0.4 * term.length) / candidate.length, scores, mask) || found;
           } else break;
         }
       }
-      if (found || term.length < MIN_FUZZY) return;
+      if (found) return FOUND;
+      if (typos === EXACT || term.length < MIN_FUZZY) return NONE;
       if (shard !== undefined) {
         shard.terms.forEach(function (candidate, i) {
-          if (withinOneEdit(term, candidate)) found = addPostings(shard, i, FUZZY_FACTOR, scores) || found;
+          if (withinOneEdit(term, candidate)) found = addPostings(shard, i, FUZZY_FACTOR, scores, mask) || found;
         });
       }
-      if (!found) matchFirstLetterTypo(query, term, scores);
+      if (found) return FOUND;
+      return typos === ANY_TYPO ? matchFirstLetterTypo(query, term, scores, mask) : NONE;
     }
 
     /**
@@ -289,7 +328,8 @@
      * letters 1 and 3; any other typo in the first two letters leaves the rest of the term as the
      * query from letter 2, 3 or 4 on, which is what the tail shards are keyed by.
      */
-    function matchFirstLetterTypo(query, term, scores) {
+    function matchFirstLetterTypo(query, term, scores, mask) {
+      const waiting = query.missing.size;
       const candidates = new Set();
       const swapped = need(query, 'terms-' + shardKey(term.charAt(0) + term.slice(2)), table.termFiles);
       const tails = [1, 2, 3].map(function (start) {
@@ -299,16 +339,21 @@
         if (file === undefined) continue;
         for (const candidate of file.terms) if (withinOneEdit(term, candidate)) candidates.add(candidate);
       }
+      let found = false;
       for (const candidate of candidates) {
         const shard = need(query, 'terms-' + shardKey(candidate), table.termFiles);
         if (shard === undefined) continue;
         const i = lowerBound(shard.terms, candidate);
-        if (shard.terms[i] === candidate) addPostings(shard, i, FUZZY_FACTOR, scores);
+        if (shard.terms[i] === candidate) found = addPostings(shard, i, FUZZY_FACTOR, scores, mask) || found;
       }
+      return query.missing.size > waiting ? PENDING : found ? FOUND : NONE;
     }
 
-    /** Raises each document's score to what this term gives it; rarer terms weigh up to twice as much. */
-    function addPostings(shard, termIndex, factor, scores) {
+    /**
+     * Raises each document's score to what this term gives it, with field bits mapped by `mask`;
+     * rarer terms weigh up to twice as much.
+     */
+    function addPostings(shard, termIndex, factor, scores, mask) {
       let postings = shard.decoded.get(termIndex);
       if (postings === undefined) {
         postings = decodePostings(shard.postings[termIndex]);
@@ -317,7 +362,7 @@
       const count = table.count;
       const rarity = 1 + Math.log(count / postings.documents.length) / Math.log(count + 1);
       for (let i = 0; i < postings.documents.length; i++) {
-        const score = WEIGHT_OF[postings.fields[i]] * factor * rarity;
+        const score = WEIGHT_OF[mask[postings.fields[i]]] * factor * rarity;
         if (score > scores[postings.documents[i]]) scores[postings.documents[i]] = score;
       }
       return postings.documents.length > 0;
@@ -336,22 +381,26 @@
 
     function documentAt(file, index) {
       const row = file.docs[index - file.first];
-      const value = function (list, at) {
-        return at === null ? undefined : list[at];
+      const text = function (value) {
+        return value === null ? undefined : value;
       };
       return {
         id: row[0],
         title: row[1],
         url: row[2] === null ? table.urlPattern[0] + row[0] + table.urlPattern[1] : row[2],
         alerts: row[3],
-        service: value(table.values.service, row[4]),
-        owner: value(table.values.owner, row[5]),
-        severity: value(table.values.severity, row[6]),
-        status: table.values.status[row[7]],
+        service: text(row[4]),
+        owner: text(row[5]),
+        severity: text(row[6]),
+        status: row[7],
       };
     }
 
     return { register: register, markFailed: markFailed, has: has, search: search };
+  }
+
+  function isPositive(score) {
+    return score > 0;
   }
 
   /** The sum of the scores of documents that every list scores (the words of a query are ANDed). */
@@ -382,7 +431,6 @@
         }),
       ),
       urlPattern: data.urlPattern,
-      values: data.values,
       termFiles: new Set(
         data.terms.map(function (key) {
           return 'terms-' + key;

@@ -32,9 +32,10 @@
     range.selectNodeContents(element);
     selection.removeAllRanges();
     selection.addRange(range);
+    // execCommand throws in some browsers when copying is not allowed; the text stays selected.
     try {
       return document.execCommand('copy');
-    } catch (error) {
+    } catch {
       return false;
     }
   }
@@ -62,8 +63,17 @@
     apply();
   }
 
+  /** Print buttons (the cheat sheet): shown only when JavaScript runs, since printing needs it. */
+  function setUpPrintButtons() {
+    for (const button of document.querySelectorAll('[data-print]')) {
+      button.hidden = false;
+      button.addEventListener('click', function () { window.print(); });
+    }
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     setUpCopyButtons();
     setUpFilters();
+    setUpPrintButtons();
   });
 })();

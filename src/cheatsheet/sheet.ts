@@ -1,0 +1,218 @@
+/**
+ * The cheat sheet of a team or a service: what an on-call engineer needs on one or two printed
+ * pages, most severe runbook first. Every format (html, md, txt, pdf) renders this one value, so the
+ * formats cannot disagree about what is on the sheet.
+ */
+import type { CalendarDate } from '../model/calendar-date.js';
+import { formatCalendarDate } from '../model/calendar-date.js';
+import type { Config } from '../model/config.js';
+import type { Contact } from '../model/runbook.js';
+import type { Group, SiteData, SiteRunbook } from '../site/site-data.js';
+import type { StatusKind } from '../site/status.js';
+
+/** How many recovery steps a sheet shows per runbook; the rest are one click (or one URL) away. */
+export const MAX_STEPS = 5;
+
+/** The commit a sheet was made from (`git rev-parse --short HEAD`), or unknown without git. */
+export type SourceCommit = { readonly kind: 'known'; readonly short: string } | { readonly kind: 'unknown' };
+
+/** When and from what a sheet was made: a date, not a time, so a day's sheets are byte-identical. */
+export interface Provenance {
+  readonly today: CalendarDate;
+  readonly commit: SourceCommit;
+}
+
+/** One recovery step as printed: what to do and the command, if any. */
+export interface SheetStep {
+  readonly text: string;
+  readonly run?: string;
+}
+
+/** Who to call and where to talk: a team as the header of a sheet shows it. */
+export interface SheetTeam {
+  readonly key: string;
+  readonly name: string;
+  readonly chat: string | undefined;
+  readonly contacts: readonly Contact[];
+}
+
+/** Where the full runbook is: the URL to print, and the site page for links inside the site. */
+export interface RunbookLink {
+  /** `<baseUrl>/runbooks/<id>/` when the site's URL is known, else the site path `runbooks/<id>/`. */
+  readonly url: string;
+  /** The page inside the site: `runbooks/<id>/index.html`. */
+  readonly page: string;
+}
+
+/** One runbook on a sheet. */
+export interface SheetRunbook {
+  readonly id: string;
+  readonly title: string;
+  /** The severity and its rank (0 = most severe). */
+  readonly severity: { readonly id: string; readonly rank: number } | undefined;
+  readonly alerts: readonly string[];
+  readonly status: StatusKind;
+  /** The status in words, with the dates that matter (see {@link statusText}). */
+  readonly statusText: string;
+  /** Stale or never tested: the steps may not work, and the sheet says so loudly. */
+  readonly flagged: boolean;
+  /** The first {@link MAX_STEPS} steps. */
+  readonly steps: readonly SheetStep[];
+  /** How many steps are left out. */
+  readonly moreSteps: number;
+  /** The runbook's own escalation list, when it differs from its team's (which the header shows). */
+  readonly escalation: readonly Contact[];
+  readonly link: RunbookLink;
+}
+
+/** A finished cheat sheet. */
+export interface CheatSheet {
+  readonly kind: 'team' | 'service';
+  /** Team id or service name, as written in the runbooks. */
+  readonly key: string;
+  /** The name to show: the team's name from the config, or the service. */
+  readonly name: string;
+  /** File name without extension, safe and unique among the sheets (`platform`). */
+  readonly slug: string;
+  /** The group's page in the site: `teams/<team>/index.html`. */
+  readonly page: string;
+  /** The team, or for a service the teams owning its runbooks: their chat and escalation. */
+  readonly teams: readonly SheetTeam[];
+  readonly runbooks: readonly SheetRunbook[];
+  /** `YYYY-MM-DD`. */
+  readonly generated: string;
+  readonly commit: SourceCommit;
+}
+
+/** Which sheets to make. */
+export type SheetSelection =
+  | { readonly kind: 'every-team' }
+  | { readonly kind: 'team'; readonly wanted: string }
+  | { readonly kind: 'every-service' }
+  | { readonly kind: 'service'; readonly wanted: string };
+
+/** The sheets selected, or the name that matched nothing with the names that exist. */
+export type SelectedSheets =
+  | { readonly kind: 'sheets'; readonly sheets: readonly CheatSheet[] }
+  | { readonly kind: 'not-found'; readonly wanted: string; readonly of: 'team' | 'service'; readonly available: readonly string[] };
+
+/**
+ * Makes the selected cheat sheets from the site's data (which already has every runbook's status,
+ * its page, and the groups sorted most severe first). A `wanted` team matches its id, or its name
+ * ignoring case.
+ */
+export function cheatSheets(data: SiteData, selection: SheetSelection, provenance: Provenance): SelectedSheets {
+  const of = selection.kind === 'team' || selection.kind === 'every-team' ? 'team' : 'service';
+  const groups = of === 'team' ? data.teams : data.services;
+  let chosen: readonly Group[] = groups;
+  if (selection.kind === 'team' || selection.kind === 'service') {
+    const wanted = selection.wanted;
+    const match = groups.find((group) => group.key === wanted) ?? groups.find((group) => group.key.toLowerCase() === wanted.toLowerCase() || group.name.toLowerCase() === wanted.toLowerCase());
+    if (match === undefined) return { kind: 'not-found', wanted, of, available: groups.map((group) => group.key) };
+    chosen = [match];
+  }
+  const generated = formatCalendarDate(provenance.today);
+  return {
+    kind: 'sheets',
+    sheets: chosen.map((group): CheatSheet => {
+      const teams = of === 'team' ? [sheetTeam(group.key, data.config)] : owningTeams(group, data.config);
+      return {
+        kind: of,
+        key: group.key,
+        name: group.name,
+        slug: slugOf(group.page),
+        page: group.page,
+        teams,
+        runbooks: group.runbooks.map((entry) => sheetRunbook(entry, teams, data.config)),
+        generated,
+        commit: provenance.commit,
+      };
+    }),
+  };
+}
+
+/** The status in words: `Fresh, tested 2026-11-12`, `STALE (last tested 2026-03-18, due 2026-09-18): …`. */
+export function statusText(kind: StatusKind, lastTested: string | undefined, due: string | undefined): string {
+  switch (kind) {
+    case 'stale':
+      return `STALE (last tested ${lastTested ?? 'unknown'}, due ${due ?? 'unknown'}): the steps may no longer work`;
+    case 'never-tested':
+      return 'NEVER TESTED: the steps have never been exercised';
+    case 'incomplete':
+      return lastTested === undefined ? 'Incomplete (see the full runbook)' : `Incomplete (see the full runbook), tested ${lastTested}`;
+    case 'due-soon':
+      return `Due soon: tested ${lastTested ?? 'unknown'}, review due ${due ?? 'unknown'}`;
+    case 'fresh':
+      return `Fresh, tested ${lastTested ?? 'unknown'}`;
+  }
+}
+
+/** The note under a runbook whose steps did not all fit. */
+export function moreStepsNote(count: number): string {
+  return `+${count} more step${count === 1 ? '' : 's'}: see the full runbook`;
+}
+
+/** What a sheet says for a runbook without recovery steps. */
+export const NO_STEPS_NOTE = 'No recovery steps are written down: read the full runbook and escalate early.';
+
+/** The commit as printed: the short hash, or `unknown`. */
+export function commitText(commit: SourceCommit): string {
+  return commit.kind === 'known' ? commit.short : 'unknown';
+}
+
+/** A contact in one line: `Platform on-call (primary): pager platform-primary`. */
+export function contactText(contact: Contact): string {
+  return `${contact.name}: ${contact.via} ${contact.target}`;
+}
+
+function sheetRunbook(entry: SiteRunbook, teams: readonly SheetTeam[], config: Config): SheetRunbook {
+  const { runbook, status } = entry;
+  const steps = runbook.recovery.source === 'none' ? [] : runbook.recovery.steps;
+  const ownTeam = teams.find((team) => team.key === entry.owner);
+  const escalation = runbook.escalation.length > 0 && !sameContacts(runbook.escalation, ownTeam?.contacts ?? []) ? runbook.escalation : [];
+  return {
+    id: runbook.id,
+    title: runbook.title,
+    severity: entry.severity,
+    alerts: runbook.alerts.map((alert) => alert.value),
+    status: status.kind,
+    statusText: statusText(status.kind, status.lastTested, status.due),
+    flagged: status.kind === 'stale' || status.kind === 'never-tested',
+    steps: steps.slice(0, MAX_STEPS).map((step): SheetStep => (step.run === undefined ? { text: step.text } : { text: step.text, run: step.run })),
+    moreSteps: Math.max(0, steps.length - MAX_STEPS),
+    escalation,
+    link: linkOf(entry.page, config.site.baseUrl),
+  };
+}
+
+/** The printed URL of a runbook: absolute under the site's base URL, else the site path. */
+export function linkOf(page: string, baseUrl: string | undefined): RunbookLink {
+  const folder = page.replace(/index\.html$/, '');
+  if (baseUrl === undefined) return { url: folder, page };
+  return { url: `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${folder}`, page };
+}
+
+function sheetTeam(key: string, config: Config): SheetTeam {
+  const team = teamOf(key, config);
+  return { key, name: team?.name ?? key, chat: team?.chat, contacts: team?.escalation ?? [] };
+}
+
+/** The teams owning a service's runbooks, in the order their runbooks appear (most severe first). */
+function owningTeams(group: Group, config: Config): readonly SheetTeam[] {
+  const owners = [...new Set(group.runbooks.flatMap((entry) => (entry.owner === undefined ? [] : [entry.owner])))];
+  return owners.map((owner) => sheetTeam(owner, config));
+}
+
+function teamOf(key: string | undefined, config: Config) {
+  return key !== undefined && config.teams.kind === 'listed' ? config.teams.byId.get(key) : undefined;
+}
+
+function sameContacts(a: readonly Contact[], b: readonly Contact[]): boolean {
+  return a.length === b.length && a.every((contact, index) => contactText(contact) === contactText(b[index] ?? { name: '', via: '', target: '' }));
+}
+
+/** `teams/platform/index.html` → `platform`. */
+function slugOf(page: string): string {
+  const parts = page.split('/');
+  return parts[parts.length - 2] ?? '_';
+}

@@ -1,0 +1,36 @@
+/**
+ * The cheat sheets inside the site: every team page links to its printable sheet at
+ * `teams/<team>/cheatsheet/index.html`, with the sheet's stylesheet served from the assets.
+ */
+import type { CalendarDate } from '../model/calendar-date.js';
+import type { SiteFile } from '../site/search-document.js';
+import type { SiteData } from '../site/site-data.js';
+import type { TemplateSet } from '../site/templates.js';
+import { compileSheetHtml, SHEET_STYLESHEET, sheetPagePath, sheetTemplatesOf } from './html.js';
+import { cheatSheets, type SourceCommit } from './sheet.js';
+
+/** What the site's sheets need besides the site's data. */
+export interface SiteSheetsInput {
+  readonly templates: TemplateSet;
+  readonly today: CalendarDate;
+  readonly commit: SourceCommit;
+  /** The site's Content-Security-Policy. */
+  readonly csp: string;
+  /** Scripts every site page loads (`assets/site.js` wires the print button). */
+  readonly scripts: readonly string[];
+}
+
+/** The sheet page of every team, and the sheet's stylesheet. */
+export function siteCheatSheets(data: SiteData, input: SiteSheetsInput): readonly SiteFile[] {
+  const templates = sheetTemplatesOf(input.templates);
+  const render = compileSheetHtml(templates);
+  const selected = cheatSheets(data, { kind: 'every-team' }, { today: input.today, commit: input.commit });
+  const sheets = selected.kind === 'sheets' ? selected.sheets : [];
+  return [
+    ...sheets.map((sheet): SiteFile => ({ path: sheetPagePath(sheet), content: render(sheet, { kind: 'site', csp: input.csp, scripts: input.scripts }) })),
+    { path: SHEET_STYLESHEET, content: templates.css },
+  ];
+}
+
+/** The link from a team's page to its sheet (relative to the team page). */
+export const SHEET_LINK_FROM_TEAM_PAGE = 'cheatsheet/index.html';

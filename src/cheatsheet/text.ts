@@ -1,0 +1,73 @@
+/**
+ * The plain-text cheat sheet, for terminals and chat code blocks: prose wrapped at 80 columns,
+ * commands on their own indented lines and never wrapped (a wrapped command is a broken command).
+ */
+import { commitText, contactText, moreStepsNote, NO_STEPS_NOTE, type CheatSheet, type SheetRunbook, type SheetTeam } from './sheet.js';
+import { columns, wrap } from './wrap.js';
+
+/** The width prose is wrapped to. */
+export const TEXT_WIDTH = 80;
+
+/** What comes before the first line of a command, and before each line after it. */
+export const COMMAND_PREFIX = { first: '$ ', rest: '  ' } as const;
+
+const RULE = '-'.repeat(TEXT_WIDTH);
+
+/** Renders a sheet as plain text ending in one newline. */
+export function renderSheetText(sheet: CheatSheet): string {
+  const title = `${sheet.kind === 'team' ? '' : 'Service '}${sheet.name}: on-call cheat sheet`;
+  const lines: string[] = [...wrap(title, TEXT_WIDTH, '', ''), '='.repeat(Math.min(TEXT_WIDTH, columns(title))), ''];
+  for (const team of sheet.teams) lines.push(...teamLines(team, sheet.kind === 'service'), '');
+  lines.push(...wrap(`${sheet.runbooks.length} runbook${sheet.runbooks.length === 1 ? '' : 's'}, most severe first.`, TEXT_WIDTH, '', ''));
+  for (const runbook of sheet.runbooks) lines.push('', RULE, ...runbookLines(runbook));
+  lines.push('', RULE, ...wrap(`Generated ${sheet.generated} from commit ${commitText(sheet.commit)} by runbook cheatsheet.`, TEXT_WIDTH, '', ''));
+  return `${lines.join('\n')}\n`;
+}
+
+function teamLines(team: SheetTeam, named: boolean): readonly string[] {
+  const lines: string[] = [];
+  if (named) lines.push(...wrap(`Team: ${team.name}`, TEXT_WIDTH, '', '      '));
+  lines.push(...wrap(`Chat: ${team.chat ?? 'none recorded'}`, TEXT_WIDTH, '', '      '));
+  if (team.contacts.length === 0) {
+    lines.push('Escalation: none recorded');
+    return lines;
+  }
+  lines.push('Escalation, in order:');
+  team.contacts.forEach((contact, index) => {
+    lines.push(...wrap(contactText(contact), TEXT_WIDTH, `  ${index + 1}. `, '     '));
+  });
+  return lines;
+}
+
+function runbookLines(runbook: SheetRunbook): readonly string[] {
+  const heading = `${runbook.severity === undefined ? '' : `[${runbook.severity.id.toUpperCase()}] `}${runbook.title}`;
+  const lines: string[] = [...wrap(heading, TEXT_WIDTH, '', '  ')];
+  if (runbook.alerts.length > 0) lines.push(...wrap(`Alerts: ${runbook.alerts.join(', ')}`, TEXT_WIDTH, '', '        '));
+  lines.push(...wrap(`Status: ${runbook.flagged ? '!! ' : ''}${runbook.statusText}`, TEXT_WIDTH, '', '        '), '');
+  if (runbook.steps.length === 0) lines.push(...wrap(NO_STEPS_NOTE, TEXT_WIDTH, '  ', '  '));
+  runbook.steps.forEach((step, index) => {
+    const marker = `  ${index + 1}. `;
+    if (step.text !== '') lines.push(...wrap(step.text, TEXT_WIDTH, marker, '     '));
+    if (step.run !== undefined) {
+      const indent = step.text === '' ? marker : '       ';
+      lines.push(...commandLines(step.run, indent));
+    }
+  });
+  if (runbook.moreSteps > 0) lines.push(...wrap(moreStepsNote(runbook.moreSteps), TEXT_WIDTH, '  ', '  '));
+  if (runbook.escalation.length > 0) {
+    lines.push('', 'Escalation for this runbook:');
+    runbook.escalation.forEach((contact, index) => {
+      lines.push(...wrap(contactText(contact), TEXT_WIDTH, `  ${index + 1}. `, '     '));
+    });
+  }
+  lines.push('', ...wrap(`Full runbook: ${runbook.link.url}`, TEXT_WIDTH, '', '  '));
+  return lines;
+}
+
+/** A command, line by line, as written: `$ ` before the first line, aligned continuation lines. */
+export function commandLines(run: string, indent: string): readonly string[] {
+  return run
+    .replace(/\s+$/, '')
+    .split('\n')
+    .map((line, index) => `${indent}${index === 0 ? COMMAND_PREFIX.first : COMMAND_PREFIX.rest}${line.trimEnd()}`);
+}

@@ -1,0 +1,35 @@
+import type { Rule } from '../rule.js';
+
+/**
+ * cut-by-comment: an unquoted frontmatter value that ` #` cut short, leaving an unclosed quote.
+ * In YAML, ` #` starts a comment even in the middle of a command, so `run: echo "see #ops"` runs
+ * `echo "see`; the runbook would hand the on-call engineer a broken command.
+ */
+export const cutByComment: Rule = {
+  id: 'cut-by-comment',
+  scope: 'runbook',
+  category: 'frontmatter',
+  defaultSeverity: 'error',
+  summary: 'An unquoted value is cut short by ` #`, which YAML reads as the start of a comment.',
+  why: 'A recovery command silently truncated at `#` is a broken command handed to someone at 3 a.m.',
+  fix: "Quote the whole value: `run: 'notify --channel \"#ops\"'` (single quotes keep double quotes inside as they are).",
+  examples: {
+    ok: "---\nrecovery:\n  - step: Tell the channel\n    run: 'notify \"#ops\"'\n---\n",
+    notOk: '---\nrecovery:\n  - step: Tell the channel\n    run: notify "#ops and #inc"\n---\n',
+  },
+  check(runbook) {
+    if (runbook.frontmatter.kind !== 'parsed') return [];
+    return runbook.frontmatter.problems.flatMap((problem) =>
+      problem.kind === 'cut-by-comment'
+        ? [
+            {
+              file: runbook.file,
+              span: problem.span,
+              message: `\`${problem.key}\` is cut short by a YAML comment: it reads \`${problem.kept}\` and drops \`#${problem.comment}\`; quote the whole value`,
+              actual: problem.kept,
+            },
+          ]
+        : [],
+    );
+  },
+};

@@ -1,0 +1,107 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import { Command } from 'commander';
+import { calendarDateOfInstant, compareDates, formatCalendarDate, parseCalendarDate, type CalendarDate } from '../model/calendar-date.js';
+import type { Io } from '../io/io.js';
+import { loadProject } from '../io/project.js';
+import { replaceFile } from '../io/replace-file.js';
+import { palette } from '../report/ansi.js';
+import { concise } from '../report/concise.js';
+import { printable } from '../report/terminal-text.js';
+import { previousText, refusalMessage } from '../oncall/drill-messages.js';
+import { findRunbook } from '../oncall/find-runbook.js';
+import { findablesOf } from '../oncall/findable.js';
+import { candidatesText, noMatchText } from '../oncall/match-text.js';
+import { recordDrill } from '../oncall/record-drill.js';
+import { EXIT } from './check.js';
+import { useColor } from './color.js';
+import { UsageError } from './usage-error.js';
+import { toolInfo } from './version.js';
+
+/** The options of `runbook tested`, as commander hands them over. */
+interface TestedOptions {
+  readonly date?: string;
+  readonly config?: string;
+}
+
+/** Rules whose findings mean the frontmatter cannot be edited safely. */
+const UNREADABLE_FRONTMATTER = new Set(['yaml-syntax', 'frontmatter-missing', 'unreadable-file']);
+
+/** `runbook tested <id | alert>`: records a drill by setting `last_tested`, changing nothing else in the file. */
+export function testedCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('tested')
+    .summary('record a drill: set a runbook\'s last_tested to today (or --date)')
+    .description(
+      'Sets `last_tested` (or the key the config maps it to in `fields`) in the runbook\'s frontmatter. Only the date ' +
+        'changes: comments, key order, quoting, line endings and the rest of the file stay byte for byte. The file ' +
+        'is replaced atomically. The target is a runbook id, its file, or an alert it answers (any case).',
+    )
+    .argument('<target>', 'the runbook id (database/primary-down), its file, or an alert name')
+    .option('--date <YYYY-MM-DD>', 'the day of the drill (default: today in UTC)')
+    .option('-c, --config <path>', 'config file (default: nearest runbook.config.yaml above the working folder)')
+    .addHelpText(
+      'after',
+      `
+Refused (exit 1, the file untouched): a date in the future, a date before the current one, a
+frontmatter that does not parse, a target matching several runbooks or none.
+
+Exit codes:
+  0  recorded
+  1  refused (the reason is printed)
+  2  bad usage (an invalid --date), bad config, or the run itself failed
+
+Examples:
+  $ runbook tested database/primary-down
+  $ runbook tested PostgresPrimaryDown --date 2026-11-20`,
+    )
+    .action(async (target: string, options: TestedOptions) => {
+      setExit(await runTested(target, options, io));
+    });
+}
+
+async function runTested(target: string, options: TestedOptions, io: Io): Promise<number> {
+  const today = calendarDateOfInstant(io.now());
+  const date = options.date === undefined ? today : parseDateOption(options.date);
+  const refused = (message: string): number => {
+    io.stderr.write(`runbook: not recorded: ${message}\n`);
+    return EXIT.findings;
+  };
+  if (compareDates(date, today) > 0) return refused(refusalMessage({ code: 'future-date', date, today }, ''));
+  const project = await loadProject({ cwd: io.cwd, paths: [], config: options.config, today, git: false });
+  const result = findRunbook(findablesOf(project.runbooks), target, 'exact');
+  const style = palette(useColor(undefined, io.env, io.stderr.isTTY));
+  if (result.kind === 'ambiguous') {
+    io.stderr.write(`runbook: not recorded: ${candidatesText(target, result.candidates, style)}`);
+    return EXIT.findings;
+  }
+  if (result.kind === 'none') {
+    io.stderr.write(`runbook: not recorded: ${noMatchText(target, result.suggestions, 'give the runbook\'s id (its path without `.md`) or an alert it answers')}`);
+    return EXIT.findings;
+  }
+  const runbook = result.item.runbook;
+  if (runbook.frontmatter.kind !== 'parsed') {
+    const diagnostics = project.diagnostics.filter((diagnostic) => diagnostic.file === runbook.file && UNREADABLE_FRONTMATTER.has(diagnostic.ruleId));
+    io.stderr.write(concise({ tool: toolInfo(), files: [runbook.file], diagnostics, rules: [] }, { color: false }));
+    return refused(`${printable(runbook.file)}: the frontmatter cannot be read (see above); fix it first`);
+  }
+  const text = decodeKeepingBom(readFileSync(runbook.path), runbook.file);
+  const edit = recordDrill(text, project.config.fields.last_tested, date);
+  if (edit.kind === 'refused') return refused(refusalMessage(edit.refusal, runbook.file));
+  replaceFile(realpathSync(runbook.path), new TextEncoder().encode(edit.text));
+  io.stdout.write(`recorded a drill of ${printable(runbook.id)} on ${formatCalendarDate(date)} (was ${previousText(edit.previous)}): ${printable(runbook.file)}\n`);
+  return EXIT.ok;
+}
+
+function parseDateOption(text: string): CalendarDate {
+  const date = parseCalendarDate(text);
+  if (date === undefined) throw new UsageError(`invalid --date \`${text}\`, expected a real day as YYYY-MM-DD (e.g. 2026-11-27)`);
+  return date;
+}
+
+/** The file's text with its byte order mark kept, so that writing it back gives the same bytes. */
+function decodeKeepingBom(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch (error: unknown) {
+    throw new Error(`${file} is not UTF-8 text`, { cause: error });
+  }
+}

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+
+/** Flags for a headless Chromium that prints what it is given and talks to nothing. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The paper sizes a sheet is printed on. */
+export type PaperFormat = 'A4' | 'Letter';
+
+/** Where Chromium is, or every place that was looked at. */
+export type ChromiumSearch = { readonly kind: 'found'; readonly path: string } | { readonly kind: 'missing'; readonly looked: readonly string[] };
+
+/** Finds Chromium: `CHROMIUM_PATH` when set, else `/usr/bin/chromium` or `/usr/bin/chromium-browser`. */
+export function findChromium(env: Readonly<Record<string, string | undefined>>): ChromiumSearch {
+  const given = env.CHROMIUM_PATH;
+  const candidates = given !== undefined && given !== '' ? [given] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const path = candidates.find((candidate) => existsSync(candidate));
+  return path === undefined ? { kind: 'missing', looked: candidates } : { kind: 'found', path };
+}
+
+/**
+ * Prints HTML documents to PDF with one headless Chromium, in order. playwright-core is imported
+ * here, on first use, so that no other command pays for loading it.
+ */
+export async function printPdfs(executablePath: string, documents: readonly string[], format: PaperFormat): Promise<readonly Uint8Array[]> {
+  const { chromium } = await import('playwright-core');
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
+  } catch (error: unknown) {
+    throw new Error(`cannot start Chromium at ${executablePath}`, { cause: error });
+  }
+  try {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    const pdfs: Uint8Array[] = [];
+    for (const html of documents) {
+      await page.setContent(html, { waitUntil: 'load' });
+      pdfs.push(await page.pdf({ format, printBackground: true, preferCSSPageSize: false }));
+    }
+    return pdfs;
+  } catch (error: unknown) {
+    throw new Error('Chromium failed to print the cheat sheet to PDF', { cause: error });
+  } finally {
+    await browser.close();
+  }
+}

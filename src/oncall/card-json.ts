@@ -1,0 +1,104 @@
+import type { Card } from './card.js';
+import type { MatchedBy, Suggestion } from './find-runbook.js';
+import type { Findable } from './findable.js';
+
+/** Version of the JSON shape of `runbook show --json`; changes only when the shape does. */
+export const SHOW_JSON_VERSION = 1;
+
+/** What `show --json` prints: the same keys in the same order every time, `null` for absent values. */
+export type ShowJson =
+  | { readonly version: number; readonly query: string; readonly match: MatchedBy; readonly runbook: CardJson }
+  | { readonly version: number; readonly query: string; readonly match: 'ambiguous'; readonly candidates: readonly CandidateJson[] }
+  | { readonly version: number; readonly query: string; readonly match: 'none'; readonly suggestions: readonly SuggestionJson[] };
+
+export interface CandidateJson {
+  readonly id: string;
+  readonly title: string;
+  readonly file: string;
+  readonly alerts: readonly string[];
+}
+
+export interface SuggestionJson {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'alert' | 'id' | 'title';
+}
+
+export interface CardJson {
+  readonly id: string;
+  readonly title: string;
+  readonly file: string;
+  readonly url: string;
+  readonly severity: string | null;
+  readonly service: string | null;
+  readonly owner: { readonly id: string; readonly name: string; readonly chat: string | null } | null;
+  readonly status: {
+    readonly kind: string;
+    readonly label: string;
+    readonly last_tested: string | null;
+    readonly due: string | null;
+    readonly days_left: number | null;
+    readonly problems: number;
+  };
+  readonly alerts: readonly string[];
+  readonly escalation: {
+    readonly source: 'runbook' | 'team' | 'none';
+    readonly contacts: readonly { readonly name: string; readonly via: string; readonly target: string }[];
+  };
+  readonly steps: readonly { readonly text: string; readonly run: string | null; readonly expect: string | null }[];
+  readonly links: readonly { readonly name: string; readonly url: string }[];
+}
+
+/** `show --json` when one runbook was found. */
+export function foundJson(query: string, by: MatchedBy, card: Card): ShowJson {
+  return { version: SHOW_JSON_VERSION, query, match: by, runbook: cardJson(card) };
+}
+
+/** `show --json` when several runbooks matched with no clear winner. */
+export function ambiguousJson(query: string, candidates: readonly Findable[]): ShowJson {
+  return {
+    version: SHOW_JSON_VERSION,
+    query,
+    match: 'ambiguous',
+    candidates: candidates.map((item) => ({ id: item.id, title: item.title, file: item.file, alerts: [...item.alerts] })),
+  };
+}
+
+/** `show --json` when nothing matched. */
+export function noneJson(query: string, suggestions: readonly Suggestion<Findable>[]): ShowJson {
+  return {
+    version: SHOW_JSON_VERSION,
+    query,
+    match: 'none',
+    suggestions: suggestions.map((suggestion) => ({ id: suggestion.item.id, name: suggestion.name, kind: suggestion.kind })),
+  };
+}
+
+/** A card as JSON. */
+export function cardJson(card: Card): CardJson {
+  const review = card.review;
+  return {
+    id: card.id,
+    title: card.title,
+    file: card.file,
+    url: card.url,
+    severity: card.severity ?? null,
+    service: card.service ?? null,
+    owner: card.owner === undefined ? null : { id: card.owner.id, name: card.owner.name, chat: card.owner.chat ?? null },
+    status: {
+      kind: card.status,
+      label: card.statusLabel,
+      last_tested: review.kind === 'never-tested' ? 'never' : review.kind === 'unknown' ? null : review.lastTested,
+      due: review.kind === 'tested' ? review.due : null,
+      days_left: review.kind === 'tested' ? review.daysLeft : null,
+      problems: card.problems,
+    },
+    alerts: [...card.alerts],
+    escalation: {
+      source: card.escalation.source,
+      contacts: card.escalation.contacts.map((contact) => ({ name: contact.name, via: contact.via, target: contact.target })),
+    },
+    steps: card.steps.map((step) => ({ text: step.text, run: step.run ?? null, expect: step.expect ?? null })),
+    links: card.links.map((link) => ({ name: link.name, url: link.url })),
+  };
+}

@@ -1,0 +1,51 @@
+import type { Palette } from '../report/ansi.js';
+import { printable } from '../report/terminal-text.js';
+import type { Suggestion } from './find-runbook.js';
+import type { Findable } from './findable.js';
+import { styledWrap, wrap } from './wrap.js';
+
+/** At most this many candidates are listed when a query matches several runbooks. */
+export const MAX_LISTED = 10;
+
+/**
+ * The runbooks a query matched with no clear winner: a short numbered list (title, then id and
+ * alerts) and how to narrow it down.
+ */
+export function candidatesText(query: string, candidates: readonly Findable[], style: Palette): string {
+  const lines = wrap(`\`${query}\` matches ${candidates.length} runbooks:`, { first: '', rest: '' }).slice();
+  const shown = candidates.slice(0, MAX_LISTED);
+  const numberWidth = `${shown.length}.`.length;
+  shown.forEach((candidate, index) => {
+    const number = `${index + 1}.`.padStart(numberWidth);
+    const indent = ' '.repeat(2 + numberWidth + 1);
+    lines.push(...styledWrap(candidate.title, `  ${number} `, `  ${style.bold(number)} `, indent));
+    const facts = candidate.alerts.length === 0 ? candidate.id : `${candidate.id} · ${candidate.alerts.join(', ')}`;
+    lines.push(...wrap(facts, { first: indent, rest: indent }).map(style.dim));
+  });
+  if (candidates.length > shown.length) lines.push(`  … and ${candidates.length - shown.length} more`);
+  lines.push('Be more specific: give an alert name, an id or more words of the title, e.g.');
+  const example = shown[0]?.id;
+  if (example !== undefined) lines.push(`  runbook show ${printable(example)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Nothing matched: say so, quoting the query, and offer the closest names; `hint` says what to try
+ * when no name is close.
+ */
+export function noMatchText(query: string, suggestions: readonly Suggestion<Findable>[], hint: string): string {
+  const lines = [`no runbook matches \`${printable(query)}\``];
+  if (suggestions.length === 0) {
+    lines.push(...wrap(`No alert name, id or title is close to it; ${hint}.`, { first: '', rest: '' }));
+  } else {
+    lines.push('Closest:');
+    for (const suggestion of suggestions) lines.push(...wrap(suggestionLine(suggestion), { first: '  ', rest: '      ' }));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function suggestionLine(suggestion: Suggestion<Findable>): string {
+  const id = suggestion.item.id;
+  if (suggestion.kind === 'id') return id;
+  return `${suggestion.name} (${suggestion.kind === 'alert' ? 'alert of ' : ''}${id})`;
+}

@@ -1,0 +1,32 @@
+import type { CheatSheet } from '../../src/cheatsheet/sheet.js';
+
+/** A sheet whose every text tries to become markup, a script or a link: the renderers must not let it. */
+export const HOSTILE: CheatSheet = {
+  kind: 'team',
+  key: 'red-team',
+  name: 'Red <b>team</b>',
+  slug: 'red-team',
+  page: 'teams/red-team/index.html',
+  teams: [{ key: 'red-team', name: 'Red <b>team</b>', chat: '#red & <i>blue</i>', contacts: [{ name: '1. *Boss*', via: 'pager', target: '[x](javascript:alert(1))' }] }],
+  runbooks: [
+    {
+      id: 'evil',
+      title: '<img src=x onerror=alert(1)> *bold* [link](https://evil.example) ##',
+      severity: { id: 'critical', rank: 0 },
+      alerts: ['Alert`With`Ticks'],
+      status: 'stale',
+      statusText: 'STALE (last tested 2025-01-01, due 2025-04-01): the steps may no longer work',
+      flagged: true,
+      steps: [
+        { text: '1. not a list <script>alert(1)</script> _under_ snake_case', run: 'echo "```" && echo </pre><script>alert(1)</script>' },
+        { text: '', run: 'only-a-command --flag' },
+        { text: 'no command here' },
+      ],
+      moreSteps: 0,
+      escalation: [],
+      link: { url: 'https://runbooks.example.com/runbooks/evil/', page: 'runbooks/evil/index.html' },
+    },
+  ],
+  generated: '2026-11-27',
+  commit: { kind: 'unknown' },
+};

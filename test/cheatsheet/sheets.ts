@@ -1,0 +1,31 @@
+/**
+ * Shared setup of the cheat sheet tests: sheets of a project folder, made in-process with the tests'
+ * fixed date and a fixed commit (the real one must never reach a golden file).
+ */
+import { join } from 'node:path';
+import { cheatSheets, type CheatSheet, type SheetSelection, type SourceCommit } from '../../src/cheatsheet/sheet.js';
+import { loadProject } from '../../src/io/project.js';
+import { siteData } from '../../src/site/site-data.js';
+import { TODAY } from '../helpers.js';
+import { PROJECT_ROOT } from '../shared.js';
+
+/** The commit the tests print: a value no real repository will have checked out by chance. */
+export const TEST_COMMIT: SourceCommit = { kind: 'known', short: 'abc1234' };
+
+/** The team of ten realistic runbooks that the printed sheet must fit on two pages. */
+export const TEAM_OF_TEN = join(PROJECT_ROOT, 'test', 'fixtures', 'cheatsheet', 'team-of-ten');
+
+/** The sheets of the project in `cwd` (its config found from there), as the CLI would make them. */
+export async function sheetsOf(cwd: string, selection: SheetSelection = { kind: 'every-team' }, paths: readonly string[] = []): Promise<readonly CheatSheet[]> {
+  const project = await loadProject({ cwd, paths, config: undefined, today: TODAY, git: false });
+  const selected = cheatSheets(siteData(project.runbooks, project.diagnostics, project.config, TODAY, project.git), selection, { today: TODAY, commit: TEST_COMMIT });
+  if (selected.kind !== 'sheets') throw new Error(`no ${selected.of} \`${selected.wanted}\` in ${cwd}`);
+  return selected.sheets;
+}
+
+/** The one sheet of `key`, failing the test when there is none. */
+export async function sheetOf(cwd: string, key: string): Promise<CheatSheet> {
+  const [sheet] = await sheetsOf(cwd, { kind: 'team', wanted: key });
+  if (sheet === undefined) throw new Error(`no sheet for team ${key}`);
+  return sheet;
+}

@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import type { CheatSheet } from '../../src/cheatsheet/sheet.js';
+import { commandLines, renderSheetText, TEXT_WIDTH } from '../../src/cheatsheet/text.js';
+import { columns, wrap } from '../../src/cheatsheet/wrap.js';
+import { PROJECT_ROOT } from '../shared.js';
+import { sheetOf, sheetsOf, TEAM_OF_TEN } from './sheets.js';
+
+const sheets: readonly CheatSheet[] = [...(await sheetsOf(PROJECT_ROOT)), await sheetOf(TEAM_OF_TEN, 'search')];
+
+/** The lines a sheet's commands are printed as, whatever their length. */
+function commandLinesOf(sheet: CheatSheet): ReadonlySet<string> {
+  return new Set(sheet.runbooks.flatMap((runbook) => runbook.steps.flatMap((step) => (step.run === undefined ? [] : commandLines(step.run, '       ')))));
+}
+
+describe('plain-text cheat sheet', () => {
+  test.each(sheets.map((sheet) => [sheet.slug, sheet] as const))('%s: every line but the commands fits in 80 columns', (_, sheet) => {
+    const commands = commandLinesOf(sheet);
+    const long = renderSheetText(sheet)
+      .split('\n')
+      .filter((line) => columns(line) > TEXT_WIDTH);
+    expect(long.filter((line) => !commands.has(line))).toEqual([]);
+  });
+
+  test('never wraps a command: every line of every command is printed whole', () => {
+    const sheet = sheets.find((each) => each.slug === 'payments');
+    if (sheet === undefined) throw new Error('no payments sheet');
+    const text = renderSheetText(sheet);
+    const commands = [...commandLinesOf(sheet)];
+    expect(commands.some((line) => columns(line) > TEXT_WIDTH)).toBe(true);
+    for (const line of commands) expect(text.split('\n')).toContain(line);
+    expect(text).toContain('       $ for p in $(kubectl -n payments get pods -l app=payments-api -o name); do\n           kubectl -n payments exec "$p"');
+  });
+
+  test('shows five steps and says how many more the full runbook has', async () => {
+    const text = renderSheetText(await sheetOf(TEAM_OF_TEN, 'search'));
+    const red = text.slice(text.indexOf('[CRITICAL] Search cluster status red'), text.indexOf('Full runbook: https://runbooks.example.com/runbooks/cluster-red/'));
+    expect(red.match(/^ {2}\d\. /gm)).toEqual(['  1. ', '  2. ', '  3. ', '  4. ', '  5. ']);
+    expect(red).toContain('  +3 more steps: see the full runbook\n');
+  });
+
+  test('flags a stale runbook loudly, with its last-tested date', async () => {
+    const text = renderSheetText(await sheetOf(TEAM_OF_TEN, 'search'));
+    expect(text).toContain('[HIGH] Indexing lag growing\nAlerts: SearchIndexerLagHigh\nStatus: !! STALE (last tested 2026-04-02, due 2026-10-02): the steps may no\n        longer work\n');
+    expect(text).toContain('Status: !! NEVER TESTED: the steps have never been exercised');
+  });
+
+  test('ends with the date and the commit it was made from', () => {
+    for (const sheet of sheets) expect(renderSheetText(sheet).endsWith('\nGenerated 2026-11-27 from commit abc1234 by runbook cheatsheet.\n')).toBe(true);
+  });
+});
+
+describe('wrap', () => {
+  test('keeps every word, in order, on lines no wider than the width', () => {
+    const word = fc.stringMatching(/^[a-zé%0-9.:/-]{1,30}$/);
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 60 }), fc.integer({ min: 12, max: 100 }), (words, width) => {
+        const lines = wrap(words.join(' '), width, '  1. ', '     ');
+        for (const line of lines) expect(columns(line)).toBeLessThanOrEqual(width);
+        expect(lines.map((line, index) => line.slice(index === 0 ? 5 : 5)).join(' ').split(/\s+/).filter((each) => each !== '').join('')).toBe(words.join(''));
+      }),
+    );
+  });
+
+  test('hangs the following lines under the first', () => {
+    expect(wrap('one two three four five six', 14, '- ', '  ')).toEqual(['- one two', '  three four', '  five six']);
+  });
+
+  test('keeps a number with its percent sign', () => {
+    expect(wrap('CPU above 80 % on every node', 13, '', '')).toEqual(['CPU above', '80 % on every', 'node']);
+  });
+
+  test('splits a word longer than a whole line rather than overflow', () => {
+    expect(wrap('see https://example.com/a/very/long/path', 16, '', '')).toEqual(['see', 'https://example.', 'com/a/very/long/', 'path']);
+  });
+});
