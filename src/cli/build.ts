@@ -62,7 +62,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   const started = io.now().getTime();
   const today = resolveToday(options.today, io.now);
   if (options.baseUrl !== undefined && !URL.canParse(options.baseUrl)) throw new UsageError(`invalid --base-url \`${options.baseUrl}\`, expected an absolute URL`);
-  const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git });
+  const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git, render: true });
   const config = options.baseUrl === undefined ? project.config : { ...project.config, site: { ...project.config.site, baseUrl: options.baseUrl } };
   const counts = countBySeverity(project.diagnostics);
   if (options.strict === true && counts.errors > 0) {
@@ -73,6 +73,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   }
   const files = buildSite({
     runbooks: project.runbooks,
+    bodies: project.bodies,
     diagnostics: project.diagnostics,
     config,
     today,

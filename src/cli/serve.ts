@@ -89,9 +89,10 @@ async function build(paths: readonly string[], options: ServeOptions, io: Io): P
   const started = Date.now();
   try {
     const today = resolveToday(options.today, io.now);
-    const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git });
+    const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git, render: true });
     const files = buildSite({
       runbooks: project.runbooks,
+      bodies: project.bodies,
       diagnostics: project.diagnostics,
       config: project.config,
       today,

@@ -1,12 +1,22 @@
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { RULES } from '../check/registry.js';
+import type { ReadResult } from '../check/run.js';
+import type { CalendarDate } from '../model/calendar-date.js';
+import type { Config } from '../model/config.js';
+import type { Runbook } from '../model/runbook.js';
+import { loadConfig } from '../io/config-file.js';
+import { DiscoveryError, discoverRunbooks, displayPath, type FoundFile } from '../io/discover.js';
 import type { Io } from '../io/io.js';
-import { loadProject } from '../io/project.js';
+import { loadProject, type Project } from '../io/project.js';
+import { readRunbooks } from '../io/read-runbooks.js';
+import { decodeSource } from '../parse/decode.js';
 import { palette } from '../report/ansi.js';
 import { cardOf } from '../oncall/card.js';
 import { ambiguousJson, foundJson, noneJson, type ShowJson } from '../oncall/card-json.js';
 import { cardText } from '../oncall/card-text.js';
 import { findRunbook } from '../oncall/find-runbook.js';
-import { findablesOf } from '../oncall/findable.js';
+import { findableFromFrontmatter, findableOf, type Findable } from '../oncall/findable.js';
 import { candidatesText, noMatchText } from '../oncall/match-text.js';
 import { runbookUrl } from '../oncall/runbook-url.js';
 import { EXIT } from './check.js';
@@ -43,6 +53,11 @@ When several runbooks match and none matches clearly better (the same alert in t
 words that fit several titles), nothing is shown: a numbered list of the matches (title, id,
 alerts) is printed instead and the exit code is 1. Run again with an alert name or an id.
 
+To stay instant on large collections, show looks the runbooks up by their frontmatter and reads
+only the one it shows in full. The status and the problems it prints are that runbook's own:
+checks that compare runbooks with each other (the same alert or id in two runbooks, anchors of
+links into other runbooks) are not run. For the full picture run \`runbook check\`.
+
 Exit codes:
   0  one runbook found and shown
   1  several runbooks match (listed), or none (the closest names are suggested)
@@ -59,10 +74,20 @@ Examples:
     });
 }
 
+/** A runbook found on disk, with what finding it looks at. */
+interface FindableFile extends Findable {
+  readonly path: string;
+}
+
 async function runShow(query: string, options: ShowOptions, io: Io): Promise<number> {
   const today = resolveToday(options.today, io.now);
-  const project = await loadProject({ cwd: io.cwd, paths: [], config: options.config, today, git: false });
-  const result = findRunbook(findablesOf(project.runbooks), query, 'search');
+  const config = loadConfig(io.cwd, options.config, RULES.map((rule) => rule.id));
+  const found = discoverRunbooks([], config, io.cwd);
+  if (found.length === 0) {
+    throw new DiscoveryError(`no runbooks found in ${displayPath(config.root, io.cwd)} (include: ${config.include.join(', ')})`);
+  }
+  const findables = found.flatMap((file) => findableOnDisk(file, config) ?? []);
+  const result = findRunbook(findables, query, 'search');
   const json = options.json === true;
   const print = (document: ShowJson): void => {
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
@@ -70,12 +95,12 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
   const style = palette(!json && useColor(options.color, io.env, io.stdout.isTTY));
   switch (result.kind) {
     case 'found': {
-      const runbook = result.item.runbook;
+      const { runbook, project } = await loadOne(result.item, options.config, today, io.cwd);
       const card = cardOf(runbook, {
         config: project.config,
         today,
         diagnostics: project.diagnostics.filter((diagnostic) => diagnostic.file === runbook.file),
-        url: runbookUrl(runbook, project.runbooks.map((each) => each.id), project.config),
+        url: runbookUrl(runbook, findables.map((each) => each.id), project.config),
       });
       if (json) print(foundJson(query, result.by, card));
       else io.stdout.write(cardText(card, style));
@@ -90,4 +115,45 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
       else io.stderr.write(`runbook: ${noMatchText(query, result.suggestions, 'try fewer or other words of the title')}`);
       return EXIT.findings;
   }
+}
+
+/**
+ * What finding looks at in one file: read from its frontmatter when that says it all, else from the
+ * whole file parsed as `runbook check` parses it. Undefined when the file gives no runbook (it is
+ * not UTF-8 text, or reading it failed; `check` reports why).
+ */
+function findableOnDisk(file: FoundFile, config: Config): FindableFile | undefined {
+  try {
+    const decoded = decodeSource(readFileSync(file.path));
+    if (decoded.kind === 'unreadable') return undefined;
+    const findable = findableFromFrontmatter(file, decoded.text, config);
+    return findable === undefined ? readInFull(file, config) : { ...findable, path: file.path };
+  } catch {
+    // The full read meets the same failure again and turns it into a result on the file.
+    return readInFull(file, config);
+  }
+}
+
+function readInFull(file: FoundFile, config: Config): FindableFile | undefined {
+  const [read] = readRunbooks([file], config);
+  return read?.kind === 'runbook' ? { ...findableOf(read.runbook), path: file.path } : undefined;
+}
+
+/** The found runbook read in full and checked on its own (collection rules see only this file). */
+async function loadOne(
+  item: FindableFile,
+  configPath: string | undefined,
+  today: CalendarDate,
+  cwd: string,
+): Promise<{ readonly runbook: Runbook; readonly project: Project }> {
+  const project = await loadProject({ cwd, paths: [item.path], config: configPath, today, git: false });
+  const [read] = project.results;
+  return { runbook: runbookOf(read, item.file), project };
+}
+
+/** The runbook of a read result; the file changed into something that is none since it was found. */
+function runbookOf(read: ReadResult | undefined, file: string): Runbook {
+  if (read?.kind === 'runbook') return read.runbook;
+  if (read?.kind === 'unreadable') throw new Error(`cannot show ${file}: ${read.reason}`);
+  throw new Error(`cannot show ${file}: reading it failed`, { cause: read?.error });
 }

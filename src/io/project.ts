@@ -6,7 +6,7 @@ import { runChecks, type ReadResult } from '../check/run.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Runbook } from '../model/runbook.js';
+import type { RenderedBody, Runbook } from '../model/runbook.js';
 import { loadConfig } from './config-file.js';
 import { DiscoveryError, discoverRunbooks, displayPath, isInside, type FoundFile } from './discover.js';
 import { readGitFacts } from './git.js';
@@ -19,6 +19,8 @@ export interface ProjectOptions {
   readonly config: string | undefined;
   readonly today: CalendarDate;
   readonly git: boolean;
+  /** Also render each body to HTML (for the site) while its tree is at hand. */
+  readonly render?: boolean;
 }
 
 /** The runbooks of one run, read, parsed and checked: the input of every command. */
@@ -29,6 +31,8 @@ export interface Project {
   readonly found: readonly FoundFile[];
   readonly results: readonly ReadResult[];
   readonly runbooks: readonly Runbook[];
+  /** Rendered bodies by absolute path (empty unless `render` was asked for). */
+  readonly bodies: ReadonlyMap<string, RenderedBody>;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -43,8 +47,9 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     const where = options.paths.length === 0 ? displayPath(config.root, options.cwd) : options.paths.join(', ');
     throw new DiscoveryError(`no runbooks found in ${where} (include: ${config.include.join(', ')})`);
   }
-  const results = readRunbooks(found, config);
+  const results = readRunbooks(found, config, { render: options.render ?? false });
   const runbooks = results.flatMap((result): Runbook[] => (result.kind === 'runbook' ? [result.runbook] : []));
+  const bodies = new Map(results.flatMap((result): [string, RenderedBody][] => (result.kind === 'runbook' ? [[result.runbook.path, result.body]] : [])));
   const git: GitFacts = options.git ? await readGitFacts(commonFolder(found.map((file) => dirname(file.path)))) : { kind: 'none' };
   const diagnostics = runChecks(results, {
     config,
@@ -53,7 +58,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     existingFiles: existingPaths(linkTargets(runbooks)),
     rootLabel: displayPath(config.root, options.cwd),
   });
-  return { config, today: options.today, git, found, results, runbooks, diagnostics };
+  return { config, today: options.today, git, found, results, runbooks, bodies, diagnostics };
 }
 
 /** The deepest folder containing all of `folders`. */

@@ -8,7 +8,7 @@ import type { FoundFile } from './discover.js';
  * Reads and parses each found file. A file that cannot be read, or whose parsing throws (a bug),
  * becomes a result on that file: one bad file never stops the others.
  */
-export function readRunbooks(files: readonly FoundFile[], config: Config): readonly ReadResult[] {
+export function readRunbooks(files: readonly FoundFile[], config: Config, options: { readonly render: boolean } = { render: false }): readonly ReadResult[] {
   return files.map((found): ReadResult => {
     let bytes: Uint8Array;
     try {
@@ -23,7 +23,7 @@ export function readRunbooks(files: readonly FoundFile[], config: Config): reado
       };
     }
     try {
-      return parseRunbook({ id: found.id, file: found.file, path: found.path, bytes }, config);
+      return parseRunbook({ id: found.id, file: found.file, path: found.path, bytes }, config, options);
     } catch (error: unknown) {
       return { kind: 'crashed', file: found.file, error };
     }

@@ -1,4 +1,3 @@
-import type { Root } from 'mdast';
 import type { CalendarDate } from './calendar-date.js';
 import type { Span } from './diagnostic.js';
 import type { Duration } from './duration.js';
@@ -119,13 +118,17 @@ export interface Runbook {
   readonly bodyLinks: readonly BodyLink[];
   /** Placeholder text left in (`TODO`, `<insert …>`), with where it is. */
   readonly placeholders: readonly Located<string>[];
-  /** The Markdown tree of the whole file, for renderers. */
-  readonly tree: Root;
 }
+
+/**
+ * The body rendered for the site: sanitised HTML (relative links still as written) and plain text
+ * for search. Rendered while the file is parsed, so the Markdown tree never outlives the parse.
+ */
+export type RenderedBody = { readonly kind: 'rendered'; readonly html: string; readonly text: string } | { readonly kind: 'not-rendered' };
 
 /** The result of reading one file: a runbook, or the reason there is none. */
 export type Loaded =
-  | { readonly kind: 'runbook'; readonly runbook: Runbook }
+  | { readonly kind: 'runbook'; readonly runbook: Runbook; readonly body: RenderedBody }
   | {
       readonly kind: 'unreadable';
       readonly file: string;

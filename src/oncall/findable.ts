@@ -1,4 +1,8 @@
+import type { Config } from '../model/config.js';
 import type { Runbook } from '../model/runbook.js';
+import { readFields } from '../parse/fields.js';
+import { parseFrontmatter } from '../parse/frontmatter.js';
+import { frontmatterBlock } from '../parse/frontmatter-block.js';
 
 /** What finding a runbook looks at: its id, the file it is in, its title and the alerts it answers. */
 export interface Findable {
@@ -16,5 +20,26 @@ export interface FindableRunbook extends Findable {
 
 /** The findable view of each runbook. */
 export function findablesOf(runbooks: readonly Runbook[]): readonly FindableRunbook[] {
-  return runbooks.map((runbook) => ({ id: runbook.id, file: runbook.file, title: runbook.title, alerts: runbook.alerts.map((alert) => alert.value), runbook }));
+  return runbooks.map((runbook) => ({ ...findableOf(runbook), runbook }));
+}
+
+/** The findable view of one runbook. */
+export function findableOf(runbook: Runbook): Findable {
+  return { id: runbook.id, file: runbook.file, title: runbook.title, alerts: runbook.alerts.map((alert) => alert.value) };
+}
+
+/**
+ * The findable view of a runbook read from its frontmatter alone, with the same readers as
+ * `parseRunbook` but without parsing the Markdown, so that finding one runbook among thousands stays
+ * quick. Undefined when only the whole file says what the runbook is called: the frontmatter is
+ * missing, does not parse, or has no valid title (the title is then the body's first H1).
+ */
+export function findableFromFrontmatter(file: { readonly id: string; readonly file: string }, text: string, config: Config): Findable | undefined {
+  const block = frontmatterBlock(text);
+  if (block === undefined) return undefined;
+  const raw = parseFrontmatter(block, text);
+  if (raw.kind !== 'parsed') return undefined;
+  const fields = readFields(raw.entries, config, raw.spanOfNode, raw.span);
+  if (fields.title.kind !== 'given') return undefined;
+  return { id: file.id, file: file.file, title: fields.title.value, alerts: fields.alerts.map((alert) => alert.value) };
 }

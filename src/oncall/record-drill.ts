@@ -1,7 +1,7 @@
 import { isMap, isScalar, parseDocument, Scalar, type Node as YamlNode, type Pair } from 'yaml';
 import { compareDates, formatCalendarDate, parseCalendarDate, type CalendarDate } from '../model/calendar-date.js';
 import type { Point } from '../model/diagnostic.js';
-import { findFrontmatterBlock } from './frontmatter-block.js';
+import { findFrontmatterFences } from '../parse/frontmatter-block.js';
 
 /** What `last_tested` said before the drill was recorded. */
 export type PreviousValue =
@@ -38,7 +38,7 @@ export type DrillEdit =
  * of the frontmatter with the file's line ending. A date earlier than the current one is refused.
  */
 export function recordDrill(text: string, key: string, date: CalendarDate): DrillEdit {
-  const block = findFrontmatterBlock(text);
+  const block = findFrontmatterFences(text);
   if (block === undefined) return refuse({ code: 'no-frontmatter' });
   const yaml = text.slice(block.yamlStart, block.closeStart);
   const at = (offset: number): Point => pointAt(text, block.yamlStart + offset);
@@ -112,7 +112,7 @@ function previousOf(value: unknown, source: string): PreviousValue {
  * back before it may reach the disk.
  */
 function holdsDate(text: string, key: string, written: string): boolean {
-  const block = findFrontmatterBlock(text);
+  const block = findFrontmatterFences(text);
   if (block === undefined) return false;
   const document = parseDocument(text.slice(block.yamlStart, block.closeStart), { prettyErrors: false, uniqueKeys: false, schema: 'core' });
   const contents = document.contents;

@@ -9,6 +9,7 @@ import { parseFrontmatter } from './frontmatter.js';
 import { parseMarkdown } from './markdown.js';
 import { findPlaceholders } from './placeholders.js';
 import { spanOf } from './span.js';
+import { renderBody } from './render-body.js';
 
 /** One file to read: its id, its path as shown to users, and its bytes. */
 export interface SourceFile {
@@ -37,7 +38,7 @@ const NO_FIELDS: Fields = {
  * The one way text from disk becomes a {@link Runbook}: every field valid or explicitly none, with
  * the problems found on the way kept in the runbook for the rules to report.
  */
-export function parseRunbook(source: SourceFile, config: Config): Loaded {
+export function parseRunbook(source: SourceFile, config: Config, options: { readonly render: boolean } = { render: false }): Loaded {
   const decoded = decodeSource(source.bytes);
   if (decoded.kind === 'unreadable') {
     return { kind: 'unreadable', file: source.file, reason: decoded.reason, span: decoded.span };
@@ -80,9 +81,8 @@ export function parseRunbook(source: SourceFile, config: Config): Loaded {
     sections: body.sections,
     bodyLinks: body.links,
     placeholders: findPlaceholders(tree, text.split(/\r?\n/)),
-    tree,
   };
-  return { kind: 'runbook', runbook };
+  return { kind: 'runbook', runbook, body: options.render ? { kind: 'rendered', ...renderBody(tree) } : { kind: 'not-rendered' } };
 }
 
 /** Where a whole-file problem is reported: the frontmatter block when there is one, else line 1. */

@@ -5,10 +5,10 @@ import type { CalendarDate } from '../model/calendar-date.js';
 import { formatCalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Runbook } from '../model/runbook.js';
+import type { RenderedBody, Runbook } from '../model/runbook.js';
 import { catalogJson } from './catalog.js';
 import { relativeUrl } from './paths.js';
-import { renderBody } from './render-markdown.js';
+import { resolveLinks } from './resolve-links.js';
 import { buildSearchIndex } from './search-index.js';
 import type { SearchDocument, SiteFile } from './search-document.js';
 import { siteData, type Group, type SiteData, type SiteRunbook } from './site-data.js';
@@ -18,6 +18,8 @@ import { compileTemplates, type PageRenderer, type TemplateSet } from './templat
 /** The inputs of a site build: plain values, read by the shell. */
 export interface SiteInput {
   readonly runbooks: readonly Runbook[];
+  /** Each runbook's rendered body, by absolute path (see `parseRunbook` with `render`). */
+  readonly bodies: ReadonlyMap<string, RenderedBody>;
   readonly diagnostics: readonly Diagnostic[];
   readonly config: Config;
   readonly today: CalendarDate;
@@ -58,7 +60,7 @@ export function buildSite(input: SiteInput): readonly SiteFile[] {
   const files: SiteFile[] = [];
   const searchDocuments: SearchDocument[] = [];
   for (const entry of data.runbooks) {
-    const { file, document } = runbookPage(entry, data, render, everyPage);
+    const { file, document } = runbookPage(entry, input.bodies.get(entry.runbook.path), data, render, everyPage);
     files.push(file);
     searchDocuments.push(document);
     input.onProgress?.(searchDocuments.length, data.runbooks.length);
@@ -78,9 +80,18 @@ export function buildSite(input: SiteInput): readonly SiteFile[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function runbookPage(entry: SiteRunbook, data: SiteData, render: PageRenderer, scripts: readonly string[]): { file: SiteFile; document: SearchDocument } {
+function runbookPage(
+  entry: SiteRunbook,
+  rendered: RenderedBody | undefined,
+  data: SiteData,
+  render: PageRenderer,
+  scripts: readonly string[],
+): { file: SiteFile; document: SearchDocument } {
   const { runbook, status, page } = entry;
-  const body = renderBody(runbook, { pagePath: page, pageOfFile: (path) => data.pageOfFile.get(path) });
+  const body =
+    rendered?.kind === 'rendered'
+      ? { html: resolveLinks(rendered.html, runbook, { pagePath: page, pageOfFile: (path) => data.pageOfFile.get(path) }), text: rendered.text }
+      : { html: '', text: '' };
   const team = teamOf(entry, data);
   const contacts = runbook.escalation.length > 0 ? runbook.escalation : (team?.escalation ?? []);
   const banner =

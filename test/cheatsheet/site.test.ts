@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from '../shared.js';
 
 const project = await loadProject({ cwd: PROJECT_ROOT, paths: [], config: undefined, today: TODAY, git: false });
 const files = new Map(
-  buildSite({ runbooks: project.runbooks, diagnostics: project.diagnostics, config: project.config, today: TODAY, git: project.git, templates: loadTemplates(undefined) }).map(
+  buildSite({ runbooks: project.runbooks, bodies: project.bodies, diagnostics: project.diagnostics, config: project.config, today: TODAY, git: project.git, templates: loadTemplates(undefined) }).map(
     (file) => [file.path, file.content] as const,
   ),
 );

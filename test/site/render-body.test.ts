@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderBody } from '../../src/site/render-markdown.js';
+import { renderBody } from '../../src/parse/render-body.js';
+import { parseMarkdown } from '../../src/parse/markdown.js';
+import { resolveLinks } from '../../src/site/resolve-links.js';
 import { safeIdPath, safeSegment, uniquePaths, relativeUrl } from '../../src/site/paths.js';
 import { runbookOf } from '../helpers.js';
 
@@ -7,14 +9,14 @@ const context = { pagePath: 'runbooks/example/index.html', pageOfFile: (path: st
 
 describe('renderBody', () => {
   it('drops the frontmatter and renders the body', () => {
-    const { html, text } = renderBody(runbookOf('---\ntitle: x\n---\n# Hello\n\nSome *text*.\n'), context);
+    const { html, text } = renderBody(parseMarkdown('---\ntitle: x\n---\n# Hello\n\nSome *text*.\n'));
     expect(html).toBe('<h1 id="hello">Hello</h1>\n<p>Some <em>text</em>.</p>');
     expect(text).toBe('Hello Some text.');
   });
 
   it('removes scripts, event handlers and javascript: URLs from raw HTML and links', () => {
     const { html } = renderBody(
-      runbookOf(
+      parseMarkdown(
         [
           '<script>alert(1)</script>',
           '<img src="x" onerror="alert(2)">',
@@ -26,17 +28,18 @@ describe('renderBody', () => {
           '<a href="&#106;avascript:alert(7)">c</a>',
         ].join('\n\n'),
       ),
-      context,
     );
     expect(html).not.toMatch(/<script|onerror|ontoggle|javascript:|<iframe|alert\(\d\)<\/script/i);
     expect(html).toContain('<details open><summary>s</summary>ok</details>');
   });
 
   it('gives headings GitHub-style ids and points links to other runbooks at their pages', () => {
-    const { html } = renderBody(runbookOf('## Fail over now!\n\nSee [primary](db/primary.md#recovery) and [missing](nope.md).\n'), context);
+    const text = '## Fail over now!\n\nSee [primary](db/primary.md#recovery) and [missing](nope.md) and [amp](db/primary.md?a=1&b=2).\n';
+    const html = resolveLinks(renderBody(parseMarkdown(text)).html, runbookOf(text), context);
     expect(html).toContain('<h2 id="fail-over-now">');
     expect(html).toContain('href="../../runbooks/db/primary/index.html#recovery"');
     expect(html).toContain('href="nope.md"');
+    expect(html).toContain('href="../../runbooks/db/primary/index.html"');
   });
 });
 
