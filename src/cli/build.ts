@@ -14,6 +14,7 @@ import { useColor } from './color.js';
 import { EXIT } from './check.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
+import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
 import { toolInfo } from './version.js';
 
 interface BuildOptions {
@@ -23,6 +24,7 @@ interface BuildOptions {
   readonly config?: string;
   readonly today?: string;
   readonly git: boolean;
+  readonly cache: boolean;
 }
 
 /** `runbook build [paths…]`: the static on-call site. */
@@ -39,6 +41,7 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--strict', 'fail (exit 1, write nothing) when `runbook check` would report errors')
     .option('-c, --config <path>', 'config file (default: nearest runbook.config.yaml above the working folder)')
     .option('--today <YYYY-MM-DD>', 'the date statuses are computed for (default: today in UTC)')
+    .option('--no-cache', NO_CACHE_HELP)
     .option('--no-git', 'do not read the git history (no last-edited dates)')
     .addHelpText(
       'after',
@@ -62,7 +65,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   const started = io.now().getTime();
   const today = resolveToday(options.today, io.now);
   if (options.baseUrl !== undefined && !URL.canParse(options.baseUrl)) throw new UsageError(`invalid --base-url \`${options.baseUrl}\`, expected an absolute URL`);
-  const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git, render: true });
+  const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache: parseCacheFor(io, options.cache), render: true });
   const config = options.baseUrl === undefined ? project.config : { ...project.config, site: { ...project.config.site, baseUrl: options.baseUrl } };
   const counts = countBySeverity(project.diagnostics);
   if (options.strict === true && counts.errors > 0) {

@@ -8,6 +8,7 @@ import { countBySeverity, type CheckReport } from '../report/report.js';
 import { useColor } from './color.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
+import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
 import { toolInfo } from './version.js';
 import { loadProject } from '../io/project.js';
 
@@ -21,6 +22,7 @@ interface CheckOptions {
   readonly quiet?: boolean;
   readonly color?: boolean;
   readonly git: boolean;
+  readonly cache: boolean;
 }
 
 /** Exit codes of `check` (and every command): documented in `--help` and docs/format.md. */
@@ -43,6 +45,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .option('-q, --quiet', 'report errors only')
     .option('--color', 'force colours in `pretty` output')
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
+    .option('--no-cache', NO_CACHE_HELP)
     .option('--no-git', 'do not read the git history (no last-edited dates)')
     .addHelpText('after', checkHelp)
     .action(async (paths: string[], options: CheckOptions) => {
@@ -52,7 +55,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
 
 async function runCheck(paths: readonly string[], options: CheckOptions, io: Io): Promise<number> {
   const today = resolveToday(options.today, io.now);
-  const { found, diagnostics } = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git });
+  const { found, diagnostics } = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache: parseCacheFor(io, options.cache) });
   const shown = options.quiet === true ? diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : diagnostics;
   const report: CheckReport = { tool: toolInfo(), files: found.map((file) => file.file), diagnostics: shown, rules: RULES };
   const formatter = FORMATTERS[options.format];

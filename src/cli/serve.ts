@@ -10,6 +10,7 @@ import { describeError } from '../check/run.js';
 import { EXIT } from './check.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
+import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
 
 interface ServeOptions {
   readonly port: string;
@@ -17,6 +18,7 @@ interface ServeOptions {
   readonly config?: string;
   readonly today?: string;
   readonly git: boolean;
+  readonly cache: boolean;
 }
 
 const RELOAD_SCRIPT = 'assets/reload.js';
@@ -42,6 +44,7 @@ export function serveCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('-c, --config <path>', 'config file (default: nearest runbook.config.yaml above the working folder)')
     .option('--today <YYYY-MM-DD>', 'the date statuses are computed for (default: today in UTC)')
+    .option('--no-cache', NO_CACHE_HELP)
     .option('--no-git', 'do not read the git history')
     .action(async (paths: string[], options: ServeOptions) => {
       setExit(await runServe(paths, options, io));
@@ -89,7 +92,7 @@ async function build(paths: readonly string[], options: ServeOptions, io: Io): P
   const started = Date.now();
   try {
     const today = resolveToday(options.today, io.now);
-    const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git, render: true });
+    const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache: parseCacheFor(io, options.cache), render: true });
     const files = buildSite({
       runbooks: project.runbooks,
       bodies: project.bodies,

@@ -16,7 +16,7 @@ import { cardOf } from '../oncall/card.js';
 import { ambiguousJson, foundJson, noneJson, type ShowJson } from '../oncall/card-json.js';
 import { cardText } from '../oncall/card-text.js';
 import { findRunbook } from '../oncall/find-runbook.js';
-import { findableFromFrontmatter, findableOf, type Findable } from '../oncall/findable.js';
+import { findableFromFrontmatter, findableOf, mayAnswerAlert, type Findable } from '../oncall/findable.js';
 import { candidatesText, noMatchText } from '../oncall/match-text.js';
 import { runbookUrl } from '../oncall/runbook-url.js';
 import { EXIT } from './check.js';
@@ -74,6 +74,11 @@ Examples:
     });
 }
 
+/** A runbook file found on disk and its text. */
+interface SourceText extends FoundFile {
+  readonly text: string;
+}
+
 /** A runbook found on disk, with what finding it looks at. */
 interface FindableFile extends Findable {
   readonly path: string;
@@ -86,8 +91,11 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
   if (found.length === 0) {
     throw new DiscoveryError(`no runbooks found in ${displayPath(config.root, io.cwd)} (include: ${config.include.join(', ')})`);
   }
-  const findables = found.flatMap((file) => findableOnDisk(file, config) ?? []);
-  const result = findRunbook(findables, query, 'search');
+  const sources = found.flatMap((file) => sourceOnDisk(file) ?? []);
+  const findablesIn = (some: readonly SourceText[]): readonly FindableFile[] => some.flatMap((source) => findableIn(source, config) ?? []);
+  // An alert is looked up among the runbooks that may answer it; only if none does are all of them read.
+  const byAlert = findRunbook(findablesIn(sources.filter((source) => mayAnswerAlert(source.text, query))), query, 'search');
+  const result = byAlert.kind !== 'none' && byAlert.by === 'alert' ? byAlert : findRunbook(findablesIn(sources), query, 'search');
   const json = options.json === true;
   const print = (document: ShowJson): void => {
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
@@ -100,7 +108,7 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
         config: project.config,
         today,
         diagnostics: project.diagnostics.filter((diagnostic) => diagnostic.file === runbook.file),
-        url: runbookUrl(runbook, findables.map((each) => each.id), project.config),
+        url: runbookUrl(runbook, sources.map((each) => each.id), project.config),
       });
       if (json) print(foundJson(query, result.by, card));
       else io.stdout.write(cardText(card, style));
@@ -118,25 +126,33 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
 }
 
 /**
- * What finding looks at in one file: read from its frontmatter when that says it all, else from the
- * whole file parsed as `runbook check` parses it. Undefined when the file gives no runbook (it is
- * not UTF-8 text, or reading it failed; `check` reports why).
+ * A found file's text; undefined when the file is no runbook: it cannot be read or is not UTF-8
+ * text (`runbook check` says why).
  */
-function findableOnDisk(file: FoundFile, config: Config): FindableFile | undefined {
+function sourceOnDisk(file: FoundFile): SourceText | undefined {
+  let bytes: Uint8Array;
   try {
-    const decoded = decodeSource(readFileSync(file.path));
-    if (decoded.kind === 'unreadable') return undefined;
-    const findable = findableFromFrontmatter(file, decoded.text, config);
-    return findable === undefined ? readInFull(file, config) : { ...findable, path: file.path };
+    bytes = readFileSync(file.path);
   } catch {
-    // The full read meets the same failure again and turns it into a result on the file.
-    return readInFull(file, config);
+    return undefined;
   }
+  const decoded = decodeSource(bytes);
+  return decoded.kind === 'text' ? { ...file, text: decoded.text } : undefined;
 }
 
-function readInFull(file: FoundFile, config: Config): FindableFile | undefined {
-  const [read] = readRunbooks([file], config);
-  return read?.kind === 'runbook' ? { ...findableOf(read.runbook), path: file.path } : undefined;
+/**
+ * What finding looks at in one file: read from its frontmatter when that says it all, else from the
+ * whole file parsed as `runbook check` parses it (undefined when that gives no runbook).
+ */
+function findableIn(source: SourceText, config: Config): FindableFile | undefined {
+  try {
+    const findable = findableFromFrontmatter(source, source.text, config);
+    if (findable !== undefined) return { ...findable, path: source.path };
+  } catch {
+    // A bug: the full read below meets it again and turns it into a result on the file, as for `check`.
+  }
+  const [read] = readRunbooks([source], config);
+  return read?.kind === 'runbook' ? { ...findableOf(read.runbook), path: source.path } : undefined;
 }
 
 /** The found runbook read in full and checked on its own (collection rules see only this file). */

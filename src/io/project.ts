@@ -11,6 +11,7 @@ import { loadConfig } from './config-file.js';
 import { DiscoveryError, discoverRunbooks, displayPath, isInside, type FoundFile } from './discover.js';
 import { readGitFacts } from './git.js';
 import { existingPaths, readRunbooks } from './read-runbooks.js';
+import { NO_CACHE, type ParseCache } from './parse-cache.js';
 
 /** What every command that reads runbooks needs: where to look, and when "today" is. */
 export interface ProjectOptions {
@@ -21,6 +22,8 @@ export interface ProjectOptions {
   readonly git: boolean;
   /** Also render each body to HTML (for the site) while its tree is at hand. */
   readonly render?: boolean;
+  /** Where parsed files are remembered between runs (default: none). */
+  readonly cache?: ParseCache;
 }
 
 /** The runbooks of one run, read, parsed and checked: the input of every command. */
@@ -47,7 +50,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     const where = options.paths.length === 0 ? displayPath(config.root, options.cwd) : options.paths.join(', ');
     throw new DiscoveryError(`no runbooks found in ${where} (include: ${config.include.join(', ')})`);
   }
-  const results = readRunbooks(found, config, { render: options.render ?? false });
+  const results = readRunbooks(found, config, { render: options.render ?? false, cache: options.cache ?? NO_CACHE });
   const runbooks = results.flatMap((result): Runbook[] => (result.kind === 'runbook' ? [result.runbook] : []));
   const bodies = new Map(results.flatMap((result): [string, RenderedBody][] => (result.kind === 'runbook' ? [[result.runbook.path, result.body]] : [])));
   const git: GitFacts = options.git ? await readGitFacts(commonFolder(found.map((file) => dirname(file.path)))) : { kind: 'none' };

@@ -3,12 +3,17 @@ import type { ReadResult } from '../check/run.js';
 import type { Config } from '../model/config.js';
 import { parseRunbook } from '../parse/runbook.js';
 import type { FoundFile } from './discover.js';
+import { cacheKey, NO_CACHE, type ParseCache } from './parse-cache.js';
 
 /**
  * Reads and parses each found file. A file that cannot be read, or whose parsing throws (a bug),
  * becomes a result on that file: one bad file never stops the others.
  */
-export function readRunbooks(files: readonly FoundFile[], config: Config, options: { readonly render: boolean } = { render: false }): readonly ReadResult[] {
+export function readRunbooks(
+  files: readonly FoundFile[],
+  config: Config,
+  options: { readonly render: boolean; readonly cache: ParseCache } = { render: false, cache: NO_CACHE },
+): readonly ReadResult[] {
   return files.map((found): ReadResult => {
     let bytes: Uint8Array;
     try {
@@ -23,7 +28,13 @@ export function readRunbooks(files: readonly FoundFile[], config: Config, option
       };
     }
     try {
-      return parseRunbook({ id: found.id, file: found.file, path: found.path, bytes }, config, options);
+      const source = { id: found.id, file: found.file, path: found.path, bytes };
+      const key = cacheKey(source, config, options.render);
+      const cached = options.cache.lookup(key);
+      if (cached !== undefined) return cached;
+      const loaded = parseRunbook(source, config, options);
+      options.cache.store(key, loaded);
+      return loaded;
     } catch (error: unknown) {
       return { kind: 'crashed', file: found.file, error };
     }

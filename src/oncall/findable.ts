@@ -43,3 +43,21 @@ export function findableFromFrontmatter(file: { readonly id: string; readonly fi
   if (fields.title.kind !== 'given') return undefined;
   return { id: file.id, file: file.file, title: fields.title.value, alerts: fields.alerts.map((alert) => alert.value) };
 }
+
+/** Queries {@link mayAnswerAlert} can rule runbooks out for: ASCII without spaces, quotes or backslashes. */
+const PLAIN_NAME = /^[\w.:/@+=~-]+$/;
+
+/**
+ * Whether the runbook whose text is `text` may answer the alert `query` (any case), judged without
+ * parsing the YAML: false only when it certainly does not, so that looking up an alert needs to read
+ * just the runbooks that may answer it. Sound because an alert is a scalar whose text is written out
+ * in the frontmatter: YAML can only change it by folding lines (which adds whitespace), by escapes
+ * (a backslash) or by a doubled quote, and a plain name has none of these.
+ */
+export function mayAnswerAlert(text: string, query: string): boolean {
+  const wanted = query.trim();
+  if (!PLAIN_NAME.test(wanted)) return true;
+  const block = frontmatterBlock(text);
+  if (block === undefined) return false;
+  return block.value.includes('\\') || block.value.toLowerCase().includes(wanted.toLowerCase());
+}

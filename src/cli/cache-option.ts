@@ -1,0 +1,11 @@
+import type { Io } from '../io/io.js';
+import { cacheFolder, NO_CACHE, openCache, type ParseCache } from '../io/parse-cache.js';
+
+/** The parse cache a command uses: none with `--no-cache`, else the one `RUNBOOK_CACHE_DIR`/XDG/HOME names. */
+export function parseCacheFor(io: Io, enabled: boolean): ParseCache {
+  const folder = enabled ? cacheFolder(io.env) : undefined;
+  return folder === undefined ? NO_CACHE : openCache(folder);
+}
+
+/** Help text of `--no-cache`, the same on every command that reads runbooks. */
+export const NO_CACHE_HELP = 'parse every file again (default: reuse results of unchanged files from ~/.cache/runbook or $RUNBOOK_CACHE_DIR)';

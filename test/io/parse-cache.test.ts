@@ -1,0 +1,70 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/run-cli.js';
+import { PROJECT_ROOT } from '../shared.js';
+
+const temporary = mkdtempSync(join(tmpdir(), 'runbook-cache-test-'));
+afterAll(() => {
+  rmSync(temporary, { recursive: true, force: true });
+});
+
+/** Every file under `folder`, path → bytes. */
+function tree(folder: string): ReadonlyMap<string, string> {
+  const files = new Map<string, string>();
+  const walk = (path: string, prefix: string): void => {
+    for (const name of readdirSync(path).sort()) {
+      const full = join(path, name);
+      if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
+      else files.set(`${prefix}${name}`, readFileSync(full, 'latin1'));
+    }
+  };
+  walk(folder, '');
+  return files;
+}
+
+function entries(cache: string): readonly string[] {
+  return [...tree(cache).keys()].map((name) => join(cache, name));
+}
+
+async function checkAndBuild(cache: string | undefined, out: string): Promise<{ check: string; site: ReadonlyMap<string, string> }> {
+  const env: Record<string, string> = cache === undefined ? {} : { RUNBOOK_CACHE_DIR: cache };
+  const args = ['--today', '2026-11-27', '--no-git'];
+  const check = await runCli(['check', 'runbooks', 'test/fixtures/check/broken-links', 'test/fixtures/check/invalid-values', '--format', 'json', ...args], PROJECT_ROOT, env);
+  const build = await runCli(['build', 'runbooks', '--out', out, ...args], PROJECT_ROOT, env);
+  expect(build.code).toBe(0);
+  return { check: check.stdout, site: tree(out) };
+}
+
+describe('the parse cache never changes results', () => {
+  it('gives the same diagnostics and the same site with no cache, a cold cache, a warm cache and corrupted entries', async () => {
+    const cache = join(temporary, 'cache');
+    const reference = await checkAndBuild(undefined, join(temporary, 'site-none'));
+    const cold = await checkAndBuild(cache, join(temporary, 'site-cold'));
+    expect(entries(cache).length).toBeGreaterThan(10);
+    const warm = await checkAndBuild(cache, join(temporary, 'site-warm'));
+    for (const [index, path] of entries(cache).entries()) {
+      const text = readFileSync(path, 'utf8');
+      // Truncated, garbage, valid JSON with a wrong digest, and a flipped byte inside the payload.
+      const corrupted = [text.slice(0, text.length / 2), 'not json', text.replace(/"digest":"[0-9a-f]{4}/, '"digest":"0000'), text.replace('"title', '"titel')];
+      writeFileSync(path, corrupted[index % corrupted.length] ?? '');
+    }
+    const corrupt = await checkAndBuild(cache, join(temporary, 'site-corrupt'));
+    for (const run of [cold, warm, corrupt]) {
+      expect(run.check).toBe(reference.check);
+      expect([...run.site.keys()]).toEqual([...reference.site.keys()]);
+      for (const [path, content] of reference.site) expect(run.site.get(path), path).toBe(content);
+    }
+  });
+
+  it('is not used with --no-cache, and a cache folder that cannot be written does not fail the run', async () => {
+    const blocked = join(temporary, 'blocked');
+    writeFileSync(blocked, 'a file where the cache folder would be');
+    const result = await runCli(['check', 'runbooks', '--today', '2026-11-27', '--no-git', '--format', 'concise'], PROJECT_ROOT, { RUNBOOK_CACHE_DIR: blocked });
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    const unused = join(temporary, 'unused');
+    await runCli(['check', 'runbooks', '--today', '2026-11-27', '--no-git', '--no-cache'], PROJECT_ROOT, { RUNBOOK_CACHE_DIR: unused });
+    expect(() => readdirSync(unused)).toThrow();
+  });
+});
