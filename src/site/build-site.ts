@@ -90,7 +90,7 @@ function runbookPage(
   const { runbook, status, page } = entry;
   const body =
     rendered?.kind === 'rendered'
-      ? { html: resolveLinks(rendered.html, runbook, { pagePath: page, pageOfFile: (path) => data.pageOfFile.get(path) }), text: rendered.text }
+      ? { html: withoutTitleHeading(resolveLinks(rendered.html, runbook, { pagePath: page, pageOfFile: (path) => data.pageOfFile.get(path) }), runbook.title), text: rendered.text }
       : { html: '', text: '' };
   const team = teamOf(entry, data);
   const contacts = runbook.escalation.length > 0 ? runbook.escalation : (team?.escalation ?? []);
@@ -141,6 +141,13 @@ function runbookPage(
     text: body.text,
   };
   return { file, document };
+}
+
+/** The body without an opening H1 that repeats the title: the page already shows it as its heading. */
+function withoutTitleHeading(html: string, title: string): string {
+  const match = /^<h1\b[^>]*>([^<]*)<\/h1>\n?/.exec(html);
+  const text = match?.[1]?.replace(/&#x26;|&amp;/g, '&').replace(/&#x3C;|&lt;/g, '<').trim();
+  return match !== null && text === title.trim() ? html.slice(match[0].length) : html;
 }
 
 function teamOf(entry: SiteRunbook, data: SiteData) {

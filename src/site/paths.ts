@@ -7,7 +7,7 @@
 export function safeSegment(text: string): string {
   const cleaned = text
     .normalize('NFC')
-    .replace(/[^\p{L}\p{N}_.:-]+/gu, '-')
+    .replace(/[^\p{L}\p{N}_.-]+/gu, '-')
     .replace(/^[.-]+|[.-]+$/g, '')
     .slice(0, 120);
   return cleaned === '' ? '_' : cleaned;

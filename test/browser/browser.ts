@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type ConsoleMessage, type Page, type Request, type Response } from 'playwright-core';
 import { runCli, type CliResult } from '../cli/run-cli.js';
 
 /** Flags for a headless Chromium that talks to nothing but the pages it is sent to. */
@@ -41,6 +41,12 @@ export function chromiumOrSkip(): string | undefined {
   return undefined;
 }
 
+/** How long a hook that builds a site or starts Chromium may take (a loaded 2-core machine is slow). */
+export const SETUP_TIMEOUT = 120_000;
+
+/** How long a test that visits every page of a site, or builds a large corpus, may take. */
+export const SLOW_TEST_TIMEOUT = 180_000;
+
 /** Starts headless Chromium. */
 export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
@@ -65,9 +71,9 @@ export function filesUnder(root: string): readonly string[] {
     .sort();
 }
 
-/** The `file://` URL of a page of a site folder. */
+/** The `file://` URL of a page of a site folder (of the folder itself, with its trailing slash, for ''). */
 export function fileUrl(root: string, path: string): string {
-  return pathToFileURL(join(root, path)).href;
+  return pathToFileURL(path === '' ? `${root}${sep}` : join(root, path)).href;
 }
 
 /** A static server for one site folder, answering under `base` (`/some/base/`) on 127.0.0.1. */
@@ -167,6 +173,8 @@ export interface PageWatch {
   readonly problems: string[];
   /** Every console message, as `type: text`. */
   readonly console: string[];
+  /** Stops watching (the page can then be watched afresh by the next test). */
+  stop(): void;
 }
 
 /**
@@ -174,22 +182,39 @@ export interface PageWatch {
  * accept an HTTP error it asked for (the 404 page answers with 404).
  */
 export function watchPage(page: Page, expectedStatus: (url: string, status: number) => boolean = () => false): PageWatch {
-  const watch: PageWatch = { requests: [], problems: [], console: [] };
-  page.on('request', (request) => watch.requests.push(request.url()));
-  page.on('requestfailed', (request) => watch.problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`));
-  page.on('response', (response) => {
-    if (response.status() >= 400 && !expectedStatus(response.url(), response.status())) watch.problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  page.on('pageerror', (error) => watch.problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    watch.console.push(`${message.type()}: ${message.text()}`);
-    if (message.type() === 'error' || message.type() === 'warning') {
-      // A 404 we asked for shows as a console error too; it is accounted for by `response` above.
-      if (/status of 404/.test(message.text()) && expectedStatus(message.location().url, 404)) return;
-      watch.problems.push(`console ${message.type()}: ${message.text()}`);
+  const requests: string[] = [];
+  const problems: string[] = [];
+  const messages: string[] = [];
+  const onRequest = (request: Request) => requests.push(request.url());
+  const onRequestFailed = (request: Request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`);
+  const onResponse = (response: Response) => {
+    if (response.status() >= 400 && !expectedStatus(response.url(), response.status())) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  };
+  const onPageError = (error: Error) => problems.push(`page error: ${error.message}`);
+  const onConsole = (message: ConsoleMessage) => {
+    messages.push(`${message.type()}: ${message.text()}`);
+    // "Failed to load resource" repeats a failed request or an HTTP error, recorded above with its URL.
+    if ((message.type() === 'error' || message.type() === 'warning') && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console ${message.type()}: ${message.text()}`);
     }
-  });
-  return watch;
+  };
+  page.on('request', onRequest);
+  page.on('requestfailed', onRequestFailed);
+  page.on('response', onResponse);
+  page.on('pageerror', onPageError);
+  page.on('console', onConsole);
+  return {
+    requests,
+    problems,
+    console: messages,
+    stop: () => {
+      page.off('request', onRequest);
+      page.off('requestfailed', onRequestFailed);
+      page.off('response', onResponse);
+      page.off('pageerror', onPageError);
+      page.off('console', onConsole);
+    },
+  };
 }
 
 /** Whether a URL is the site's own: under `prefix` (the site folder's file URL, or the served base URL). */

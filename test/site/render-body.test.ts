@@ -51,7 +51,7 @@ describe('site paths', () => {
       expect(path.startsWith('/')).toBe(false);
       expect(path).not.toMatch(/[\0\\]/);
     }
-    expect(safeSegment('Disk full: ünïcode/../x')).toBe('Disk-full:-ünïcode-..-x');
+    expect(safeSegment('Disk full: ünïcode/../x')).toBe('Disk-full-ünïcode-..-x');
   });
 
   it('makes colliding paths unique, case-insensitively', () => {

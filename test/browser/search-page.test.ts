@@ -1,0 +1,124 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '../../src/site/search-index.js';
+import { SETUP_TIMEOUT, chromiumOrSkip, fileUrl, launchChromium, watchPage, type PageWatch } from './browser.js';
+import { RUNBOOKS } from '../site/search-fixtures.js';
+
+const chromiumPath = chromiumOrSkip();
+const ASSETS = new URL('../../templates/assets/', import.meta.url);
+
+/** A page with the search box, `depth` folders below the site root, under the strictest script policy. */
+function searchPage(depth: number, options: { readonly page?: string; readonly query?: string } = {}): string {
+  const root = '../'.repeat(depth);
+  const query = options.query === undefined ? '' : ` data-search-query="${options.query}"`;
+  return `<!doctype html>
+<html lang="en" data-root="${root}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'">
+<title>Search</title>
+<script src="${root}assets/search-core.js" defer></script>
+<script src="${root}assets/search.js" defer></script>
+</head>
+<body data-page="${options.page ?? 'index'}">
+<h1>Runbooks</h1>
+<form class="search" role="search" action="#" data-search>
+  <label for="search-input">Search</label>
+  <input id="search-input" type="search" autocomplete="off"${query}>
+  <p id="search-status" aria-live="polite"></p>
+  <ol id="search-results" hidden></ol>
+</form>
+</body>
+</html>
+`;
+}
+
+describe.skipIf(chromiumPath === undefined)('the search box in Chromium, from file://', () => {
+  const site = mkdtempSync(join(tmpdir(), 'runbook-search-page-'));
+  let browser: Browser;
+  let page: Page;
+  let watch: PageWatch;
+
+  const write = (path: string, content: string): void => {
+    mkdirSync(dirname(join(site, path)), { recursive: true });
+    writeFileSync(join(site, path), content);
+  };
+
+  beforeAll(async () => {
+    for (const file of buildSearchIndex(RUNBOOKS)) write(file.path, file.content);
+    for (const name of ['search-core.js', 'search.js']) write(`assets/${name}`, readFileSync(new URL(name, ASSETS), 'utf8'));
+    for (const runbook of RUNBOOKS) write(runbook.url, `<!doctype html><title>${runbook.id}</title><h1>${runbook.id}</h1>`);
+    write('teams/data/index.html', searchPage(2));
+    write('alerts/KubeNodeNotReady/index.html', searchPage(2, { page: '404' }));
+    write('query.html', searchPage(0, { query: 'restic' }));
+    browser = await launchChromium(chromiumPath ?? '');
+    page = await browser.newPage();
+    watch = watchPage(page);
+  }, SETUP_TIMEOUT);
+
+  afterAll(async () => {
+    await browser.close();
+    rmSync(site, { recursive: true, force: true });
+  });
+
+  /** The hrefs of the result links, as written. */
+  const results = async (): Promise<readonly string[]> => {
+    const links = await page.locator('#search-results a').all();
+    return Promise.all(links.map(async (link) => (await link.getAttribute('href')) ?? ''));
+  };
+
+  it('shows results as links from the page to the runbooks, with their badges, and no error', async () => {
+    await page.goto(fileUrl(site, 'teams/data/index.html'));
+    await page.fill('#search-input', 'PostgresPrimaryDown');
+    await expect.poll(results).toContain('../../runbooks/database/primary-down/index.html');
+    expect((await results())[0]).toBe('../../runbooks/database/primary-down/index.html');
+    const first = page.locator('#search-results li').first();
+    expect(await first.locator('.search-result-title').textContent()).toBe('Primary database down');
+    expect(await first.locator('code').allTextContents()).toEqual(['PostgresPrimaryDown']);
+    expect(await first.locator('.badge.severity-critical').textContent()).toBe('critical');
+    expect(await first.locator('.badge.status-never-tested').textContent()).toBe('Never tested');
+    expect(await page.locator('#search-status').textContent()).toMatch(/^2 runbooks\./);
+    expect(watch.problems).toEqual([]);
+  });
+
+  it('moves through results with the arrow keys, and Escape clears the box and hides them', async () => {
+    await page.goto(fileUrl(site, 'teams/data/index.html'));
+    await page.click('h1');
+    await page.keyboard.press('/');
+    await page.keyboard.type('kube');
+    await expect.poll(async () => (await results()).length).toBe(2);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const selected = page.locator('#search-results li.is-selected');
+    expect(await selected.getAttribute('id')).toBe('search-result-0');
+    expect(await page.getAttribute('#search-input', 'aria-activedescendant')).toBe('search-result-0');
+    await page.keyboard.press('ArrowUp');
+    expect(await selected.getAttribute('id')).toBe('search-result-1');
+    expect(await selected.getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(await page.inputValue('#search-input')).toBe('');
+    expect(await page.locator('#search-results').isHidden()).toBe(true);
+    expect(watch.problems).toEqual([]);
+  });
+
+  it('opens the first result when Enter comes before the results', async () => {
+    await page.goto(fileUrl(site, 'teams/data/index.html'));
+    await page.focus('#search-input');
+    await page.keyboard.type('restic');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(fileUrl(site, 'runbooks/backups/backup-failed/index.html'));
+  });
+
+  it('searches for the missing name on a "not found" page, and for data-search-query', async () => {
+    await page.goto(fileUrl(site, 'alerts/KubeNodeNotReady/index.html'));
+    expect(await page.inputValue('#search-input')).toBe('KubeNodeNotReady');
+    await expect.poll(results).toEqual(['../../runbooks/kubernetes/node-not-ready/index.html']);
+    await page.goto(fileUrl(site, 'query.html'));
+    await expect.poll(results).toEqual(['runbooks/backups/backup-failed/index.html']);
+    expect(watch.problems).toEqual([]);
+  });
+});
