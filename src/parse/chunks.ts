@@ -37,8 +37,8 @@ export function splitIntoChunks(text: string, target = CHUNK_TARGET): readonly C
   let chunkStart = 0;
   let chunkLine = 1;
   let previousBlank = false;
-  let offset = 0;
-  let line = 1;
+  let offset = frontmatterEnd(text);
+  let line = 1 + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
   while (offset < text.length) {
     const newline = text.indexOf('\n', offset);
     const end = newline === -1 ? text.length : newline + 1;
@@ -57,6 +57,14 @@ export function splitIntoChunks(text: string, target = CHUNK_TARGET): readonly C
   const closed = fence === undefined && rawHtml === undefined && !inComment;
   chunks.push({ text: text.slice(chunkStart), line: chunkLine, offset: chunkStart, closed });
   return chunks;
+}
+
+/** Where a frontmatter block opening the text ends (0 when there is none): never split inside it. */
+function frontmatterEnd(text: string): number {
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (open === null) return 0;
+  const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(open[0].length - 1));
+  return close === null ? 0 : open[0].length - 1 + close.index + close[0].length;
 }
 
 interface ScanState {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { findFrontmatterBlock } from '../../src/oncall/frontmatter-block.js';
+import { findFrontmatterFences } from '../../src/parse/frontmatter-block.js';
 import { recordDrill, type DrillEdit } from '../../src/oncall/record-drill.js';
 import { mustDate } from '../helpers.js';
 
@@ -129,7 +129,7 @@ describe('recordDrill', () => {
         const text = `---\n${before}${yaml}\n---\nbody\n`;
         const edit = recordDrill(text, 'last_tested', DATE);
         if (edit.kind === 'edited') {
-          const block = findFrontmatterBlock(edit.text);
+          const block = findFrontmatterFences(edit.text);
           const document = parseDocument(edit.text.slice(block?.yamlStart ?? 0, block?.closeStart ?? 0), { uniqueKeys: false, schema: 'core' });
           expect(document.errors).toEqual([]);
           expect(document.get('last_tested')).toBe('2026-11-27');
@@ -138,24 +138,5 @@ describe('recordDrill', () => {
       }),
       { numRuns: 3000 },
     );
-  });
-});
-
-describe('findFrontmatterBlock', () => {
-  it('finds the YAML between the fences, allowing trailing spaces on them', () => {
-    const text = '---  \ntitle: X\n--- \t\nbody';
-    const block = findFrontmatterBlock(text);
-    expect(block && text.slice(block.yamlStart, block.closeStart)).toBe('title: X\n');
-  });
-
-  it('finds no block when the first line is not a fence or the block never closes', () => {
-    expect(findFrontmatterBlock('\n---\ntitle: X\n---\n')).toBeUndefined();
-    expect(findFrontmatterBlock(' ---\ntitle: X\n---\n')).toBeUndefined();
-    expect(findFrontmatterBlock('---\ntitle: X\n ---\n')).toBeUndefined();
-  });
-
-  it('takes the line ending of the last line of the YAML for a new line', () => {
-    expect(findFrontmatterBlock('---\r\ntitle: X\r\n---\r\n')?.lineEnding).toBe('\r\n');
-    expect(findFrontmatterBlock('---\ntitle: X\n---')?.lineEnding).toBe('\n');
   });
 });

@@ -1,8 +1,14 @@
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/io/io.js';
+import { loadProject } from '../../src/io/project.js';
+import { findRunbook, type FindResult } from '../../src/oncall/find-runbook.js';
+import { findablesOf, type Findable } from '../../src/oncall/findable.js';
 import { runCli } from '../cli/run-cli.js';
+import { TODAY } from '../helpers.js';
 import { PROJECT_ROOT } from '../shared.js';
 
 /** A small collection: teams with chat and escalation, a site URL, an alert two runbooks answer. */
@@ -196,5 +202,103 @@ describe('runbook show', () => {
     const result = await runCli(['show', 'disk', '--today', '2026-02-30'], FIXTURE);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('invalid --today `2026-02-30`');
+  });
+});
+
+const folders: string[] = [];
+
+/** A folder with these files (and a config with `root: .`), removed after the test. */
+function folderWith(files: Readonly<Record<string, string>>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'runbook-show-'));
+  folders.push(folder);
+  for (const [name, text] of Object.entries({ 'runbook.config.yaml': 'root: .\n', ...files })) {
+    mkdirSync(dirname(join(folder, name)), { recursive: true });
+    writeFileSync(join(folder, name), text);
+  }
+  return folder;
+}
+
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** What `show --json` says it matched, in the terms of a {@link FindResult}. */
+function matchOf(json: string): unknown {
+  const document = JSON.parse(json) as
+    | { readonly match: 'ambiguous'; readonly candidates: readonly Findable[] }
+    | { readonly match: 'none'; readonly suggestions: readonly { readonly id: string; readonly name: string; readonly kind: string }[] }
+    | { readonly match: string; readonly runbook: { readonly id: string } };
+  if ('candidates' in document) return { kind: 'ambiguous', candidates: document.candidates };
+  if ('suggestions' in document) return { kind: 'none', suggestions: document.suggestions };
+  return { kind: 'found', by: document.match, id: document.runbook.id };
+}
+
+/** The same, from a result of matching against every runbook read in full. */
+function expectedMatch(result: FindResult<Findable>): unknown {
+  if (result.kind === 'ambiguous') {
+    return { kind: 'ambiguous', candidates: result.candidates.map(({ id, title, file, alerts }) => ({ id, title, file, alerts })) };
+  }
+  if (result.kind === 'none') return { kind: 'none', suggestions: result.suggestions.map(({ item, name, kind }) => ({ id: item.id, name, kind })) };
+  return { kind: 'found', by: result.by, id: result.item.id };
+}
+
+describe('runbook show reads only the frontmatter of the runbooks it does not show', () => {
+  it.each([FIXTURE, PROJECT_ROOT])('finds what matching every runbook read in full finds, for every kind of query (%s)', async (folder) => {
+    const project = await loadProject({ cwd: folder, paths: [], config: undefined, today: TODAY, git: false });
+    const items = findablesOf(project.runbooks);
+    const queries = items.flatMap((item) => [
+      item.id,
+      item.id.toUpperCase(),
+      item.file,
+      item.title,
+      ...item.title.split(' ').slice(0, 2),
+      ...item.alerts.flatMap((alert) => [alert, alert.toLowerCase(), alert.slice(0, -1)]),
+    ]);
+    for (const query of [...new Set([...queries, 'disk', 'payments', 'zzz', 'database down'])].filter((each) => each.trim() !== '')) {
+      const result = await runCli(['show', query, '--json'], folder);
+      expect({ query, match: matchOf(result.stdout) }).toEqual({ query, match: expectedMatch(findRunbook(items, query, 'search')) });
+    }
+  });
+
+  it('finds a runbook whose title is only in its body, or whose frontmatter does not parse, by its title', async () => {
+    const folder = folderWith({
+      'no-title.md': '---\nowner: data\nalerts: [ReplicaLagHigh]\n---\n# Replica lag on the orders database\n',
+      'broken.md': '---\ntitle: [Broken\n---\n# Cache cluster evictions\n',
+      'plain.md': '# Certificate expiry\n',
+    });
+    expect((await runCli(['show', 'replica', 'lag'], folder)).stdout.split('\n')[0]).toBe('Replica lag on the orders database');
+    expect((await runCli(['show', 'ReplicaLagHigh'], folder)).stdout.split('\n')[0]).toBe('Replica lag on the orders database');
+    expect((await runCli(['show', 'cache', 'evictions'], folder)).stdout.split('\n')[0]).toBe('Cache cluster evictions');
+    expect((await runCli(['show', 'certificate'], folder)).stdout.split('\n')[0]).toBe('Certificate expiry');
+  });
+
+  it('looks an id up among all runbooks, even when other runbooks name it in their frontmatter', async () => {
+    const folder = folderWith({
+      'orders.md': '---\ntitle: Checkout failures\n---\n',
+      'backlog.md': '---\ntitle: Orders backlog\nalerts: [OrdersBacklog]\n---\n',
+    });
+    expect(matchOf((await runCli(['show', 'orders', '--json'], folder)).stdout)).toEqual({ kind: 'found', by: 'id', id: 'orders' });
+    expect(matchOf((await runCli(['show', 'ordersbacklog', '--json'], folder)).stdout)).toEqual({ kind: 'found', by: 'alert', id: 'backlog' });
+  });
+
+  it('counts the problems of the shown runbook alone: links into other runbooks are not checked, missing files are', async () => {
+    const runbook = (title: string, link: string) =>
+      `---\ntitle: ${title}\nowner: data\nservice: db\nseverity: high\nlast_tested: 2026-11-01\n` +
+      `escalation:\n  - {name: Data on-call, via: pager, target: data-primary}\n---\n# ${title}\n\n` +
+      `## Summary\n\nDown.\n\n## Impact\n\nNo writes.\n\n## Diagnosis\n\nSee ${link}.\n\n## Recovery\n\n1. Fail over.\n`;
+    const folder = folderWith({
+      'a.md': runbook('Primary down', '[the replica](b.md#no-such-heading)'),
+      'b.md': runbook('Replica down', '[the notes](missing.md)'),
+    });
+    const shown = (query: string) => runCli(['show', query, '--json'], folder).then((result) => (JSON.parse(result.stdout) as { runbook: { status: { problems: number } } }).runbook.status);
+    const check = await runCli(['check', '--format', 'json', '--no-git', '--today', '2026-11-27'], folder);
+    expect(check.stdout).toContain('broken-anchor');
+    expect((await shown('a')).problems).toBe(0);
+    expect((await shown('b')).problems).toBe(1);
+  });
+
+  it('says in its help that the checks across runbooks are left to `runbook check`', async () => {
+    const result = await runCli(['show', '--help'], FIXTURE);
+    expect(result.stdout).toContain('For the full picture run `runbook check`.');
   });
 });

@@ -104,3 +104,14 @@ describe('chunked parsing', () => {
     }
   });
 });
+
+describe('chunked parsing of a large frontmatter block (regression)', () => {
+  it('never splits inside the frontmatter, even at a blank line followed by a word', () => {
+    const yaml = Array.from({ length: 400 }, (_, index) => `key${index}: value ${index}\n\nnote${index}: text`).join('\n');
+    const text = `---\n${yaml}\n---\n# Body\n\nSome text.\n`;
+    expect(text.length).toBeGreaterThan(2000);
+    const tree = parseMarkdown(text, 500);
+    expect(tree.children[0]?.type).toBe('yaml');
+    expect(tree.children).toEqual(reference(text));
+  });
+});
