@@ -1,3 +1,4 @@
+import { findingOn, problemsOf } from '../frontmatter-problems.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -18,18 +19,12 @@ export const cutByComment: Rule = {
     notOk: '---\nrecovery:\n  - step: Tell the channel\n    run: notify "#ops and #inc"\n---\n',
   },
   check(runbook) {
-    if (runbook.frontmatter.kind !== 'parsed') return [];
-    return runbook.frontmatter.problems.flatMap((problem) =>
-      problem.kind === 'cut-by-comment'
-        ? [
-            {
-              file: runbook.file,
-              span: problem.span,
-              message: `\`${problem.key}\` is cut short by a YAML comment: it reads \`${problem.kept}\` and drops \`#${problem.comment}\`; quote the whole value`,
-              actual: problem.kept,
-            },
-          ]
-        : [],
+    return problemsOf(runbook, 'cut-by-comment').map((problem) =>
+      findingOn(runbook, {
+        span: problem.span,
+        message: `\`${problem.key}\` is cut short by a YAML comment: it reads \`${problem.kept}\` and drops \`#${problem.comment}\`; quote the whole value`,
+        actual: problem.kept,
+      }),
     );
   },
 };

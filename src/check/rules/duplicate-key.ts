@@ -1,3 +1,4 @@
+import { findingOn, problemsOf } from '../frontmatter-problems.js';
 import type { Rule } from '../rule.js';
 
 /** duplicate-key: the same frontmatter key written twice; only the first is used. */
@@ -14,11 +15,8 @@ export const duplicateKey: Rule = {
     notOk: '---\nowner: payments\nowner: storage\n---\n',
   },
   check(runbook) {
-    if (runbook.frontmatter.kind !== 'parsed') return [];
-    return runbook.frontmatter.problems.flatMap((problem) =>
-      problem.kind === 'duplicate-key'
-        ? [{ file: runbook.file, span: problem.span, message: `Duplicate frontmatter key \`${problem.key}\`; the first value is used` }]
-        : [],
+    return problemsOf(runbook, 'duplicate-key').map((problem) =>
+      findingOn(runbook, { span: problem.span, message: `Duplicate frontmatter key \`${problem.key}\`; the first value is used` }),
     );
   },
 };

@@ -1,3 +1,4 @@
+import { findingOn, problemsOf } from '../frontmatter-problems.js';
 import type { Rule } from '../rule.js';
 
 /** invalid-value: a frontmatter value of the wrong type or form (enum, date, duration, list, URL). */
@@ -14,19 +15,13 @@ export const invalidValue: Rule = {
     notOk: '---\nseverity: sev-1\nlast_tested: 2026-02-30\n---\n',
   },
   check(runbook) {
-    if (runbook.frontmatter.kind !== 'parsed') return [];
-    return runbook.frontmatter.problems.flatMap((problem) =>
-      problem.kind === 'invalid-value'
-        ? [
-            {
-              file: runbook.file,
-              span: problem.span,
-              message: `Invalid \`${problem.key}\`: found ${problem.actual}, expected ${problem.expected}`,
-              actual: problem.actual,
-              expected: problem.expected,
-            },
-          ]
-        : [],
+    return problemsOf(runbook, 'invalid-value').map((problem) =>
+      findingOn(runbook, {
+        span: problem.span,
+        message: `Invalid \`${problem.key}\`: found ${problem.actual}, expected ${problem.expected}`,
+        actual: problem.actual,
+        expected: problem.expected,
+      }),
     );
   },
 };

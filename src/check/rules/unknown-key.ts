@@ -1,3 +1,4 @@
+import { findingOn, problemsOf } from '../frontmatter-problems.js';
 import type { Rule } from '../rule.js';
 
 /** unknown-key: a frontmatter key the tool does not read, usually a typo of one it does. */
@@ -14,19 +15,13 @@ export const unknownKey: Rule = {
     notOk: '---\nlast_tsted: 2026-11-01\n---\n',
   },
   check(runbook) {
-    if (runbook.frontmatter.kind !== 'parsed') return [];
-    return runbook.frontmatter.problems.flatMap((problem) =>
-      problem.kind === 'unknown-key'
-        ? [
-            {
-              file: runbook.file,
-              span: problem.span,
-              message: `Unknown frontmatter key \`${problem.key}\`${problem.suggestion === undefined ? '' : `; did you mean \`${problem.suggestion}\`?`}`,
-              actual: problem.key,
-              ...(problem.suggestion === undefined ? {} : { expected: problem.suggestion }),
-            },
-          ]
-        : [],
+    return problemsOf(runbook, 'unknown-key').map((problem) =>
+      findingOn(runbook, {
+        span: problem.span,
+        message: `Unknown frontmatter key \`${problem.key}\`${problem.suggestion === undefined ? '' : `; did you mean \`${problem.suggestion}\`?`}`,
+        actual: problem.key,
+        ...(problem.suggestion === undefined ? {} : { expected: problem.suggestion }),
+      }),
     );
   },
 };
