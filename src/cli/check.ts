@@ -4,7 +4,7 @@ import { RULES } from '../check/registry.js';
 import type { Io } from '../io/io.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../report/index.js';
-import { countBySeverity, type CheckReport } from '../report/report.js';
+import { countBySeverity, plural, type CheckReport } from '../report/report.js';
 import { useColor } from './color.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
@@ -72,10 +72,6 @@ async function runCheck(paths: readonly string[], options: CheckOptions, io: Io)
   }
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warnings > options.maxWarnings;
   return counts.errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function parseCount(text: string): number {

@@ -7,7 +7,7 @@
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import { palette, type Palette, type Style } from './ansi.js';
 import { groupByFile, type FileGroup } from './file-groups.js';
-import { countBySeverity, type Formatter } from './report.js';
+import { countBySeverity, plural, type Formatter } from './report.js';
 import { printable } from './terminal-text.js';
 
 /** The human format: grouped by file, aligned columns, a summary line. */
@@ -81,8 +81,4 @@ function widest(texts: readonly string[]): number {
 /** Pads outside the style, so underline and dim do not run into the gap between columns. */
 function padded(text: string, columnWidth: number, style: Style): string {
   return style(text) + ' '.repeat(columnWidth - width(text));
-}
-
-function plural(count: number, noun: string): string {
-  return `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { Runbook } from '../model/runbook.js';
+import { relativeUrl } from './paths.js';
 
 /** What the body of a runbook page needs to resolve its links. */
 export interface LinkContext {
@@ -33,8 +34,7 @@ export function resolveLinks(html: string, runbook: Runbook, context: LinkContex
     }
     const page = context.pageOfFile(resolve(dirname(runbook.path), decoded));
     if (page === undefined) return whole;
-    const prefix = '../'.repeat(context.pagePath.split('/').length - 1);
-    return `${before}${encodeAttribute(prefix + page + (hash === -1 ? '' : href.slice(hash)))}${after}`;
+    return `${before}${encodeAttribute(relativeUrl(context.pagePath, page) + (hash === -1 ? '' : href.slice(hash)))}${after}`;
   });
 }
 

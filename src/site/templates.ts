@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { rootPrefix } from './paths.js';
 import type { SiteFile } from './search-document.js';
 
 /** The template files of a site: `*.hbs` pages, `partials/*.hbs`, and `assets/*` copied as they are. */
@@ -54,7 +55,7 @@ export function compileTemplates(set: TemplateSet, frame: PageFrame): PageRender
   };
   const layout = templateOf('layout');
   return (request) => {
-    const root = request.absolute === true && frame.baseUrl !== undefined ? ensureSlash(frame.baseUrl) : request.absolute === true ? '/' : '../'.repeat(request.path.split('/').length - 1);
+    const root = request.absolute === true && frame.baseUrl !== undefined ? ensureSlash(frame.baseUrl) : request.absolute === true ? '/' : rootPrefix(request.path);
     const common = { root, siteTitle: frame.siteTitle, runbookCount: frame.runbookCount };
     const content = templateOf(request.template)({ ...common, ...request.data });
     const html = layout({
