@@ -1,20 +1,24 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import type { Io } from '../io/io.js';
-import { loadProject } from '../io/project.js';
-import { writeSite } from '../io/site-output.js';
+import { loadProjectFrom, readProjectInputs, rememberedRun } from '../io/project.js';
+import { siteInput, writeSite } from '../io/site-output.js';
+import { derivedKey, type RunRecord } from '../io/run-memo.js';
+import type { SourceCommit } from '../cheatsheet/sheet.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { FoundFile } from '../io/discover.js';
 import { loadTemplates } from '../io/templates.js';
 import { readHeadCommit } from '../io/head-commit.js';
 import { pretty } from '../report/pretty.js';
-import { countBySeverity } from '../report/report.js';
+import { countBySeverity, plural } from '../report/report.js';
 import { RULES } from '../check/registry.js';
-import { buildSite, SITE_MARKER } from '../site/build-site.js';
+import { buildSite } from '../site/build-site.js';
 import { displayPath } from '../io/discover.js';
 import { useColor } from './color.js';
 import { EXIT } from './check.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
-import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
+import { BUILD_NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
 import { toolInfo } from './version.js';
 
 interface BuildOptions {
@@ -41,7 +45,7 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--strict', 'fail (exit 1, write nothing) when `runbook check` would report errors')
     .option('-c, --config <path>', 'config file (default: nearest runbook.config.yaml above the working folder)')
     .option('--today <YYYY-MM-DD>', 'the date statuses are computed for (default: today in UTC)')
-    .option('--no-cache', NO_CACHE_HELP)
+    .option('--no-cache', BUILD_NO_CACHE_HELP)
     .option('--no-git', 'do not read the git history (no last-edited dates)')
     .addHelpText(
       'after',
@@ -65,15 +69,25 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   const started = io.now().getTime();
   const today = resolveToday(options.today, io.now);
   if (options.baseUrl !== undefined && !URL.canParse(options.baseUrl)) throw new UsageError(`invalid --base-url \`${options.baseUrl}\`, expected an absolute URL`);
-  const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache: parseCacheFor(io, options.cache), render: true });
-  const config = options.baseUrl === undefined ? project.config : { ...project.config, site: { ...project.config.site, baseUrl: options.baseUrl } };
-  const counts = countBySeverity(project.diagnostics);
-  if (options.strict === true && counts.errors > 0) {
-    const errors = project.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-    io.stderr.write(pretty({ tool: toolInfo(), files: project.found.map((file) => file.file), diagnostics: errors, rules: RULES }, { color: useColor(undefined, io.env, io.stderr.isTTY) }));
-    io.stderr.write('runbook build --strict: not built, the runbooks have errors (see above)\n');
-    return EXIT.findings;
+  const cache = parseCacheFor(io, options.cache);
+  const inputs = await readProjectInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git });
+  const config = options.baseUrl === undefined ? inputs.config : { ...inputs.config, site: { ...inputs.config.site, baseUrl: options.baseUrl } };
+  const templates = loadTemplates(config.site.templates);
+  const commit: SourceCommit = options.git ? await readHeadCommit(config.root) : { kind: 'unknown' };
+  const out = resolve(io.cwd, options.out);
+  const siteKey = (linkTargets: RunRecord['linkTargets']): string => derivedKey(inputs.key, { baseUrl: config.site.baseUrl, templates, commit, linkTargets });
+  const seconds = (): string => ((io.now().getTime() - started) / 1000).toFixed(1);
+
+  // Nothing changed since the site in `out` was built: nothing to parse, render or write.
+  const remembered = rememberedRun(inputs, cache);
+  if (remembered !== undefined && siteInput(out) === siteKey(remembered.linkTargets)) {
+    if (refusedAsStrict(options, remembered.diagnostics, inputs.found, io)) return EXIT.findings;
+    io.stderr.write(`${displayPath(out, io.cwd)}/ is up to date: ${plural(inputs.found.length, 'runbook')} unchanged since it was built (${seconds()}s)\n`);
+    return EXIT.ok;
   }
+
+  const project = loadProjectFrom(inputs, { cwd: io.cwd, cache, render: true });
+  if (refusedAsStrict(options, project.diagnostics, inputs.found, io)) return EXIT.findings;
   const files = buildSite({
     runbooks: project.runbooks,
     bodies: project.bodies,
@@ -81,20 +95,29 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
     config,
     today,
     git: project.git,
-    templates: loadTemplates(config.site.templates),
-    commit: options.git ? await readHeadCommit(config.root) : { kind: 'unknown' },
+    templates,
+    commit,
     onProgress: progressReporter(io),
   });
-  const out = resolve(io.cwd, options.out);
-  writeSite(out, files, SITE_MARKER);
-  const seconds = ((io.now().getTime() - started) / 1000).toFixed(1);
+  const written = writeSite(out, files, { input: siteKey(project.linkTargets), trustSpare: options.cache });
+  const counts = countBySeverity(project.diagnostics);
   if (showsProgress(io)) io.stderr.write('\r\u001b[K');
   io.stderr.write(
-    `built ${displayPath(out, io.cwd)}/: ${project.runbooks.length} runbooks, ${files.length} files in ${seconds}s` +
-      (counts.errors + counts.warnings > 0 ? ` (the runbooks have ${counts.errors} errors, ${counts.warnings} warnings: see the pages or run \`runbook check\`)` : '') +
+    `built ${displayPath(out, io.cwd)}/: ${plural(project.runbooks.length, 'runbook')}, ${plural(files.length, 'file')} (${written.written} written, ${written.removed} removed) in ${seconds()}s` +
+      (counts.errors + counts.warnings > 0 ? ` (the runbooks have ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}: see the pages or run \`runbook check\`)` : '') +
       '\n',
   );
   return EXIT.ok;
+}
+
+/** `--strict` and the runbooks have errors: reports them and says the site was not built. */
+function refusedAsStrict(options: BuildOptions, diagnostics: readonly Diagnostic[], found: readonly FoundFile[], io: Io): boolean {
+  if (options.strict !== true) return false;
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  if (errors.length === 0) return false;
+  io.stderr.write(pretty({ tool: toolInfo(), files: found.map((file) => file.file), diagnostics: errors, rules: RULES }, { color: useColor(undefined, io.env, io.stderr.isTTY) }));
+  io.stderr.write('runbook build --strict: not built, the runbooks have errors (see above)\n');
+  return true;
 }
 
 /** Progress is for people: only on a terminal, and not in CI (whose logs keep every line). */

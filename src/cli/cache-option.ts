@@ -9,3 +9,6 @@ export function parseCacheFor(io: Io, enabled: boolean): ParseCache {
 
 /** Help text of `--no-cache`, the same on every command that reads runbooks. */
 export const NO_CACHE_HELP = 'parse every file again (default: reuse results of unchanged files from ~/.cache/runbook or $RUNBOOK_CACHE_DIR)';
+
+/** `build --no-cache`: also rebuild when nothing changed, and rewrite every file of the site. */
+export const BUILD_NO_CACHE_HELP = 'parse, render and write everything again (default: reuse unchanged results, write only changed files)';

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config } from '../model/config.js';
 import type { Loaded } from '../model/runbook.js';
-import type { SourceFile } from '../parse/runbook.js';
+import { codeFingerprint, type RunRecord, type SourceIdentity } from './run-memo.js';
 
 /**
  * A content-addressed cache of parsed runbooks, so unchanged files are not parsed again. It is only
@@ -14,15 +13,20 @@ import type { SourceFile } from '../parse/runbook.js';
 export interface ParseCache {
   lookup(key: string): Loaded | undefined;
   store(key: string, loaded: Loaded): void;
+  /** A whole run's diagnostics (see `RunRecord`). */
+  lookupRun(key: string): RunRecord | undefined;
+  storeRun(key: string, record: RunRecord): void;
 }
 
 /** No cache: every file is parsed. */
 export const NO_CACHE: ParseCache = {
   lookup: () => undefined,
   store: () => undefined,
+  lookupRun: () => undefined,
+  storeRun: () => undefined,
 };
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The cache folder from the environment: `RUNBOOK_CACHE_DIR`, else `$XDG_CACHE_HOME/runbook`, else `~/.cache/runbook`. */
 export function cacheFolder(env: Readonly<Record<string, string | undefined>>): string | undefined {
@@ -32,39 +36,49 @@ export function cacheFolder(env: Readonly<Record<string, string | undefined>>): 
   return undefined;
 }
 
-/** Opens the cache in `folder`; entries live in `<folder>/v1/<2 hex>/<sha256>.json`. */
+/** Opens the cache in `folder`: parsed files in `<folder>/v2/<2 hex>/<sha256>.json`, runs in `<folder>/v2/runs/`. */
 export function openCache(folder: string): ParseCache {
   const pathOf = (key: string): string => join(folder, `v${FORMAT}`, key.slice(0, 2), `${key}.json`);
+  const runPathOf = (key: string): string => join(folder, `v${FORMAT}`, 'runs', `${key}.json`);
   let writable = true;
+  const write = (path: string, key: string, value: unknown): void => {
+    if (!writable) return;
+    const payload = JSON.stringify(value);
+    const text = JSON.stringify({ format: FORMAT, key, digest: digest(payload), payload });
+    const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(temporary, text);
+      renameSync(temporary, path);
+    } catch (error: unknown) {
+      // The cache is an accelerator: a read-only, full or blocked cache folder turns it off for this run.
+      writable = false;
+      discard(temporary);
+      if (!(error instanceof Error)) throw error;
+    }
+  };
   return {
-    lookup(key) {
-      let text: string;
-      try {
-        text = readFileSync(pathOf(key), 'utf8');
-      } catch (error: unknown) {
-        if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
-        return undefined; // Unreadable entry: recomputed (and rewritten) like a missing one.
-      }
-      return decodeEntry(text, key);
-    },
+    lookup: (key) => readEntry(pathOf(key), key) as Loaded | undefined,
     store(key, loaded) {
-      if (!writable || loaded.kind !== 'runbook') return;
-      const path = pathOf(key);
-      const payload = JSON.stringify(loaded);
-      const text = JSON.stringify({ format: FORMAT, key, digest: digest(payload), loaded: payload });
-      const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      try {
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(temporary, text);
-        renameSync(temporary, path);
-      } catch (error: unknown) {
-        // The cache is an accelerator: a read-only, full or blocked cache folder turns it off for this run.
-        writable = false;
-        discard(temporary);
-        if (!(error instanceof Error)) throw error;
-      }
+      if (loaded.kind === 'runbook') write(pathOf(key), key, loaded);
+    },
+    lookupRun: (key) => readEntry(runPathOf(key), key) as RunRecord | undefined,
+    storeRun: (key, record) => {
+      write(runPathOf(key), key, record);
     },
   };
+}
+
+/** An entry's value, only when the entry is there and intact: right format, right key, digest matching. */
+function readEntry(path: string, key: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error: unknown) {
+    if (error instanceof Error) return undefined; // Missing or unreadable: recomputed (and rewritten).
+    throw error;
+  }
+  return decodeEntry(text, key);
 }
 
 /** Removes the temporary file of a failed write, if it got as far as creating one. */
@@ -72,8 +86,7 @@ function discard(path: string): void {
   if (existsSync(path)) rmSync(path, { force: true });
 }
 
-/** An entry's runbook, only when the entry is intact: right format, right key, digest matching. */
-function decodeEntry(text: string, key: string): Loaded | undefined {
+function decodeEntry(text: string, key: string): unknown {
   let entry: unknown;
   try {
     entry = JSON.parse(text);
@@ -81,9 +94,9 @@ function decodeEntry(text: string, key: string): Loaded | undefined {
     if (error instanceof SyntaxError) return undefined;
     throw error;
   }
-  const { format, key: storedKey, digest: storedDigest, loaded } = (entry ?? {}) as Record<string, unknown>;
-  if (format !== FORMAT || storedKey !== key || typeof loaded !== 'string' || storedDigest !== digest(loaded)) return undefined;
-  return JSON.parse(loaded) as Loaded;
+  const { format, key: storedKey, digest: storedDigest, payload } = (entry ?? {}) as Record<string, unknown>;
+  if (format !== FORMAT || storedKey !== key || typeof payload !== 'string' || storedDigest !== digest(payload)) return undefined;
+  return JSON.parse(payload) as unknown;
 }
 
 function digest(text: string): string {
@@ -91,19 +104,17 @@ function digest(text: string): string {
 }
 
 /**
- * The cache key of one file: its bytes, where it is (ids and paths are part of the result), whether
- * it is rendered, the config that shapes parsing, and the parser's own code (so a new version, or a
- * changed build, never reads old entries).
+ * The cache key of one file: a digest of its bytes, where it is (ids and paths are part of the
+ * result), whether it is rendered, the config that shapes parsing, and the tool's own code (so a new
+ * version, or a changed build, never reads old entries).
  */
-export function cacheKey(source: SourceFile, config: Config, render: boolean): string {
+export function cacheKey(source: SourceIdentity, config: Config, render: boolean): string {
   return createHash('sha256')
     .update(codeFingerprint())
     .update('\0')
     .update(configFingerprint(config))
     .update('\0')
-    .update(JSON.stringify([source.id, source.file, source.path, render]))
-    .update('\0')
-    .update(source.bytes)
+    .update(JSON.stringify([source.id, source.file, source.path, render, source.digest]))
     .digest('hex');
 }
 
@@ -116,21 +127,4 @@ function configFingerprint(config: Config): string {
     fingerprints.set(config, fingerprint);
   }
   return fingerprint;
-}
-
-let code: string | undefined;
-
-/** A digest of the modules that turn a file into a runbook (`parse/` and `model/`), read once per process. */
-function codeFingerprint(): string {
-  if (code === undefined) {
-    const hash = createHash('sha256');
-    const root = fileURLToPath(new URL('..', import.meta.url));
-    for (const folder of ['parse', 'model']) {
-      for (const name of readdirSync(join(root, folder)).sort()) {
-        if (name.endsWith('.js') || name.endsWith('.ts')) hash.update(name).update(readFileSync(join(root, folder, name)));
-      }
-    }
-    code = hash.digest('hex');
-  }
-  return code;
 }

@@ -10,7 +10,8 @@ import type { RenderedBody, Runbook } from '../model/runbook.js';
 import { loadConfig } from './config-file.js';
 import { DiscoveryError, discoverRunbooks, displayPath, isInside, type FoundFile } from './discover.js';
 import { readGitFacts } from './git.js';
-import { existingPaths, readRunbooks } from './read-runbooks.js';
+import { existingPaths, parseSources, readSources, sourceIdentity, type ReadSource } from './read-runbooks.js';
+import { runKey, type RunRecord } from './run-memo.js';
 import { NO_CACHE, type ParseCache } from './parse-cache.js';
 
 /** What every command that reads runbooks needs: where to look, and when "today" is. */
@@ -37,6 +38,19 @@ export interface Project {
   /** Rendered bodies by absolute path (empty unless `render` was asked for). */
   readonly bodies: ReadonlyMap<string, RenderedBody>;
   readonly diagnostics: readonly Diagnostic[];
+  /** Link targets outside the runbooks, and whether each exists (part of what a site shows). */
+  readonly linkTargets: RunRecord['linkTargets'];
+}
+
+/** What a run starts from, read but not parsed: enough to tell whether anything changed. */
+export interface ProjectInputs {
+  readonly config: Config;
+  readonly today: CalendarDate;
+  readonly git: GitFacts;
+  readonly found: readonly FoundFile[];
+  readonly sources: readonly ReadSource[];
+  /** The digest of everything that decides the run's diagnostics (`runKey`). */
+  readonly key: string;
 }
 
 /**
@@ -44,24 +58,48 @@ export interface Project {
  * and runs every rule. Throws (exit 2) only when the run itself cannot go on.
  */
 export async function loadProject(options: ProjectOptions): Promise<Project> {
+  return loadProjectFrom(await readProjectInputs(options), options);
+}
+
+/** discover → read: the config, the runbook files and their bytes, what git knows, and the run's key. */
+export async function readProjectInputs(options: Pick<ProjectOptions, 'cwd' | 'paths' | 'config' | 'today' | 'git'>): Promise<ProjectInputs> {
   const config = loadConfig(options.cwd, options.config, RULES.map((rule) => rule.id));
   const found = discoverRunbooks(options.paths, config, options.cwd);
   if (found.length === 0) {
     const where = options.paths.length === 0 ? displayPath(config.root, options.cwd) : options.paths.join(', ');
     throw new DiscoveryError(`no runbooks found in ${where} (include: ${config.include.join(', ')})`);
   }
-  const results = readRunbooks(found, config, { render: options.render ?? false, cache: options.cache ?? NO_CACHE });
+  const sources = readSources(found);
+  const git: GitFacts = options.git ? await readGitFacts(commonFolder(found.map((file) => dirname(file.path)))) : { kind: 'none' };
+  const key = runKey({ sources: sources.map(sourceIdentity), config, today: options.today, git });
+  return { config, today: options.today, git, found, sources, key };
+}
+
+/** parse → check, from inputs already read; remembers the diagnostics for `rememberedDiagnostics`. */
+export function loadProjectFrom(inputs: ProjectInputs, options: Pick<ProjectOptions, 'cwd' | 'render' | 'cache'>): Project {
+  const { config, git, found } = inputs;
+  const cache = options.cache ?? NO_CACHE;
+  const results = parseSources(inputs.sources, config, { render: options.render ?? false, cache });
   const runbooks = results.flatMap((result): Runbook[] => (result.kind === 'runbook' ? [result.runbook] : []));
   const bodies = new Map(results.flatMap((result): [string, RenderedBody][] => (result.kind === 'runbook' ? [[result.runbook.path, result.body]] : [])));
-  const git: GitFacts = options.git ? await readGitFacts(commonFolder(found.map((file) => dirname(file.path)))) : { kind: 'none' };
-  const diagnostics = runChecks(results, {
-    config,
-    today: options.today,
-    git,
-    existingFiles: existingPaths(linkTargets(runbooks)),
-    rootLabel: displayPath(config.root, options.cwd),
-  });
-  return { config, today: options.today, git, found, results, runbooks, bodies, diagnostics };
+  const targets = linkTargets(runbooks);
+  const existingFiles = existingPaths(targets);
+  const diagnostics = runChecks(results, { config, today: inputs.today, git, existingFiles, rootLabel: displayPath(config.root, options.cwd) });
+  const record: RunRecord = { diagnostics, linkTargets: targets.map((target) => [target, existingFiles.has(target)]) };
+  cache.storeRun(inputs.key, record);
+  return { config, today: inputs.today, git, found, results, runbooks, bodies, diagnostics, linkTargets: record.linkTargets };
+}
+
+/**
+ * An earlier run with the same key, when the cache has it and every file its runbooks' links
+ * pointed at is still there (or still missing); otherwise undefined, and the run is done afresh.
+ */
+export function rememberedRun(inputs: ProjectInputs, cache: ParseCache): RunRecord | undefined {
+  const record = cache.lookupRun(inputs.key);
+  if (record === undefined) return undefined;
+  const existing = existingPaths(record.linkTargets.map(([target]) => target));
+  if (record.linkTargets.some(([target, existed]) => existing.has(target) !== existed)) return undefined;
+  return record;
 }
 
 /** The deepest folder containing all of `folders`. */

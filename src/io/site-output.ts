@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isInside } from './discover.js';
 import type { SiteFile } from '../site/search-document.js';
@@ -8,60 +9,255 @@ export class OutputError extends Error {
   override readonly name = 'OutputError';
 }
 
+/** The file that says a folder is a site this tool wrote (so `--out` may replace it), and lists its files. */
+export const SITE_MARKER = '.runbook-site';
+
+const MARKER_HEADER = 'runbook-site 1';
+const MARKER_ABOUT = 'This folder is a site written by `runbook build`: the next build replaces it (see docs/site.md). Below: the inputs, then every file with a digest of its bytes.';
 const TEMPORARY = '.runbook-tmp-';
 const PREVIOUS = '.runbook-old-';
+const SPARE = '.runbook-spare';
+/** Written into the spare copy so that git never shows it (the site itself may well be committed). */
+const IGNORE_ALL = { name: '.gitignore', content: '# The previous site, kept by `runbook build` to write only what changed.\n*\n' };
+
+/** What a site folder holds, as its marker lists it: path → digest of its bytes. */
+export type Manifest = ReadonlyMap<string, string>;
+
+/** How to write: what the site was built from, and whether the spare's file list may be trusted. */
+export interface SiteWriteOptions {
+  /** A digest of every input, recorded in the marker (see `siteInput`). */
+  readonly input: string;
+  /** False: compare nothing, write every file (`--no-cache`: for when the output folder was edited by hand). */
+  readonly trustSpare: boolean;
+}
+
+/** What `writeSite` did, for the summary line. */
+export interface SiteWrite {
+  readonly written: number;
+  readonly kept: number;
+  readonly removed: number;
+}
 
 /**
  * Writes the site so that a reader never sees half of it and a failed or killed build leaves the
- * previous site intact: every file goes to a temporary folder beside `out`, which then replaces
- * `out` with two renames. Leftovers of a killed build are cleaned up (or restored) first.
- * Refuses an `out` that is not empty and does not carry `marker` (a site this tool wrote).
+ * previous site intact, while writing only the files whose bytes changed:
+ *
+ * - the site before the previous one is kept beside `out` as `<out>.runbook-spare` (git-ignored);
+ *   it is renamed to a temporary folder and brought up to date file by file, going by the digests
+ *   its marker lists (a spare without a trustworthy list is compared byte by byte instead);
+ * - the temporary folder then replaces `out` with two renames, and the replaced site becomes the
+ *   next spare. Leftovers of a killed build are repaired first (crash-only).
+ *
+ * Refuses an `out` that is not empty and does not carry the marker (a site this tool wrote).
+ * `input` is recorded in the marker so that the next build can tell nothing changed (`siteInput`).
  */
-export function writeSite(out: string, files: readonly SiteFile[], marker: string): void {
+export function writeSite(out: string, files: readonly SiteFile[], options: SiteWriteOptions): SiteWrite {
   const parent = dirname(out);
   mkdirSync(parent, { recursive: true });
-  recoverInterruptedSwap(out);
-  if (existsSync(out)) {
-    if (!statSync(out).isDirectory()) throw new OutputError(`--out ${out} is a file, not a folder`);
-    const entries = readdirSync(out);
-    if (entries.length > 0 && !entries.includes(marker)) {
-      throw new OutputError(
-        `refusing to write the site into ${out}: it is not empty and was not written by runbook (no ${marker} file); choose an empty or new folder`,
-      );
-    }
+  recoverInterruptedWrites(out);
+  assertOurs(out);
+  const desired = new Map<string, string | Uint8Array>();
+  for (const file of files) {
+    if (file.path === SITE_MARKER || file.path.includes('\n') || file.path.startsWith('/')) throw new Error(`bug: site path \`${file.path}\` is not allowed`);
+    const target = resolve(out, file.path);
+    if (!isInside(target, out) || target === out) throw new Error(`bug: site path \`${file.path}\` escapes the output folder`);
+    desired.set(file.path, file.content);
   }
-  const temporary = join(parent, `${basename(out)}${TEMPORARY}${process.pid}`);
-  rmSync(temporary, { recursive: true, force: true });
+  const digests = new Map([...desired].map(([path, content]) => [path, digest(content)]));
+  const work = join(parent, `${basename(out)}${TEMPORARY}${process.pid}`);
+  const start = takeSpare(out, work, options.trustSpare);
+  let done: SiteWrite;
   try {
-    for (const file of files) {
-      const target = resolve(temporary, file.path);
-      if (!isInside(target, temporary) || target === temporary) throw new Error(`bug: site path \`${file.path}\` escapes the output folder`);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, file.content);
-    }
+    done = start.kind === 'known' ? updateKnown(work, desired, digests, start.manifest) : updateUnknown(work, desired);
+    writeFileSync(join(work, SITE_MARKER), markerText(options.input, digests));
     const previous = join(parent, `${basename(out)}${PREVIOUS}${process.pid}`);
     if (existsSync(out)) renameSync(out, previous);
-    renameSync(temporary, out);
-    rmSync(previous, { recursive: true, force: true });
+    renameSync(work, out);
+    retire(previous, out);
   } catch (error: unknown) {
-    rmSync(temporary, { recursive: true, force: true });
+    setAside(work, out);
     throw new Error(`cannot write the site to ${out}`, { cause: error });
+  }
+  return done;
+}
+
+/** The `input` the site in `out` was built from, when `out` is a complete site this tool wrote. */
+export function siteInput(out: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(out, SITE_MARKER), 'utf8');
+  } catch (error: unknown) {
+    if (error instanceof Error) return undefined;
+    throw error;
+  }
+  const [header, , inputLine] = text.split('\n', 3);
+  if (header !== MARKER_HEADER || inputLine === undefined || !inputLine.startsWith('input ')) return undefined;
+  return inputLine.slice('input '.length);
+}
+
+/** Refuses an `out` that is a file, or a folder with files this tool did not write. */
+function assertOurs(out: string): void {
+  if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory()) throw new OutputError(`--out ${out} is a file, not a folder`);
+  const entries = readdirSync(out);
+  if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
+    throw new OutputError(
+      `refusing to write the site into ${out}: it is not empty and was not written by runbook (no ${SITE_MARKER} file); choose an empty or new folder`,
+    );
+  }
+}
+
+type Start = { readonly kind: 'known'; readonly manifest: Manifest } | { readonly kind: 'unknown' };
+
+/** Moves the spare (if any) to `work` and says what it holds; otherwise `work` starts empty. */
+function takeSpare(out: string, work: string, trust: boolean): Start {
+  const spare = `${out}${SPARE}`;
+  rmSync(work, { recursive: true, force: true });
+  if (!existsSync(spare)) {
+    mkdirSync(work);
+    return { kind: 'known', manifest: new Map() };
+  }
+  renameSync(spare, work);
+  // From here until the new marker is written, `work` has no list: a kill leaves it "unknown".
+  const manifest = readManifest(join(work, SITE_MARKER));
+  rmSync(join(work, SITE_MARKER), { force: true });
+  rmSync(join(work, IGNORE_ALL.name), { force: true });
+  return manifest === undefined || !trust ? { kind: 'unknown' } : { kind: 'known', manifest };
+}
+
+/** Brings a folder whose files `manifest` lists exactly up to `desired`, touching only what differs. */
+function updateKnown(work: string, desired: ReadonlyMap<string, string | Uint8Array>, digests: Manifest, manifest: Manifest): SiteWrite {
+  let removed = 0;
+  const emptied = new Set<string>();
+  for (const path of manifest.keys()) {
+    if (desired.has(path)) continue;
+    rmSync(join(work, path), { force: true, recursive: true });
+    removed++;
+    for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) emptied.add(folder);
+  }
+  // Anything at the top that the list does not know (the spare's .gitignore, a file added by hand) goes.
+  const listedTop = new Set([...manifest.keys()].map(topName));
+  for (const name of readdirSync(work)) {
+    if (!listedTop.has(name)) {
+      rmSync(join(work, name), { force: true, recursive: true });
+      removed++;
+    }
+  }
+  removeEmptyFolders(work, emptied);
+  let written = 0;
+  let kept = 0;
+  const folders = new Set<string>();
+  for (const [path, content] of desired) {
+    if (manifest.get(path) === digests.get(path)) {
+      kept++;
+      continue;
+    }
+    if (!manifest.has(path)) ensureFolder(work, dirname(path), folders);
+    writeFileSync(join(work, path), content);
+    written++;
+  }
+  return { written, kept, removed };
+}
+
+/** Brings a folder of unknown content up to `desired`: removes what is not wanted, writes every file. */
+function updateUnknown(work: string, desired: ReadonlyMap<string, string | Uint8Array>): SiteWrite {
+  const wantedFolders = new Set<string>();
+  for (const path of desired.keys()) for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) wantedFolders.add(folder);
+  let removed = 0;
+  const walk = (relative: string): void => {
+    for (const entry of readdirSync(join(work, relative), { withFileTypes: true })) {
+      const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory() && wantedFolders.has(path)) walk(path);
+      else if (!(entry.isFile() && desired.has(path))) {
+        rmSync(join(work, path), { force: true, recursive: true });
+        removed++;
+      }
+    }
+  };
+  walk('');
+  const folders = new Set<string>();
+  for (const [path, content] of desired) {
+    ensureFolder(work, dirname(path), folders);
+    writeFileSync(join(work, path), content);
+  }
+  return { written: desired.size, kept: 0, removed };
+}
+
+function ensureFolder(work: string, folder: string, made: Set<string>): void {
+  if (folder === '.' || made.has(folder)) return;
+  mkdirSync(join(work, folder), { recursive: true });
+  made.add(folder);
+}
+
+/** Removes the folders left empty by removals, deepest first; folders still in use stay. */
+function removeEmptyFolders(work: string, candidates: ReadonlySet<string>): void {
+  const deepestFirst = [...candidates].sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : 1));
+  for (const folder of deepestFirst) {
+    try {
+      rmdirSync(join(work, folder));
+    } catch (error: unknown) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOENT') throw error;
+    }
+  }
+}
+
+function topName(path: string): string {
+  const slash = path.indexOf('/');
+  return slash === -1 ? path : path.slice(0, slash);
+}
+
+/** The replaced site becomes the next build's spare (git-ignored); any older spare goes. */
+function retire(previous: string, out: string): void {
+  if (!existsSync(previous)) return;
+  writeFileSync(join(previous, IGNORE_ALL.name), IGNORE_ALL.content);
+  const spare = `${out}${SPARE}`;
+  rmSync(spare, { recursive: true, force: true });
+  renameSync(previous, spare);
+}
+
+/** After a failure, the half-updated folder is kept as an "unknown" spare (cheaper than deleting it). */
+function setAside(work: string, out: string): void {
+  try {
+    if (!existsSync(work)) return;
+    rmSync(join(work, SITE_MARKER), { force: true });
+    const spare = `${out}${SPARE}`;
+    if (existsSync(spare)) rmSync(work, { recursive: true, force: true });
+    else {
+      writeFileSync(join(work, IGNORE_ALL.name), IGNORE_ALL.content);
+      renameSync(work, spare);
+    }
+  } catch {
+    // Best effort: the next build repairs whatever is left (recoverInterruptedWrites).
   }
 }
 
 /**
- * Crash-only recovery: a build killed between its two renames leaves no `out` but a previous site
- * beside it, which is put back; temporary folders of killed builds are removed.
+ * Crash-only recovery of a build killed midway:
+ * - killed between the two renames: no `out`, but the previous site beside it, which is put back;
+ * - killed after them: the replaced site beside `out`, which becomes the spare;
+ * - killed while updating: a temporary folder without a trustworthy list, kept as an "unknown" spare.
  */
-function recoverInterruptedSwap(out: string): void {
+function recoverInterruptedWrites(out: string): void {
   const parent = dirname(out);
   const name = basename(out);
+  const spare = `${out}${SPARE}`;
   const leftovers = readdirSync(parent).filter((entry) => entry.startsWith(`${name}${TEMPORARY}`) || entry.startsWith(`${name}${PREVIOUS}`));
-  for (const entry of leftovers.sort()) {
+  // Previous sites first: one of them may be the only complete site there is.
+  for (const entry of leftovers.sort((a, b) => Number(b.includes(PREVIOUS)) - Number(a.includes(PREVIOUS)))) {
     const path = join(parent, entry);
     if (isRunning(Number(entry.slice(entry.lastIndexOf('-') + 1)))) continue;
-    if (entry.startsWith(`${name}${PREVIOUS}`) && !existsSync(out)) renameSync(path, out);
-    else rmSync(path, { recursive: true, force: true });
+    if (entry.startsWith(`${name}${PREVIOUS}`)) {
+      if (!existsSync(out)) {
+        rmSync(join(path, IGNORE_ALL.name), { force: true });
+        renameSync(path, out);
+      } else if (!existsSync(spare)) renameSync(path, spare);
+      else rmSync(path, { recursive: true, force: true });
+    } else {
+      rmSync(join(path, SITE_MARKER), { force: true });
+      if (existsSync(spare)) rmSync(path, { recursive: true, force: true });
+      else renameSync(path, spare);
+    }
   }
 }
 
@@ -74,4 +270,35 @@ function isRunning(pid: number): boolean {
   } catch (error: unknown) {
     return (error as { code?: unknown }).code === 'EPERM';
   }
+}
+
+function digest(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex').slice(0, 32);
+}
+
+function markerText(input: string, digests: Manifest): string {
+  const lines = [MARKER_HEADER, MARKER_ABOUT, `input ${input}`];
+  for (const path of [...digests.keys()].sort()) lines.push(`${digests.get(path) ?? ''} ${path}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The list in a marker, or undefined when it is missing, from an older version, or damaged. */
+function readManifest(path: string): Manifest | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error: unknown) {
+    if (error instanceof Error) return undefined;
+    throw error;
+  }
+  const lines = text.split('\n');
+  if (lines[0] !== MARKER_HEADER || lines.at(-1) !== '') return undefined;
+  const manifest = new Map<string, string>();
+  for (const line of lines.slice(3, -1)) {
+    const match = /^([0-9a-f]{32}) (.+)$/.exec(line);
+    if (match === null) return undefined;
+    const [, fileDigest = '', path = ''] = match;
+    manifest.set(path, fileDigest);
+  }
+  return manifest;
 }

@@ -40,9 +40,6 @@ export const CONTENT_SECURITY_POLICY =
 /** The scripts that run the search, in order (see templates/assets/search.js). */
 export const SEARCH_SCRIPTS: readonly string[] = ['assets/search-core.js', 'assets/search.js'];
 
-/** The marker file that says a folder is a site this tool wrote (so `--out` may replace it). */
-export const SITE_MARKER = '.runbook-site';
-
 /**
  * Builds the whole site as a list of files, sorted by path: pages, alert redirects, team and
  * service pages, the search index, `catalog.json` and the assets. Pure: same input, same bytes.
@@ -76,7 +73,6 @@ export function buildSite(input: SiteInput): readonly SiteFile[] {
   files.push(...buildSearchIndex(searchDocuments));
   files.push({ path: 'catalog.json', content: catalogJson(data) });
   for (const [path, content] of input.templates.assets) files.push({ path: `assets/${path}`, content });
-  files.push({ path: SITE_MARKER, content: 'This folder is a site written by `runbook build`; the next build replaces it whole.\n' });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

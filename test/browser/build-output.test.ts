@@ -17,9 +17,12 @@ function expectSameFiles(actual: ReadonlyMap<string, Buffer>, expected: Readonly
   expect(different).toEqual([]);
 }
 
-/** Names beside `out` that a build leaves while it runs (`site.runbook-tmp-<pid>`, `site.runbook-old-<pid>`). */
+/**
+ * Names beside `out` that a build leaves while it runs (`site.runbook-tmp-<pid>`, `site.runbook-old-<pid>`);
+ * not the spare copy of the site before (`site.runbook-spare`), which stays on purpose.
+ */
 function leftoversBeside(out: string): readonly string[] {
-  return readdirSync(dirname(out)).filter((name) => name.startsWith(`${basename(out)}.runbook-`));
+  return readdirSync(dirname(out)).filter((name) => name.startsWith(`${basename(out)}.runbook-`) && name !== `${basename(out)}.runbook-spare`);
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'runbook-output-'));

@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
+import { fileTree } from '../file-tree.js';
 import { PROJECT_ROOT } from '../shared.js';
 
 const temporary = mkdtempSync(join(tmpdir(), 'runbook-cache-test-'));
@@ -10,19 +11,7 @@ afterAll(() => {
   rmSync(temporary, { recursive: true, force: true });
 });
 
-/** Every file under `folder`, path → bytes. */
-function tree(folder: string): ReadonlyMap<string, string> {
-  const files = new Map<string, string>();
-  const walk = (path: string, prefix: string): void => {
-    for (const name of readdirSync(path).sort()) {
-      const full = join(path, name);
-      if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
-      else files.set(`${prefix}${name}`, readFileSync(full, 'latin1'));
-    }
-  };
-  walk(folder, '');
-  return files;
-}
+const tree = fileTree;
 
 function entries(cache: string): readonly string[] {
   return [...tree(cache).keys()].map((name) => join(cache, name));

@@ -1,0 +1,190 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/run-cli.js';
+import { fileTree } from '../file-tree.js';
+import { PROJECT_ROOT } from '../shared.js';
+
+const temporary = mkdtempSync(join(tmpdir(), 'runbook-incremental-'));
+afterAll(() => {
+  rmSync(temporary, { recursive: true, force: true });
+}, 120_000);
+
+const tree = fileTree;
+
+/** A file's identity and last write, to tell a file left alone from one written again. */
+function stamp(path: string): string {
+  const stats = statSync(path, { bigint: true });
+  return `${String(stats.ino)}@${String(stats.mtimeNs)}`;
+}
+
+function expectSameSite(actual: string, expected: string): void {
+  const a = tree(actual);
+  const b = tree(expected);
+  expect([...a.keys()]).toEqual([...b.keys()]);
+  const different = [...b].filter(([path, content]) => a.get(path) !== content).map(([path]) => path);
+  expect(different).toEqual([]);
+}
+
+/** A private copy of the example runbooks and config, to edit. */
+function project(name: string): string {
+  const root = join(temporary, name);
+  mkdirSync(root);
+  cpSync(join(PROJECT_ROOT, 'runbooks'), join(root, 'runbooks'), { recursive: true });
+  cpSync(join(PROJECT_ROOT, 'runbook.config.yaml'), join(root, 'runbook.config.yaml'));
+  return root;
+}
+
+async function build(root: string, out: string, extra: readonly string[] = [], env: Record<string, string> = {}) {
+  const result = await runCli(['build', '--today', '2026-11-27', '--no-git', '--out', out, ...extra], root, { RUNBOOK_CACHE_DIR: join(root, '.cache'), ...env });
+  expect(result.stderr).not.toContain('cannot');
+  expect(result.code).toBe(0);
+  return result;
+}
+
+/** A clean build of `root` (no cache, new folder), to compare an incremental one with. */
+async function clean(root: string, name: string, args: readonly string[] = []): Promise<string> {
+  const out = join(temporary, `clean-${name}`);
+  rmSync(out, { recursive: true, force: true });
+  await build(root, out, ['--no-cache', ...args]);
+  return out;
+}
+
+describe('a build on top of earlier ones writes only what changed, and equals a clean build', () => {
+  it('after edits, a new runbook and a removed one, build after build', async () => {
+    const root = project('edits');
+    const out = join(root, 'site');
+    await build(root, out);
+    const primary = join(root, 'runbooks', 'database', 'primary-down.md');
+    const steps: readonly (() => void)[] = [
+      () => { writeFileSync(primary, readFileSync(primary, 'utf8').replace('## Summary', '## Summary\n\nEdited once.')); },
+      () => { writeFileSync(join(root, 'runbooks', 'database', 'new-one.md'), '---\ntitle: New one\nowner: data\n---\n\n## Summary\n\nNew.\n'); },
+      () => { rmSync(join(root, 'runbooks', 'tls'), { recursive: true }); },
+      () => { writeFileSync(primary, readFileSync(primary, 'utf8').replace('Edited once.', 'Edited twice.')); },
+      () => { rmSync(join(root, 'runbooks', 'database', 'new-one.md')); },
+    ];
+    for (const [index, step] of steps.entries()) {
+      step();
+      const result = await build(root, out);
+      expect(result.stderr).toMatch(/written, \d+ removed/);
+      expectSameSite(out, await clean(root, `edits-${String(index)}`));
+    }
+    // The spare copy beside the site is git-ignored and is not part of the site.
+    expect(readFileSync(`${out}.runbook-spare/.gitignore`, 'utf8')).toContain('*');
+    expect(existsSync(join(out, '.gitignore'))).toBe(false);
+  });
+
+  it('writes only the files whose bytes changed', async () => {
+    const root = project('few');
+    const out = join(root, 'site');
+    const primary = join(root, 'runbooks', 'database', 'primary-down.md');
+    const edit = (text: string): void => {
+      writeFileSync(primary, readFileSync(primary, 'utf8').replace('## Summary', `## Summary\n\n${text}`));
+    };
+    await build(root, out);
+    edit('Edited once.');
+    await build(root, out); // a second site, so that a spare exists
+    edit('Edited twice.');
+    const spare = `${out}.runbook-spare`;
+    const stamps = new Map([...tree(spare).keys()].map((path) => [path, stamp(join(spare, path))]));
+    const result = await build(root, out);
+    expect(result.stderr).toMatch(/\(\d+ written, 0 removed\)/);
+    // Pages that did not change are the very files of the spare (same inode and time), never rewritten.
+    const untouched = [...tree(out).keys()].filter((path) => stamp(join(out, path)) === stamps.get(path));
+    expect(untouched).toContain('runbooks/tls/certificate-expiry/index.html');
+    expect(untouched).toContain('assets/site.css');
+    expect(untouched).not.toContain('runbooks/database/primary-down/index.html');
+    const pages = [...tree(out).keys()].filter((path) => !path.startsWith('search/'));
+    const rewritten = pages.filter((path) => !untouched.includes(path));
+    // The edited runbook's page, the catalog, and the list of files; the search index is rewritten
+    // whole when anything changes (its files carry the build's id).
+    expect(rewritten.sort()).toEqual(['.runbook-site', 'runbooks/database/primary-down/index.html']);
+    expectSameSite(out, await clean(root, 'few'));
+  });
+
+  it('is not fooled by a spare whose list is missing or damaged, nor by files added by hand', async () => {
+    const root = project('damaged');
+    const out = join(root, 'site');
+    await build(root, out);
+    await build(root, out, ['--today', '2026-11-28']);
+    const spare = `${out}.runbook-spare`;
+    const marker = join(spare, '.runbook-site');
+    writeFileSync(join(spare, 'index.html'), 'changed by hand');
+    writeFileSync(join(spare, 'CNAME'), 'added by hand');
+    writeFileSync(marker, readFileSync(marker, 'utf8').split('\n').slice(0, 10).join('\n')); // truncated list
+    await build(root, out, ['--today', '2026-11-29']);
+    expectSameSite(out, await clean(root, 'damaged-1', ['--today', '2026-11-29']));
+    // The same with no list at all, and with --no-cache (which trusts no list).
+    await build(root, out, ['--today', '2026-11-30']);
+    rmSync(join(`${out}.runbook-spare`, '.runbook-site'));
+    writeFileSync(join(`${out}.runbook-spare`, 'index.html'), 'changed by hand');
+    await build(root, out, ['--today', '2026-11-27']);
+    expectSameSite(out, await clean(root, 'damaged-2'));
+  });
+});
+
+describe('a build with nothing changed', () => {
+  it('writes nothing and says the site is up to date; any change of input rebuilds', async () => {
+    const root = project('unchanged');
+    const out = join(root, 'site');
+    await build(root, out);
+    const before = tree(out);
+    const again = await build(root, out);
+    expect(again.stderr).toMatch(/site\/ is up to date: \d+ runbooks unchanged since it was built/);
+    expect(tree(out)).toEqual(before);
+
+    // Each of these changes what the site shows, so each must rebuild.
+    const changes: readonly [string, () => readonly string[]][] = [
+      ['another day', () => ['--today', '2026-12-30']],
+      ['a base URL', () => ['--base-url', 'https://runbooks.example.com/']],
+      [
+        'the config',
+        () => {
+          const config = join(root, 'runbook.config.yaml');
+          writeFileSync(config, `${readFileSync(config, 'utf8')}\nsite:\n  title: Renamed runbooks\n`);
+          return [];
+        },
+      ],
+      [
+        'a template',
+        () => {
+          mkdirSync(join(root, 'my-templates', 'assets'), { recursive: true });
+          writeFileSync(join(root, 'my-templates', 'assets', 'extra.css'), 'body { color: red }\n');
+          const config = join(root, 'runbook.config.yaml');
+          writeFileSync(config, readFileSync(config, 'utf8').replace(/^site:\n/m, 'site:\n  templates: my-templates\n'));
+          return [];
+        },
+      ],
+    ];
+    for (const [what, change] of changes) {
+      const args = change();
+      const result = await build(root, out, args);
+      expect(result.stderr, what).toMatch(/^built /);
+      expect((await build(root, out, args)).stderr, `${what}, again`).toContain('is up to date');
+    }
+    expect(tree(out).get('assets/extra.css')).toBe('body { color: red }\n');
+  });
+
+  it('rebuilds when a file a runbook links to appears or disappears', async () => {
+    const root = project('links');
+    const out = join(root, 'site');
+    const linking = join(root, 'runbooks', 'linking.md');
+    writeFileSync(linking, '---\ntitle: Linking\nowner: data\n---\n\n## Summary\n\nSee [the notes](../notes.txt).\n');
+    await build(root, out);
+    expect(tree(out).get('runbooks/linking/index.html')).toContain('notes.txt');
+    const missing = tree(out).get('runbooks/linking/index.html');
+    writeFileSync(join(root, 'notes.txt'), 'notes\n');
+    const result = await build(root, out);
+    expect(result.stderr).toMatch(/^built /);
+    expect(tree(out).get('runbooks/linking/index.html')).not.toBe(missing);
+    expectSameSite(out, await clean(root, 'links'));
+  });
+
+  it('--no-cache always rebuilds', async () => {
+    const root = project('forced');
+    const out = join(root, 'site');
+    await build(root, out);
+    expect((await build(root, out, ['--no-cache'])).stderr).toMatch(/^built /);
+  });
+});
