@@ -3,9 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Command } from 'commander';
 import type { Io } from '../io/io.js';
 import { loadProject } from '../io/project.js';
+import { inMemory, type ParseCache } from '../io/parse-cache.js';
 import { BUILT_IN_TEMPLATES, loadTemplates } from '../io/templates.js';
 import { findConfigFile } from '../io/config-file.js';
-import { buildSite } from '../site/build-site.js';
+import { planSite, type SitePlan } from '../site/build-site.js';
 import { describeError } from '../check/run.js';
 import { EXIT } from './check.js';
 import { resolveToday } from './today.js';
@@ -52,12 +53,14 @@ export function serveCommand(io: Io, setExit: (code: number) => void): Command {
 }
 
 /** The current site: its files by URL path, or the error that stopped the last build. */
-type Current = { readonly kind: 'site'; readonly files: ReadonlyMap<string, string> } | { readonly kind: 'failed'; readonly message: string };
+type Current = { readonly kind: 'site'; readonly site: SitePlan } | { readonly kind: 'failed'; readonly message: string };
 
 async function runServe(paths: readonly string[], options: ServeOptions, io: Io): Promise<number> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port \`${options.port}\`, expected 0–65535`);
-  let current: Current = await build(paths, options, io);
+  // Parsed files stay in memory between rebuilds: a save re-parses only the file saved.
+  const cache = inMemory(parseCacheFor(io, options.cache));
+  let current: Current = await build(paths, options, io, cache);
   const clients = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     respond(request, response, current, clients);
@@ -67,7 +70,7 @@ async function runServe(paths: readonly string[], options: ServeOptions, io: Io)
   const actualPort = typeof address === 'object' && address !== null ? address.port : port;
   io.stderr.write(`serving http://${options.host}:${actualPort}/ (Ctrl+C to stop)\n`);
   const watchers = watchSources(paths, options, io, () => {
-    void build(paths, options, io).then((next) => {
+    void build(paths, options, io, cache).then((next) => {
       current = next;
       for (const client of clients) client.write('event: reload\ndata: {}\n\n');
     });
@@ -88,12 +91,13 @@ async function runServe(paths: readonly string[], options: ServeOptions, io: Io)
   return EXIT.ok;
 }
 
-async function build(paths: readonly string[], options: ServeOptions, io: Io): Promise<Current> {
+/** Loads the runbooks and plans the site; pages are rendered when a browser asks for them. */
+async function build(paths: readonly string[], options: ServeOptions, io: Io, cache: ParseCache): Promise<Current> {
   const started = Date.now();
   try {
     const today = resolveToday(options.today, io.now);
-    const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache: parseCacheFor(io, options.cache), render: true });
-    const files = buildSite({
+    const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache, render: true });
+    const site = planSite({
       runbooks: project.runbooks,
       bodies: project.bodies,
       diagnostics: project.diagnostics,
@@ -104,7 +108,7 @@ async function build(paths: readonly string[], options: ServeOptions, io: Io): P
       extraScripts: [RELOAD_SCRIPT],
     });
     io.stderr.write(`built ${project.runbooks.length} runbooks in ${Date.now() - started} ms\n`);
-    return { kind: 'site', files: new Map(files.map((file) => [file.path, file.content])) };
+    return { kind: 'site', site };
   } catch (error: unknown) {
     const message = describeError(error);
     io.stderr.write(`build failed: ${message}\n`);
@@ -128,14 +132,14 @@ function respond(request: IncomingMessage, response: ServerResponse, current: Cu
     return;
   }
   if (path === '' || path.endsWith('/')) path += 'index.html';
-  let body = current.files.get(path);
-  if (body === undefined && current.files.has(`${path}/index.html`)) {
+  let body = current.site.file(path);
+  if (body === undefined && current.site.file(`${path}/index.html`) !== undefined) {
     response.writeHead(301, { location: `${url.pathname}/` });
     response.end();
     return;
   }
   const status = body === undefined ? 404 : 200;
-  body ??= current.files.get('404.html') ?? 'not found';
+  body ??= current.site.file('404.html') ?? 'not found';
   const type = status === 404 ? TYPES.html : TYPES[path.slice(path.lastIndexOf('.') + 1)];
   response.writeHead(status, { 'content-type': type ?? 'application/octet-stream', 'cache-control': 'no-store' });
   response.end(body);

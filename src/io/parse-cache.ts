@@ -28,6 +28,33 @@ export const NO_CACHE: ParseCache = {
 
 const FORMAT = 2;
 
+/**
+ * Keeps the entries this process used in memory, in front of `cache`: for `serve`, which loads every
+ * runbook again on each save. Entries of files that changed are dropped at the next load.
+ */
+export function inMemory(cache: ParseCache): ParseCache {
+  let current = new Map<string, Loaded>();
+  let previous = new Map<string, Loaded>();
+  return {
+    lookup(key) {
+      const loaded = current.get(key) ?? previous.get(key) ?? cache.lookup(key);
+      if (loaded !== undefined) current.set(key, loaded);
+      return loaded;
+    },
+    store(key, loaded) {
+      current.set(key, loaded);
+      cache.store(key, loaded);
+    },
+    lookupRun: (key) => cache.lookupRun(key),
+    storeRun(key, record) {
+      // A run ends by storing its record: what it did not use is dropped at the end of the next one.
+      cache.storeRun(key, record);
+      previous = current;
+      current = new Map();
+    },
+  };
+}
+
 /** The cache folder from the environment: `RUNBOOK_CACHE_DIR`, else `$XDG_CACHE_HOME/runbook`, else `~/.cache/runbook`. */
 export function cacheFolder(env: Readonly<Record<string, string | undefined>>): string | undefined {
   if (env.RUNBOOK_CACHE_DIR !== undefined && env.RUNBOOK_CACHE_DIR !== '') return env.RUNBOOK_CACHE_DIR;

@@ -1,5 +1,6 @@
 import type { GitFacts } from '../check/rule.js';
 import { SHEET_LINK_FROM_TEAM_PAGE, siteCheatSheets } from '../cheatsheet/site-pages.js';
+import { SHEET_STYLESHEET } from '../cheatsheet/html.js';
 import type { SourceCommit } from '../cheatsheet/sheet.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import { formatCalendarDate } from '../model/calendar-date.js';
@@ -45,6 +46,31 @@ export const SEARCH_SCRIPTS: readonly string[] = ['assets/search-core.js', 'asse
  * service pages, the search index, `catalog.json` and the assets. Pure: same input, same bytes.
  */
 export function buildSite(input: SiteInput): readonly SiteFile[] {
+  return planSite(input).all();
+}
+
+/** A site whose files are made when asked for: `serve` renders only the pages a browser requests. */
+export interface SitePlan {
+  /** The content of the file at `path` (made on first request), or undefined when the site has none. */
+  file(path: string): SiteFile['content'] | undefined;
+  /** Every file, sorted by path. */
+  all(): readonly SiteFile[];
+}
+
+/** A file that is made only when asked for. */
+interface Page {
+  readonly path: string;
+  readonly make: () => SiteFile['content'];
+}
+
+/** Files made together (the search index, the cheat sheets), when any path they may hold is asked for. */
+interface Bundle {
+  readonly holds: (path: string) => boolean;
+  readonly make: () => readonly SiteFile[];
+}
+
+/** Plans the site: computes what every page shows (cheap), and renders nothing until asked. */
+export function planSite(input: SiteInput): SitePlan {
   const data = siteData(input.runbooks, input.diagnostics, input.config, input.today, input.git);
   const render = compileTemplates(input.templates, {
     siteTitle: input.config.site.title,
@@ -54,26 +80,84 @@ export function buildSite(input: SiteInput): readonly SiteFile[] {
   });
   const extra = input.extraScripts ?? [];
   const everyPage = ['assets/site.js', ...extra];
-  const files: SiteFile[] = [];
-  const searchDocuments: SearchDocument[] = [];
-  for (const entry of data.runbooks) {
-    const { file, document } = runbookPage(entry, input.bodies.get(entry.runbook.path), data, render, everyPage);
-    files.push(file);
-    searchDocuments.push(document);
-    input.onProgress?.(searchDocuments.length, data.runbooks.length);
-  }
-  files.push(indexPage(data, render, [...everyPage, ...SEARCH_SCRIPTS]));
-  files.push(...alertPages(data, render, everyPage));
-  files.push(...groupPages(data, data.teams, 'teams', 'Team', render, everyPage));
-  files.push(...groupPages(data, data.services, 'services', 'Service', render, everyPage));
-  files.push(...siteCheatSheets(data, { templates: input.templates, today: input.today, commit: input.commit ?? { kind: 'unknown' }, csp: CONTENT_SECURITY_POLICY, scripts: everyPage }));
-  files.push(
-    render({ template: '404', path: '404.html', title: 'Not found', page: '404', data: {}, scripts: [...everyPage, ...SEARCH_SCRIPTS], absolute: true }),
-  );
-  files.push(...buildSearchIndex(searchDocuments));
-  files.push({ path: 'catalog.json', content: catalogJson(data) });
-  for (const [path, content] of input.templates.assets) files.push({ path: `assets/${path}`, content });
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const runbookPages = data.runbooks.map((entry): Page => page(entry.page, () => runbookPage(entry, input.bodies.get(entry.runbook.path), data, render, everyPage)));
+  const pages: Page[] = [
+    ...runbookPages,
+    page('index.html', () => indexPage(data, render, [...everyPage, ...SEARCH_SCRIPTS])),
+    ...alertPages(data, render, everyPage),
+    ...groupPages(data, data.teams, 'teams', 'Team', render, everyPage),
+    ...groupPages(data, data.services, 'services', 'Service', render, everyPage),
+    page('404.html', () => render({ template: '404', path: '404.html', title: 'Not found', page: '404', data: {}, scripts: [...everyPage, ...SEARCH_SCRIPTS], absolute: true })),
+    { path: 'catalog.json', make: () => catalogJson(data) },
+    ...[...input.templates.assets].map(([path, text]): Page => ({ path: `assets/${path}`, make: () => text })),
+  ];
+  const bundles: Bundle[] = [
+    { holds: (path) => path.startsWith('search/'), make: () => buildSearchIndex(data.runbooks.map((entry) => searchDocument(entry, input.bodies.get(entry.runbook.path)))) },
+    {
+      holds: (path) => path.endsWith('/cheatsheet/index.html') || path === SHEET_STYLESHEET,
+      make: () => siteCheatSheets(data, { templates: input.templates, today: input.today, commit: input.commit ?? { kind: 'unknown' }, csp: CONTENT_SECURITY_POLICY, scripts: everyPage }),
+    },
+  ];
+  return lazyPlan(pages, bundles, (done) => {
+    input.onProgress?.(Math.min(done, runbookPages.length), runbookPages.length);
+  });
+}
+
+/** Makes each page and bundle at most once, on request. */
+function lazyPlan(pages: readonly Page[], bundles: readonly Bundle[], onMade: (made: number) => void): SitePlan {
+  const byPath = new Map(pages.map((page) => [page.path, page]));
+  const made = new Map<string, SiteFile['content']>();
+  const bundleFiles = bundles.map((bundle) => ({ bundle, files: undefined as ReadonlyMap<string, SiteFile['content']> | undefined }));
+  const filesOf = (entry: (typeof bundleFiles)[number]): ReadonlyMap<string, SiteFile['content']> => {
+    entry.files ??= new Map(entry.bundle.make().map((file) => [file.path, file.content]));
+    return entry.files;
+  };
+  const file = (path: string): SiteFile['content'] | undefined => {
+    const page = byPath.get(path);
+    if (page !== undefined) {
+      let text = made.get(path);
+      if (text === undefined) {
+        text = page.make();
+        made.set(path, text);
+        onMade(made.size);
+      }
+      return text;
+    }
+    for (const entry of bundleFiles) {
+      if (entry.bundle.holds(path)) {
+        const text = filesOf(entry).get(path);
+        if (text !== undefined) return text;
+      }
+    }
+    return undefined;
+  };
+  return {
+    file,
+    all() {
+      const files = new Map<string, SiteFile['content']>();
+      for (const page of pages) files.set(page.path, file(page.path) ?? '');
+      for (const entry of bundleFiles) for (const [path, text] of filesOf(entry)) if (!files.has(path)) files.set(path, text);
+      return [...files].map(([path, text]) => ({ path, content: text })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
+/** What the search index knows of one runbook. */
+function searchDocument(entry: SiteRunbook, rendered: RenderedBody | undefined): SearchDocument {
+  const { runbook } = entry;
+  return {
+    id: runbook.id,
+    url: entry.page,
+    title: runbook.title,
+    alerts: runbook.alerts.map((alert) => alert.value),
+    service: entry.service,
+    owner: entry.owner,
+    severity: entry.severity?.id,
+    status: entry.status.label,
+    tags: runbook.tags,
+    headings: runbook.headings.map((heading) => heading.text),
+    text: rendered?.kind === 'rendered' ? rendered.text : '',
+  };
 }
 
 function runbookPage(
@@ -82,12 +166,12 @@ function runbookPage(
   data: SiteData,
   render: PageRenderer,
   scripts: readonly string[],
-): { file: SiteFile; document: SearchDocument } {
+): SiteFile {
   const { runbook, status, page } = entry;
   const body =
     rendered?.kind === 'rendered'
-      ? { html: withoutTitleHeading(resolveLinks(rendered.html, runbook, { pagePath: page, pageOfFile: (path) => data.pageOfFile.get(path) }), runbook.title), text: rendered.text }
-      : { html: '', text: '' };
+      ? withoutTitleHeading(resolveLinks(rendered.html, runbook, { pagePath: page, pageOfFile: (path) => data.pageOfFile.get(path) }), runbook.title)
+      : '';
   const team = teamOf(entry, data);
   const contacts = runbook.escalation.length > 0 ? runbook.escalation : (team?.escalation ?? []);
   const banner =
@@ -101,7 +185,7 @@ function runbookPage(
             ? `Review due ${status.due ?? ''}.`
             : undefined;
   const lastTested = runbook.lastTested;
-  const file = render({
+  return render({
     template: 'runbook',
     path: page,
     title: runbook.title,
@@ -120,23 +204,9 @@ function runbookPage(
       problems: banner === undefined ? [] : status.problems.map((problem) => ({ ...problem, line: problem.span.start.line, column: problem.span.start.column })),
       lastTestedText: lastTested.kind === 'given' ? (lastTested.value.kind === 'never' ? 'never' : formatCalendarDate(lastTested.value.date)) : undefined,
       lastEdited: entry.lastEdited,
-      body: body.html,
+      body,
     },
   });
-  const document: SearchDocument = {
-    id: runbook.id,
-    url: page,
-    title: runbook.title,
-    alerts: runbook.alerts.map((alert) => alert.value),
-    service: entry.service,
-    owner: entry.owner,
-    severity: entry.severity?.id,
-    status: status.label,
-    tags: runbook.tags,
-    headings: runbook.headings.map((heading) => heading.text),
-    text: body.text,
-  };
-  return { file, document };
 }
 
 /** The body without an opening H1 that repeats the title: the page already shows it as its heading. */
@@ -189,12 +259,12 @@ function indexPage(data: SiteData, render: PageRenderer, scripts: readonly strin
   });
 }
 
-function alertPages(data: SiteData, render: PageRenderer, scripts: readonly string[]): readonly SiteFile[] {
-  const files: SiteFile[] = [];
+function alertPages(data: SiteData, render: PageRenderer, scripts: readonly string[]): readonly Page[] {
+  const files: Page[] = [];
   for (const alert of data.alerts) {
     for (const path of alert.pages) {
       const href = relativeUrl(path, alert.runbook.page);
-      files.push(
+      files.push(page(path, () =>
         render({
           template: 'alert',
           path,
@@ -204,11 +274,11 @@ function alertPages(data: SiteData, render: PageRenderer, scripts: readonly stri
           refresh: href,
           data: { alert: alert.name, href, title: alert.runbook.runbook.title, owner: alert.runbook.owner },
         }),
-      );
+      ));
     }
   }
   const base = data.config.site.baseUrl;
-  files.push(
+  files.push(page('alerts/index.html', () =>
     render({
       template: 'alerts',
       path: 'alerts/index.html',
@@ -224,12 +294,12 @@ function alertPages(data: SiteData, render: PageRenderer, scripts: readonly stri
         })),
       },
     }),
-  );
+  ));
   return files;
 }
 
-function groupPages(data: SiteData, groups: readonly Group[], folder: string, kindLabel: string, render: PageRenderer, scripts: readonly string[]): readonly SiteFile[] {
-  const files = groups.map((group) => {
+function groupPages(data: SiteData, groups: readonly Group[], folder: string, kindLabel: string, render: PageRenderer, scripts: readonly string[]): readonly Page[] {
+  const files = groups.map((group) => page(group.page, () => {
     const team = folder === 'teams' && data.config.teams.kind === 'listed' ? data.config.teams.byId.get(group.key) : undefined;
     return render({
       template: 'group',
@@ -246,9 +316,9 @@ function groupPages(data: SiteData, groups: readonly Group[], folder: string, ki
         rows: group.runbooks.map((entry) => rowOf(entry, group.page, data)),
       },
     });
-  });
+  }));
   const indexPath = `${folder}/index.html`;
-  files.push(
+  files.push(page(indexPath, () =>
     render({
       template: 'groups',
       path: indexPath,
@@ -257,6 +327,11 @@ function groupPages(data: SiteData, groups: readonly Group[], folder: string, ki
       scripts,
       data: { kindLabel: `${kindLabel}s`, groups: groups.map((group) => ({ name: group.name, href: relativeUrl(indexPath, group.page), count: group.runbooks.length })) },
     }),
-  );
+  ));
   return files;
+}
+
+/** A page at `path` that `render` makes when asked for. */
+function page(path: string, make: () => SiteFile): Page {
+  return { path, make: () => make().content };
 }
