@@ -1,23 +1,26 @@
 #!/usr/bin/env node
-// Benchmark: `npm run bench [-- --sizes 1000,10000 --runs 3]`.
+// Benchmark: `npm run bench [-- --sizes 1000,10000 --runs 3 --install-peers]`.
 //
 // Generates the 1k and 10k corpora with ../shared/bench/gen-corpus.mjs (deterministic), writes a
 // config with their teams and severities, then times whole processes (median of --runs):
-// cold build, build with nothing changed, build after editing one runbook, cold and warm check;
+// cold build, build with nothing changed, build after editing one runbook (the first change after a
+// cold build, and the next), cold and warm check, and at 1k `serve`'s save → page reloaded;
 // peak memory (from /usr/bin/time when present), output size, search index size and the bytes a
-// first query downloads (gzip). When `hugo` or Eleventy are installed it builds the same corpus
-// with them in the same run and prints our figures as ratios to theirs.
+// first query downloads (gzip). When `hugo` (Debian package) or Eleventy are installed it builds the
+// same corpus with them in the same run and prints our figures as ratios to theirs;
+// `--install-peers` installs Eleventy 3 from npm into the work folder first.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { serveReload } from './serve-reload.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const GENERATOR = resolve(ROOT, '..', 'shared', 'bench', 'gen-corpus.mjs');
 const BIN = join(ROOT, 'bin', 'runbook.js');
-const args = Object.fromEntries(process.argv.slice(2).map((arg, i, all) => (arg.startsWith('--') ? [arg.slice(2), all[i + 1]] : undefined)).filter(Boolean));
+const args = Object.fromEntries(process.argv.slice(2).map((arg, i, all) => (arg.startsWith('--') ? [arg.slice(2), all[i + 1] ?? ''] : undefined)).filter(Boolean));
 const SIZES = (args.sizes ?? '1000,10000').split(',').map(Number);
 const RUNS = Number(args.runs ?? 3);
 const WORK = resolve(args.work ?? join(tmpdir(), 'runbook-bench'));
@@ -106,7 +109,7 @@ function searchFigures(site) {
   return { files: files.length, totalKb: total / 1024, firstQueryKb: [...always, ...shard].reduce((sum, name) => sum + gz(name), 0) / 1024 };
 }
 
-function ours(n) {
+async function ours(n) {
   const folder = prepare(n);
   const out = join(folder, 'site');
   const cache = join(folder, '.runbook-cache');
@@ -115,16 +118,19 @@ function ours(n) {
   const check = () => timed('node', [BIN, 'check', '--today', TODAY, '--no-git', '--format', 'concise'], folder);
   const edited = firstFile(folder);
   const original = readFileSync(edited);
-  const cold = [], warm = [], one = [], checkCold = [], checkWarm = [];
+  const cold = [], warm = [], oneFirst = [], one = [], checkCold = [], checkWarm = [];
   let peak = 0;
   for (let run = 0; run < RUNS; run++) {
-    rmSync(cache, { recursive: true, force: true });
-    rmSync(out, { recursive: true, force: true });
+    for (const path of [cache, out, `${out}.runbook-spare`]) rmSync(path, { recursive: true, force: true });
     const first = build();
     cold.push(first.seconds);
     peak = Math.max(peak, first.peakMb);
     warm.push(build().seconds);
+    // The first change after a cold build has no spare site to update, so it writes every file;
+    // from the next one on, only the files whose bytes changed are written.
     appendFileSync(edited, `\nEdited for the benchmark, run ${run}.\n`);
+    oneFirst.push(build().seconds);
+    appendFileSync(edited, `\nEdited again for the benchmark, run ${run}.\n`);
     one.push(build().seconds);
     writeFileSync(edited, original);
     build();
@@ -132,11 +138,14 @@ function ours(n) {
     checkCold.push(check().seconds);
     checkWarm.push(check().seconds);
   }
+  const reload = n <= 1000 ? await serveReload(folder, 5 * RUNS) : [];
   return {
     n,
     cold: median(cold),
     warm: median(warm),
     one: median(one),
+    oneFirst: median(oneFirst),
+    reloadMs: reload.length > 0 ? median(reload) : NaN,
     checkCold: median(checkCold),
     checkWarm: median(checkWarm),
     peakMb: peak,
@@ -167,16 +176,32 @@ function hugo(n) {
   return { cold: median(times), peakMb: peak };
 }
 
-function eleventy(n) {
+/**
+ * Eleventy from PATH (npx), or from `<work>/peers` where `npm run bench -- --install-peers` puts it
+ * (`npm i @11ty/eleventy@3` there: the npm registry is the only network this needs).
+ */
+function eleventyCommand() {
+  const local = join(WORK, 'peers', 'node_modules', '.bin', 'eleventy');
+  if (!existsSync(local) && args['install-peers'] !== undefined) {
+    mkdirSync(join(WORK, 'peers'), { recursive: true });
+    execFileSync('npm', ['i', '--no-audit', '--no-fund', '@11ty/eleventy@3'], { cwd: join(WORK, 'peers'), stdio: 'inherit' });
+  }
+  if (existsSync(local)) return [local, []];
   const probe = spawnSync('npx', ['--no-install', '@11ty/eleventy', '--version'], { encoding: 'utf8' });
-  if (probe.status !== 0) return undefined;
+  return probe.status === 0 ? ['npx', ['--no-install', '@11ty/eleventy']] : undefined;
+}
+
+function eleventy(n) {
+  const command = eleventyCommand();
+  if (command === undefined) return undefined;
+  const [bin, prefix] = command;
   const folder = prepare(n);
   const times = [];
   let peak = 0;
   for (let run = 0; run < RUNS; run++) {
     const out = join(WORK, `eleventy-${n}`);
     rmSync(out, { recursive: true, force: true });
-    const result = timed('npx', ['--no-install', '@11ty/eleventy', '--quiet', `--input=${join(folder, 'runbooks')}`, `--output=${out}`], folder);
+    const result = timed(bin, [...prefix, '--quiet', `--input=${join(folder, 'runbooks')}`, `--output=${out}`], folder);
     times.push(result.seconds);
     peak = Math.max(peak, result.peakMb);
   }
@@ -186,7 +211,7 @@ function eleventy(n) {
 const fixed = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; medians of ${RUNS} runs`);
 for (const n of SIZES) {
-  const result = ours(n);
+  const result = await ours(n);
   const peers = { hugo: hugo(n), eleventy: eleventy(n) };
   console.log(`\n## ${n} runbooks (${fixed(result.corpusMb, 1)} MB)\n`);
   console.log('| figure | runbook | vs Hugo | vs Eleventy |');
@@ -195,11 +220,13 @@ for (const n of SIZES) {
   console.log(`| cold build (s) | ${fixed(result.cold)} | ${ratio(result.cold, peers.hugo)} | ${ratio(result.cold, peers.eleventy)} |`);
   console.log(`| build, nothing changed (s) | ${fixed(result.warm)} | ${ratio(result.warm, peers.hugo)} | ${ratio(result.warm, peers.eleventy)} |`);
   console.log(`| build, one runbook changed (s) | ${fixed(result.one)} | ${ratio(result.one, peers.hugo)} | ${ratio(result.one, peers.eleventy)} |`);
+  console.log(`| build, first change after a cold build (s) | ${fixed(result.oneFirst)} | ${ratio(result.oneFirst, peers.hugo)} | ${ratio(result.oneFirst, peers.eleventy)} |`);
   console.log(`| cold check (s) | ${fixed(result.checkCold)} | | |`);
   console.log(`| check, nothing changed (s) | ${fixed(result.checkWarm)} | | |`);
   console.log(`| cold check / cold build | ${fixed(result.checkCold / result.cold)} | | |`);
   console.log(`| peak memory, cold build (MB) | ${fixed(result.peakMb, 0)} | ${peers.hugo ? fixed(peers.hugo.peakMb, 0) : 'n/a'} | ${peers.eleventy ? fixed(peers.eleventy.peakMb, 0) : 'n/a'} |`);
   console.log(`| output size (MB) | ${fixed(result.outputMb, 1)} | | |`);
+  if (Number.isFinite(result.reloadMs)) console.log(`| serve: save → page reloaded (ms) | ${fixed(result.reloadMs, 0)} | | |`);
   console.log(`| search index (files, KB gzip) | ${result.search.files}, ${fixed(result.search.totalKb, 0)} | | |`);
   console.log(`| first query downloads (KB gzip) | ${fixed(result.search.firstQueryKb, 0)} | | |`);
   if (peers.hugo) console.log(`\nHugo cold build: ${fixed(peers.hugo.cold)} s, ${fixed(peers.hugo.peakMb, 0)} MB`);

@@ -69,12 +69,24 @@ async function runServe(paths: readonly string[], options: ServeOptions, io: Io)
   const address = server.address();
   const actualPort = typeof address === 'object' && address !== null ? address.port : port;
   io.stderr.write(`serving http://${options.host}:${actualPort}/ (Ctrl+C to stop)\n`);
-  const watchers = watchSources(paths, options, io, () => {
+  // One rebuild at a time, in order: a save during a rebuild starts another one when it ends, so the
+  // site shown is never older than the last save.
+  let rebuild: 'idle' | 'running' | 'running, then again' = 'idle';
+  const changed = (): void => {
+    if (rebuild !== 'idle') {
+      rebuild = 'running, then again';
+      return;
+    }
+    rebuild = 'running';
     void build(paths, options, io, cache).then((next) => {
       current = next;
       for (const client of clients) client.write('event: reload\ndata: {}\n\n');
+      const again = rebuild === 'running, then again';
+      rebuild = 'idle';
+      if (again) changed();
     });
-  });
+  };
+  const watchers = watchSources(paths, options, io, changed);
   const stop = io.stopSignal?.();
   await new Promise<void>((resolve) => {
     if (stop === undefined) return;
