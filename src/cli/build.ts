@@ -12,7 +12,7 @@ import { readHeadCommit } from '../io/head-commit.js';
 import { pretty } from '../report/pretty.js';
 import { countBySeverity, plural } from '../report/report.js';
 import { RULES } from '../check/registry.js';
-import { buildSite } from '../site/build-site.js';
+import { planSite } from '../site/build-site.js';
 import { displayPath } from '../io/discover.js';
 import { useColor } from './color.js';
 import { EXIT } from './check.js';
@@ -88,7 +88,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
 
   const project = loadProjectFrom(inputs, { cwd: io.cwd, cache, render: true });
   if (refusedAsStrict(options, project.diagnostics, inputs.found, io)) return EXIT.findings;
-  const files = buildSite({
+  const site = planSite({
     runbooks: project.runbooks,
     bodies: project.bodies,
     diagnostics: project.diagnostics,
@@ -98,12 +98,13 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
     templates,
     commit,
     onProgress: progressReporter(io),
-  });
-  const written = writeSite(out, files, { input: siteKey(project.linkTargets), trustSpare: options.cache });
+  }, { remember: false });
+  const written = writeSite(out, site, { input: siteKey(project.linkTargets), trustSpare: options.cache });
+  const fileCount = written.written + written.kept;
   const counts = countBySeverity(project.diagnostics);
   if (showsProgress(io)) io.stderr.write('\r\u001b[K');
   io.stderr.write(
-    `built ${displayPath(out, io.cwd)}/: ${plural(project.runbooks.length, 'runbook')}, ${plural(files.length, 'file')} (${written.written} written, ${written.removed} removed) in ${seconds()}s` +
+    `built ${displayPath(out, io.cwd)}/: ${plural(project.runbooks.length, 'runbook')}, ${plural(fileCount, 'file')} (${written.written} written, ${written.removed} removed) in ${seconds()}s` +
       (counts.errors + counts.warnings > 0 ? ` (the runbooks have ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}: see the pages or run \`runbook check\`)` : '') +
       '\n',
   );

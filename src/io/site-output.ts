@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isInside } from './discover.js';
-import type { SiteFile } from '../site/search-document.js';
 
 /** The output folder cannot be used: it holds files this tool did not write, or is not a folder. */
 export class OutputError extends Error {
@@ -51,25 +50,32 @@ export interface SiteWrite {
  * Refuses an `out` that is not empty and does not carry the marker (a site this tool wrote).
  * `input` is recorded in the marker so that the next build can tell nothing changed (`siteInput`).
  */
-export function writeSite(out: string, files: readonly SiteFile[], options: SiteWriteOptions): SiteWrite {
+export function writeSite(out: string, site: SiteSource, options: SiteWriteOptions): SiteWrite {
   const parent = dirname(out);
   mkdirSync(parent, { recursive: true });
   recoverInterruptedWrites(out);
   assertOurs(out);
-  const desired = new Map<string, string | Uint8Array>();
-  for (const file of files) {
-    if (file.path === SITE_MARKER || file.path.includes('\n') || file.path.startsWith('/')) throw new Error(`bug: site path \`${file.path}\` is not allowed`);
-    const target = resolve(out, file.path);
-    if (!isInside(target, out) || target === out) throw new Error(`bug: site path \`${file.path}\` escapes the output folder`);
-    desired.set(file.path, file.content);
+  const paths = [...site.paths()].sort();
+  for (const path of paths) {
+    const target = resolve(out, path);
+    if (path === SITE_MARKER || path.includes('\n') || !isInside(target, out) || target === out) throw new Error(`bug: site path \`${path}\` escapes the output folder or is not allowed`);
   }
-  const digests = new Map([...desired].map(([path, content]) => [path, digest(content)]));
+  // Each file is made, written (or found unchanged) and let go, one at a time: the site is never
+  // held in memory whole.
+  const contents: Contents = {
+    paths,
+    contentOf(path) {
+      const content = site.file(path);
+      if (content === undefined) throw new Error(`bug: the site lists \`${path}\` but has no content for it`);
+      return content;
+    },
+  };
   const work = join(parent, `${basename(out)}${TEMPORARY}${process.pid}`);
   const start = takeSpare(out, work, options.trustSpare);
-  let done: SiteWrite;
+  let done: SiteWrite & { readonly digests: Manifest };
   try {
-    done = start.kind === 'known' ? updateKnown(work, desired, digests, start.manifest) : updateUnknown(work, desired);
-    writeFileSync(join(work, SITE_MARKER), markerText(options.input, digests));
+    done = start.kind === 'known' ? updateKnown(work, contents, start.manifest) : updateUnknown(work, contents);
+    writeFileSync(join(work, SITE_MARKER), markerText(options.input, done.digests));
     const previous = join(parent, `${basename(out)}${PREVIOUS}${process.pid}`);
     if (existsSync(out)) renameSync(out, previous);
     renameSync(work, out);
@@ -78,7 +84,19 @@ export function writeSite(out: string, files: readonly SiteFile[], options: Site
     setAside(work, out);
     throw new Error(`cannot write the site to ${out}`, { cause: error });
   }
-  return done;
+  return { written: done.written, kept: done.kept, removed: done.removed };
+}
+
+/** A site to write: every path, and each file's content, made when asked for (see `planSite`). */
+export interface SiteSource {
+  paths(): readonly string[];
+  file(path: string): string | Uint8Array | undefined;
+}
+
+/** The files to write, sorted by path, and their content on demand. */
+interface Contents {
+  readonly paths: readonly string[];
+  contentOf(path: string): string | Uint8Array;
 }
 
 /** The `input` the site in `out` was built from, when `out` is a complete site this tool wrote. */
@@ -125,8 +143,9 @@ function takeSpare(out: string, work: string, trust: boolean): Start {
   return manifest === undefined || !trust ? { kind: 'unknown' } : { kind: 'known', manifest };
 }
 
-/** Brings a folder whose files `manifest` lists exactly up to `desired`, touching only what differs. */
-function updateKnown(work: string, desired: ReadonlyMap<string, string | Uint8Array>, digests: Manifest, manifest: Manifest): SiteWrite {
+/** Brings a folder whose files `manifest` lists exactly up to `wanted`, touching only what differs. */
+function updateKnown(work: string, wanted: Contents, manifest: Manifest): SiteWrite & { readonly digests: Manifest } {
+  const desired = new Set(wanted.paths);
   let removed = 0;
   const emptied = new Set<string>();
   for (const path of manifest.keys()) {
@@ -135,7 +154,7 @@ function updateKnown(work: string, desired: ReadonlyMap<string, string | Uint8Ar
     removed++;
     for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) emptied.add(folder);
   }
-  // Anything at the top that the list does not know (the spare's .gitignore, a file added by hand) goes.
+  // Anything at the top that the list does not know (a file added by hand) goes.
   const listedTop = new Set([...manifest.keys()].map(topName));
   for (const name of readdirSync(work)) {
     if (!listedTop.has(name)) {
@@ -147,8 +166,12 @@ function updateKnown(work: string, desired: ReadonlyMap<string, string | Uint8Ar
   let written = 0;
   let kept = 0;
   const folders = new Set<string>();
-  for (const [path, content] of desired) {
-    if (manifest.get(path) === digests.get(path)) {
+  const digests = new Map<string, string>();
+  for (const path of wanted.paths) {
+    const content = wanted.contentOf(path);
+    const fileDigest = digest(content);
+    digests.set(path, fileDigest);
+    if (manifest.get(path) === fileDigest) {
       kept++;
       continue;
     }
@@ -156,13 +179,14 @@ function updateKnown(work: string, desired: ReadonlyMap<string, string | Uint8Ar
     writeFileSync(join(work, path), content);
     written++;
   }
-  return { written, kept, removed };
+  return { written, kept, removed, digests };
 }
 
-/** Brings a folder of unknown content up to `desired`: removes what is not wanted, writes every file. */
-function updateUnknown(work: string, desired: ReadonlyMap<string, string | Uint8Array>): SiteWrite {
+/** Brings a folder of unknown content up to `wanted`: removes what is not wanted, writes every file. */
+function updateUnknown(work: string, wanted: Contents): SiteWrite & { readonly digests: Manifest } {
+  const desired = new Set(wanted.paths);
   const wantedFolders = new Set<string>();
-  for (const path of desired.keys()) for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) wantedFolders.add(folder);
+  for (const path of desired) for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) wantedFolders.add(folder);
   let removed = 0;
   const walk = (relative: string): void => {
     for (const entry of readdirSync(join(work, relative), { withFileTypes: true })) {
@@ -176,11 +200,14 @@ function updateUnknown(work: string, desired: ReadonlyMap<string, string | Uint8
   };
   walk('');
   const folders = new Set<string>();
-  for (const [path, content] of desired) {
+  const digests = new Map<string, string>();
+  for (const path of wanted.paths) {
+    const content = wanted.contentOf(path);
+    digests.set(path, digest(content));
     ensureFolder(work, dirname(path), folders);
     writeFileSync(join(work, path), content);
   }
-  return { written: desired.size, kept: 0, removed };
+  return { written: desired.size, kept: 0, removed, digests };
 }
 
 function ensureFolder(work: string, folder: string, made: Set<string>): void {

@@ -49,10 +49,21 @@ export function buildSite(input: SiteInput): readonly SiteFile[] {
   return planSite(input).all();
 }
 
+/** How a plan keeps what it made. */
+export interface PlanOptions {
+  /**
+   * Keep every page made, so that asking again costs nothing (`serve`); false for a build, which
+   * asks for each file once and writes it, so that the site is never in memory whole.
+   */
+  readonly remember: boolean;
+}
+
 /** A site whose files are made when asked for: `serve` renders only the pages a browser requests. */
 export interface SitePlan {
   /** The content of the file at `path` (made on first request), or undefined when the site has none. */
   file(path: string): SiteFile['content'] | undefined;
+  /** The path of every file (makes the bundles, which are made whole). */
+  paths(): readonly string[];
   /** Every file, sorted by path. */
   all(): readonly SiteFile[];
 }
@@ -70,7 +81,7 @@ interface Bundle {
 }
 
 /** Plans the site: computes what every page shows (cheap), and renders nothing until asked. */
-export function planSite(input: SiteInput): SitePlan {
+export function planSite(input: SiteInput, options: PlanOptions = { remember: true }): SitePlan {
   const data = siteData(input.runbooks, input.diagnostics, input.config, input.today, input.git);
   const render = compileTemplates(input.templates, {
     siteTitle: input.config.site.title,
@@ -98,13 +109,15 @@ export function planSite(input: SiteInput): SitePlan {
       make: () => siteCheatSheets(data, { templates: input.templates, today: input.today, commit: input.commit ?? { kind: 'unknown' }, csp: CONTENT_SECURITY_POLICY, scripts: everyPage }),
     },
   ];
-  return lazyPlan(pages, bundles, (done) => {
-    input.onProgress?.(Math.min(done, runbookPages.length), runbookPages.length);
+  let done = 0;
+  const runbookPaths = new Set(runbookPages.map((entry) => entry.path));
+  return lazyPlan(pages, bundles, options, (path) => {
+    if (runbookPaths.has(path)) input.onProgress?.(++done, runbookPages.length);
   });
 }
 
-/** Makes each page and bundle at most once, on request. */
-function lazyPlan(pages: readonly Page[], bundles: readonly Bundle[], onMade: (made: number) => void): SitePlan {
+/** Makes each page on request (at most once when remembering) and each bundle at most once. */
+function lazyPlan(pages: readonly Page[], bundles: readonly Bundle[], options: PlanOptions, onMade: (path: string) => void): SitePlan {
   const byPath = new Map(pages.map((page) => [page.path, page]));
   const made = new Map<string, SiteFile['content']>();
   const bundleFiles = bundles.map((bundle) => ({ bundle, files: undefined as ReadonlyMap<string, SiteFile['content']> | undefined }));
@@ -118,8 +131,8 @@ function lazyPlan(pages: readonly Page[], bundles: readonly Bundle[], onMade: (m
       let text = made.get(path);
       if (text === undefined) {
         text = page.make();
-        made.set(path, text);
-        onMade(made.size);
+        if (options.remember) made.set(path, text);
+        onMade(path);
       }
       return text;
     }
@@ -131,14 +144,15 @@ function lazyPlan(pages: readonly Page[], bundles: readonly Bundle[], onMade: (m
     }
     return undefined;
   };
+  const paths = (): readonly string[] => {
+    const all = new Set(byPath.keys());
+    for (const entry of bundleFiles) for (const path of filesOf(entry).keys()) all.add(path);
+    return [...all].sort();
+  };
   return {
     file,
-    all() {
-      const files = new Map<string, SiteFile['content']>();
-      for (const page of pages) files.set(page.path, file(page.path) ?? '');
-      for (const entry of bundleFiles) for (const [path, text] of filesOf(entry)) if (!files.has(path)) files.set(path, text);
-      return [...files].map(([path, text]) => ({ path, content: text })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    },
+    paths,
+    all: () => paths().map((path) => ({ path, content: file(path) ?? '' })),
   };
 }
 
