@@ -75,7 +75,8 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   const templates = loadTemplates(config.site.templates);
   const commit: SourceCommit = options.git ? await readHeadCommit(config.root) : { kind: 'unknown' };
   const out = resolve(io.cwd, options.out);
-  const siteKey = (linkTargets: RunRecord['linkTargets']): string => derivedKey(inputs.key, { baseUrl: config.site.baseUrl, templates, commit, linkTargets });
+  const { key } = inputs; // not `inputs` itself: the closure would keep every file's bytes alive
+  const siteKey = (linkTargets: RunRecord['linkTargets']): string => derivedKey(key, { baseUrl: config.site.baseUrl, templates, commit, linkTargets });
   const seconds = (): string => ((io.now().getTime() - started) / 1000).toFixed(1);
 
   // Nothing changed since the site in `out` was built: nothing to parse, render or write.
@@ -87,7 +88,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   }
 
   const project = loadProjectFrom(inputs, { cwd: io.cwd, cache, render: true });
-  if (refusedAsStrict(options, project.diagnostics, inputs.found, io)) return EXIT.findings;
+  if (refusedAsStrict(options, project.diagnostics, project.found, io)) return EXIT.findings;
   const site = planSite({
     runbooks: project.runbooks,
     bodies: project.bodies,
