@@ -38,7 +38,7 @@ export interface Finding {
 export interface RuleDoc {
   /** Stable id, used in output, config and docs. Never renamed. */
   readonly id: string;
-  readonly category: 'file' | 'frontmatter' | 'staleness' | 'completeness' | 'consistency' | 'git';
+  readonly category: 'file' | 'frontmatter' | 'staleness' | 'completeness' | 'consistency' | 'git' | 'alerts';
   readonly defaultSeverity: Severity;
   /** One line: what it reports. */
   readonly summary: string;

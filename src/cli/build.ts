@@ -54,7 +54,8 @@ Output:
   index.html                 every runbook, with search and filters
   runbooks/<id>/index.html   recovery steps first, then the runbook
   alerts/<Alert>/index.html  sends the reader to the runbook answering the alert (no JavaScript needed);
-                             use runbook_url: https://<site>/alerts/{{ $labels.alertname }}/
+                             use runbook_url: https://<site>/alerts/<AlertName>/ (the name written out:
+                             Prometheus does not expand $labels.alertname in annotations)
   teams/<team>/, services/<service>/, alerts/index.html, 404.html
   catalog.json               machine-readable list of runbooks (docs/site.md)
 
@@ -102,6 +103,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   }, { remember: false });
   const written = writeSite(out, site, { input: siteKey(project.linkTargets), trustSpare: options.cache });
   const fileCount = written.written + written.kept;
+  for (const note of written.notes ?? []) io.stderr.write(`runbook build: note: ${note}\n`);
   const counts = countBySeverity(project.diagnostics);
   if (showsProgress(io)) io.stderr.write('\r\u001b[K');
   io.stderr.write(

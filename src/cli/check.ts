@@ -10,7 +10,8 @@ import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
 import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
 import { toolInfo } from './version.js';
-import { loadProject } from '../io/project.js';
+import { loadProjectFrom, readProjectInputs, rememberedRun } from '../io/project.js';
+import { checkWithAlerts } from './alert-coverage.js';
 
 /** The options of `runbook check`, as commander hands them over. */
 interface CheckOptions {
@@ -55,9 +56,13 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
 
 async function runCheck(paths: readonly string[], options: CheckOptions, io: Io): Promise<number> {
   const today = resolveToday(options.today, io.now);
-  const { found, diagnostics } = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache: parseCacheFor(io, options.cache) });
+  const cache = parseCacheFor(io, options.cache);
+  const inputs = await readProjectInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git });
+  const { found } = inputs;
+  const withAlerts = inputs.config.alerts.rules.length > 0 ? checkWithAlerts(inputs, paths, io.cwd, cache) : undefined;
+  const diagnostics = withAlerts?.diagnostics ?? rememberedRun(inputs, cache)?.diagnostics ?? loadProjectFrom(inputs, { cwd: io.cwd, cache }).diagnostics;
   const shown = options.quiet === true ? diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : diagnostics;
-  const report: CheckReport = { tool: toolInfo(), files: found.map((file) => file.file), diagnostics: shown, rules: RULES };
+  const report: CheckReport = { tool: toolInfo(), files: [...(withAlerts?.ruleFiles ?? []), ...found.map((file) => file.file)], diagnostics: shown, rules: RULES };
   const formatter = FORMATTERS[options.format];
   if (options.outputFile === undefined) {
     io.stdout.write(formatter(report, { color: options.format === 'pretty' && useColor(options.color, io.env, io.stdout.isTTY) }));

@@ -150,7 +150,7 @@ const fingerprints = new WeakMap<Config, string>();
 function configFingerprint(config: Config): string {
   let fingerprint = fingerprints.get(config);
   if (fingerprint === undefined) {
-    fingerprint = JSON.stringify([config.fields, config.extraKeys, config.defaults, config.severities, [...config.sectionAliases].sort()]);
+    fingerprint = JSON.stringify([config.fields, config.extraKeys, config.defaults, config.severities, [...config.sectionAliases].sort(), config.alerts.fromFileName]);
     fingerprints.set(config, fingerprint);
   }
   return fingerprint;

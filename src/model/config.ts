@@ -66,6 +66,26 @@ export interface Config {
   readonly defaults: Readonly<Partial<Record<DefaultableKey, string>>>;
   readonly rules: ReadonlyMap<string, RuleSetting>;
   readonly site: SiteConfig;
+  readonly newRunbook: NewRunbookConfig;
+  readonly alerts: AlertsConfig;
+}
+
+/** Where the alert rules are and how their `runbook_url` leads to runbooks (`runbook coverage`). */
+export interface AlertsConfig {
+  /** Globs of Prometheus rule files; empty when none are configured (then `check` reports no coverage). */
+  readonly rules: readonly string[];
+  /** Absolute folder the `rules` globs are relative to (the config file's folder). */
+  readonly base: string;
+  /** The URL a `runbook_url` must lead to, with `{alert}` and/or `{id}`; undefined when not configured. */
+  readonly url: string | undefined;
+  /** Whether each runbook also answers the alert its file is named after (`KubePodCrashLooping.md`). */
+  readonly fromFileName: boolean;
+}
+
+/** Settings of `runbook new`. */
+export interface NewRunbookConfig {
+  /** Absolute path of the team's template for new runbooks, when it has one. */
+  readonly template: string | undefined;
 }
 
 /** Settings of the generated site. */

@@ -17,6 +17,15 @@ const UNIT_WORDS: ReadonlyMap<string, DurationUnit> = new Map([
 
 const DURATION = /^\s*(\d{1,4})\s*([a-z]+)\s*$/i;
 
+/**
+ * The texts {@link parseDuration} accepts, as a regular expression without flags (JSON Schema
+ * patterns have none), so the config validator and the JSON Schemas accept exactly the same texts.
+ */
+export const DURATION_PATTERN = `^\\s*(?=\\d*[1-9])\\d{1,4}\\s*(?:${[...UNIT_WORDS.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((word) => word.replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`))
+  .join('|')})\\s*$`;
+
 /** Parses `30d`, `6w`, `6 months`, `1y`, `2 weeks`…; undefined for anything else (including zero). */
 export function parseDuration(text: string): Duration | undefined {
   const match = DURATION.exec(text);

@@ -1,5 +1,6 @@
 import type { Config } from '../model/config.js';
 import type { Runbook } from '../model/runbook.js';
+import { claimedAlerts } from '../parse/alert-claims.js';
 import { readFields } from '../parse/fields.js';
 import { parseFrontmatter } from '../parse/frontmatter.js';
 import { frontmatterBlock } from '../parse/frontmatter-block.js';
@@ -41,7 +42,7 @@ export function findableFromFrontmatter(file: { readonly id: string; readonly fi
   if (raw.kind !== 'parsed') return undefined;
   const fields = readFields(raw.entries, config, raw.spanOfNode, raw.span);
   if (fields.title.kind !== 'given') return undefined;
-  return { id: file.id, file: file.file, title: fields.title.value, alerts: fields.alerts.map((alert) => alert.value) };
+  return { id: file.id, file: file.file, title: fields.title.value, alerts: claimedAlerts(fields.alerts, file.id, config).map((alert) => alert.value) };
 }
 
 /** Queries {@link mayAnswerAlert} can rule runbooks out for: ASCII without spaces, quotes or backslashes. */

@@ -4,14 +4,16 @@ import { closest as closestKey } from './closest.js';
 import { z } from 'zod';
 import { CANONICAL_KEYS, type CanonicalKey, type Config, type Team } from '../model/config.js';
 import type { RuleSetting } from '../model/diagnostic.js';
-import { parseDuration, type Duration } from '../model/duration.js';
+import { DURATION_PATTERN, parseDuration, type Duration } from '../model/duration.js';
 
-const durationText = z.string().refine((text) => parseDuration(text) !== undefined, {
+const durationText = z.string().regex(new RegExp(DURATION_PATTERN), {
   error: 'expected a duration such as `30d`, `6w`, `6 months` or `1y`',
 });
 const name = z.string().trim().min(1);
 const contact = z.strictObject({ name, via: name, target: name });
 const ruleSetting = z.enum(['error', 'warning', 'info', 'off']);
+/** `alerts.url` must say where the alert name or the runbook id goes. */
+const ALERT_URL_PLACEHOLDER = /\{(?:alert|id)\}/;
 
 /** The configuration as users write it in `runbook.config.yaml`; every key is optional. */
 export const configSchema = z
@@ -48,6 +50,12 @@ export const configSchema = z
       .optional()
       .describe('Frontmatter key to read for each of this tool\'s keys, e.g. `last_tested: last_reviewed_on`.'),
     extra_keys: z.array(name).optional().describe('Other frontmatter keys to accept without a warning.'),
+    new: z
+      .strictObject({
+        template: name.optional().describe('Handlebars template for new runbooks, relative to this file. Default: the built-in one.'),
+      })
+      .optional()
+      .describe('Settings of `runbook new`.'),
     defaults: z
       .strictObject({ owner: name.optional(), service: name.optional(), severity: name.optional(), review_every: durationText.optional() })
       .optional()
@@ -61,6 +69,24 @@ export const configSchema = z
       .optional()
       .describe('The on-call site built by `runbook build`.'),
     rules: z.record(name, ruleSetting).optional().describe('Per-rule severity: `error`, `warning`, `info` or `off`.'),
+    alerts: z
+      .strictObject({
+        rules: z
+          .array(name)
+          .min(1)
+          .optional()
+          .describe('Globs of Prometheus rule files (plain `groups:` files or Kubernetes `PrometheusRule` resources), relative to this file. When set, `check` also reports alert coverage.'),
+        url: name
+          .regex(ALERT_URL_PLACEHOLDER, { error: 'expected a URL with `{alert}` or `{id}`, e.g. `https://runbooks.example.com/alerts/{alert}/`' })
+          .optional()
+          .describe('The URL an alert rule\'s `runbook_url` must lead to: `{alert}` is the alert name, `{id}` the id of the runbook answering it; lowercased names match too.'),
+        from_file_name: z
+          .boolean()
+          .optional()
+          .describe('Each runbook also answers the alert its file is named after (`KubePodCrashLooping.md` answers `KubePodCrashLooping`), as in prometheus-operator\'s and OpenShift\'s runbooks. Default `false`.'),
+      })
+      .optional()
+      .describe('Prometheus alert rules and how they link to runbooks (`runbook coverage`, see docs/coverage.md).'),
   })
   .describe('runbook configuration (runbook.config.yaml)');
 
@@ -248,7 +274,9 @@ function normaliseConfig(written: WrittenConfig, source: Config['source'], base:
       templates: written.site?.templates === undefined ? undefined : resolve(base, written.site.templates),
     },
     defaults: Object.fromEntries(Object.entries(written.defaults ?? {}).filter(([, value]) => value !== undefined)),
+    newRunbook: { template: written.new?.template === undefined ? undefined : resolve(base, written.new.template) },
     rules: new Map(Object.entries(written.rules ?? {}) as [string, RuleSetting][]),
+    alerts: { rules: written.alerts?.rules ?? [], base, url: written.alerts?.url, fromFileName: written.alerts?.from_file_name ?? false },
   };
 }
 

@@ -2,6 +2,7 @@ import { isMap, isScalar, Scalar, type Node as YamlNode } from 'yaml';
 import { parseCalendarDate } from '../model/calendar-date.js';
 import { CANONICAL_KEYS, type CanonicalKey, type Config, type SeverityLevel } from '../model/config.js';
 import type { Span } from '../model/diagnostic.js';
+import { FRONTMATTER_FIELDS } from '../model/frontmatter-fields.js';
 import { parseDuration, type Duration } from '../model/duration.js';
 import type {
   Contact,
@@ -16,8 +17,8 @@ import { closest } from './closest.js';
 import type { Entry } from './frontmatter.js';
 import { mismatch, ok, readList, readMap, readRecord, readText, type Read } from './yaml-values.js';
 
-/** Keys that must be present in every runbook's frontmatter. */
-export const REQUIRED_KEYS: readonly CanonicalKey[] = ['title', 'owner', 'service', 'severity', 'last_tested'];
+/** Keys that must be present in every runbook's frontmatter (from {@link FRONTMATTER_FIELDS}). */
+export const REQUIRED_KEYS: readonly CanonicalKey[] = CANONICAL_KEYS.filter((key) => FRONTMATTER_FIELDS[key].required);
 
 /** Every frontmatter field the tool reads, as the rest of the program uses them. */
 export interface Fields {
@@ -35,8 +36,8 @@ export interface Fields {
   readonly problems: readonly FrontmatterProblem[];
 }
 
-const DATE_EXPECTED = 'a date `YYYY-MM-DD` (e.g. `2026-03-14`) or `never`';
-const DURATION_EXPECTED = 'a duration such as `30d`, `6w`, `6 months` or `1y`';
+const DATE_EXPECTED = FRONTMATTER_FIELDS.last_tested.expected;
+const DURATION_EXPECTED = FRONTMATTER_FIELDS.review_every.expected;
 
 /**
  * Reads the frontmatter entries into typed fields, applying the config's `fields` mapping. Every
@@ -77,14 +78,14 @@ export function readFields(
   }
   const orEmpty = <T>(value: Field<readonly T[]>): readonly T[] => (value.kind === 'given' ? value.value : []);
 
-  const title = field('title', (node) => readText(node, 'a title'));
-  const owner = field('owner', (node) => readText(node, 'a team id'));
-  const service = field('service', (node) => readText(node, 'a service name'));
+  const title = field('title', (node) => readText(node, FRONTMATTER_FIELDS.title.expected));
+  const owner = field('owner', (node) => readText(node, FRONTMATTER_FIELDS.owner.expected));
+  const service = field('service', (node) => readText(node, FRONTMATTER_FIELDS.service.expected));
   const severity = field('severity', (node) => readSeverity(node, config.severities));
   const lastTested = field('last_tested', readLastTested);
   const reviewEvery = field('review_every', readDuration);
-  const alerts = orEmpty(field('alerts', (node) => readLocatedTexts(node, 'a list of alert names', spanOfNode)));
-  const tags = orEmpty(field('tags', (node) => readLocatedTexts(node, 'a list of words', spanOfNode))).map((tag) => tag.value);
+  const alerts = orEmpty(field('alerts', (node) => readLocatedTexts(node, FRONTMATTER_FIELDS.alerts.expected, spanOfNode)));
+  const tags = orEmpty(field('tags', (node) => readLocatedTexts(node, FRONTMATTER_FIELDS.tags.expected, spanOfNode))).map((tag) => tag.value);
   const recoveryField = field('recovery', (node) => readRecovery(node, spanOfNode));
   const escalation = orEmpty(field('escalation', readEscalation));
   const links = orEmpty(field('links', readLinks));
@@ -138,7 +139,7 @@ function readLocatedTexts(
   return ok(texts);
 }
 
-const STEP_EXPECTED = 'a list of steps, each a text or `{step, run, expect}`';
+const STEP_EXPECTED = FRONTMATTER_FIELDS.recovery.expected;
 
 function readRecovery(node: YamlNode | undefined, spanOfNode: (node: YamlNode) => Span): Read<readonly RecoveryStep[]> {
   const list = readList(node, STEP_EXPECTED);
@@ -161,7 +162,7 @@ function readRecovery(node: YamlNode | undefined, spanOfNode: (node: YamlNode) =
   return ok(steps);
 }
 
-const CONTACT_EXPECTED = 'a list of contacts `{name, via, target}`';
+const CONTACT_EXPECTED = FRONTMATTER_FIELDS.escalation.expected;
 
 function readEscalation(node: YamlNode | undefined): Read<readonly Contact[]> {
   const list = readList(node, CONTACT_EXPECTED);
@@ -177,7 +178,7 @@ function readEscalation(node: YamlNode | undefined): Read<readonly Contact[]> {
   return ok(contacts);
 }
 
-const LINKS_EXPECTED = 'a mapping of names to absolute URLs (`Dashboard: https://…`)';
+const LINKS_EXPECTED = FRONTMATTER_FIELDS.links.expected;
 
 function readLinks(node: YamlNode | undefined): Read<readonly NamedLink[]> {
   const map = readMap(node, LINKS_EXPECTED);

@@ -300,7 +300,7 @@ function alertPages(data: SiteData, render: PageRenderer, scripts: readonly stri
       page: 'alerts',
       scripts,
       data: {
-        urlPattern: `${base === undefined ? 'https://<site>/' : base.endsWith('/') ? base : `${base}/`}alerts/{{ $labels.alertname }}/`,
+        urlPattern: `${base === undefined ? 'https://<site>/' : base.endsWith('/') ? base : `${base}/`}alerts/<AlertName>/`,
         alerts: data.alerts.map((alert) => ({
           ...rowOf(alert.runbook, 'alerts/index.html', data),
           name: alert.name,

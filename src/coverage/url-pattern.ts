@@ -1,0 +1,72 @@
+import type { UrlPart } from './url-template.js';
+
+/**
+ * The URLs that lead to the runbook `id` answering alert `alert` under the configured pattern
+ * (`alerts.url`, with `{alert}` and `{id}`): as written, and with both names lowercased (a common
+ * convention: prometheus-operator links `…/kubernetes/kubepodcrashlooping`). The first is the one
+ * messages show.
+ */
+export function expectedUrls(pattern: string, alert: string, id: string): readonly string[] {
+  const fill = (name: string, runbook: string): string => pattern.replace(/\{(alert|id)\}/g, (_, key: string) => (key === 'alert' ? name : runbook));
+  const urls = [fill(alert, id), fill(alert.toLowerCase(), id.toLowerCase())];
+  return [...new Set(urls)];
+}
+
+/**
+ * Whether an expanded `runbook_url` is one of the `expected` URLs. A trailing slash does not matter
+ * (`…/alerts/Foo` and `…/alerts/Foo/` are one page), nor do a query string or a fragment the pattern
+ * does not have (`…/Foo/?cluster=eu` is the page of `…/Foo/`). A part whose value is unknown until
+ * the alert fires (`{{ $labels.namespace }}`) may stand for any text, so a URL is only reported
+ * when no value of it could lead to the runbook.
+ */
+export function leadsTo(parts: readonly UrlPart[], expected: readonly string[]): boolean {
+  const wanted = expected.map(withoutTrailingSlash);
+  const kept = withoutExtras(parts, { query: wanted.some((url) => url.includes('?')), fragment: wanted.some((url) => url.includes('#')) });
+  if (kept.every((part) => part.kind === 'text')) {
+    return wanted.includes(withoutTrailingSlash(kept.map((part) => part.text).join('')));
+  }
+  const source = kept
+    .map((part, index) => {
+      if (part.kind === 'unknown') return '[\\s\\S]*';
+      return escapeRegExp(index === kept.length - 1 ? withoutTrailingSlash(part.text) : part.text);
+    })
+    .join('');
+  const pattern = new RegExp(`^${source}/?$`);
+  return wanted.some((url) => pattern.test(url));
+}
+
+/** The URL without its query string and fragment, each unless `keep` says the pattern has one. */
+function withoutExtras(parts: readonly UrlPart[], keep: { readonly query: boolean; readonly fragment: boolean }): readonly UrlPart[] {
+  const kept: UrlPart[] = [];
+  let dropping = false;
+  let inFragment = false;
+  for (const part of parts) {
+    if (part.kind === 'unknown') {
+      if (!dropping) kept.push(part);
+      continue;
+    }
+    let text = '';
+    for (const character of part.text) {
+      if (character === '#' && !inFragment) {
+        inFragment = true;
+        dropping = !keep.fragment;
+      } else if (character === '?' && !inFragment && !dropping) dropping = !keep.query;
+      if (!dropping) text += character;
+    }
+    if (text !== '') kept.push({ kind: 'text', text });
+  }
+  return kept.length > 0 ? kept : [{ kind: 'text', text: '' }];
+}
+
+/** The expanded URL as text, unknown parts shown as written. */
+export function urlText(parts: readonly UrlPart[]): string {
+  return parts.map((part) => (part.kind === 'text' ? part.text : part.action)).join('');
+}
+
+function withoutTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url.slice(0, -1) : url;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { expandUrlTemplate } from '../../src/coverage/url-template.js';
+import { expectedUrls, leadsTo, urlText } from '../../src/coverage/url-pattern.js';
+
+const expanded = (template: string, alert = 'KubePodCrashLooping') => urlText(expandUrlTemplate(template, alert));
+
+describe('expandUrlTemplate', () => {
+  it('leaves a URL without template actions as it is', () => {
+    expect(expandUrlTemplate('https://runbooks.example.com/alerts/KubePodCrashLooping/', 'X')).toEqual([
+      { kind: 'text', text: 'https://runbooks.example.com/alerts/KubePodCrashLooping/' },
+    ]);
+  });
+
+  it.each([
+    ['https://r.example.com/alerts/{{ $labels.alertname }}/', 'https://r.example.com/alerts/KubePodCrashLooping/'],
+    ['https://r.example.com/alerts/{{$labels.alertname}}', 'https://r.example.com/alerts/KubePodCrashLooping'],
+    ['https://r.example.com/alerts/{{ .Labels.alertname }}/', 'https://r.example.com/alerts/KubePodCrashLooping/'],
+    ['https://r.example.com/alerts/{{ index $labels "alertname" }}/', 'https://r.example.com/alerts/KubePodCrashLooping/'],
+    ['https://r.example.com/{{ $labels.alertname | toLower }}', 'https://r.example.com/kubepodcrashlooping'],
+    ['https://r.example.com/{{ .Labels.alertname | toLower }}', 'https://r.example.com/kubepodcrashlooping'],
+    ['https://r.example.com/{{ toLower $labels.alertname }}', 'https://r.example.com/kubepodcrashlooping'],
+    ['https://r.example.com/{{ $labels.alertname | toUpper }}', 'https://r.example.com/KUBEPODCRASHLOOPING'],
+    ['https://r.example.com/{{ "fixed" }}/{{ `raw` }}', 'https://r.example.com/fixed/raw'],
+    ['https://r.example.com/alerts/ {{- $labels.alertname -}} /x', 'https://r.example.com/alerts/KubePodCrashLooping/x'],
+    ['https://r.example.com/{{/* a comment */}}x', 'https://r.example.com/x'],
+  ])('understands %s', (template, url) => {
+    expect(expanded(template)).toBe(url);
+    expect(expandUrlTemplate(template, 'KubePodCrashLooping').every((part) => part.kind === 'text')).toBe(true);
+  });
+
+  it('keeps what is only known when the alert fires as unknown parts, quoted as written', () => {
+    expect(expandUrlTemplate('https://r.example.com/{{ $labels.namespace }}/{{ $labels.alertname }}?v={{ $value | humanize }}', 'A')).toEqual([
+      { kind: 'text', text: 'https://r.example.com/' },
+      { kind: 'unknown', action: '{{ $labels.namespace }}' },
+      { kind: 'text', text: '/A?v=' },
+      { kind: 'unknown', action: '{{ $value | humanize }}' },
+    ]);
+    expect(expandUrlTemplate('{{ $externalURL }}/alerts', 'A')).toEqual([
+      { kind: 'unknown', action: '{{ $externalURL }}' },
+      { kind: 'text', text: '/alerts' },
+    ]);
+  });
+
+  it('treats an unclosed action as text', () => {
+    expect(expanded('https://r.example.com/{{ $labels.alertname')).toBe('https://r.example.com/{{ $labels.alertname');
+  });
+
+  it('never throws and gives back the text of a template without actions', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (template, alert) => {
+        const parts = expandUrlTemplate(template, alert);
+        expect(parts.length).toBeGreaterThan(0);
+        if (!template.includes('{{')) expect(urlText(parts)).toBe(template);
+      }),
+    );
+  });
+});
+
+describe('expectedUrls', () => {
+  it('fills {alert} and {id}, as written and lowercased', () => {
+    expect(expectedUrls('https://r.example.com/alerts/{alert}/', 'KubePodCrashLooping', 'kubernetes/pods')).toEqual([
+      'https://r.example.com/alerts/KubePodCrashLooping/',
+      'https://r.example.com/alerts/kubepodcrashlooping/',
+    ]);
+    expect(expectedUrls('https://r.example.com/runbooks/{id}', 'KubePodCrashLooping', 'kubernetes/KubePodCrashLooping')).toEqual([
+      'https://r.example.com/runbooks/kubernetes/KubePodCrashLooping',
+      'https://r.example.com/runbooks/kubernetes/kubepodcrashlooping',
+    ]);
+    expect(expectedUrls('https://r.example.com/{id}#{alert}', 'a', 'b')).toEqual(['https://r.example.com/b#a']);
+  });
+});
+
+describe('leadsTo', () => {
+  const expected = expectedUrls('https://runbooks.example.com/alerts/{alert}/', 'KubePodCrashLooping', 'kubernetes/pods');
+  const leads = (template: string, wanted: readonly string[] = expected) => leadsTo(expandUrlTemplate(template, 'KubePodCrashLooping'), wanted);
+
+  it.each([
+    'https://runbooks.example.com/alerts/KubePodCrashLooping/',
+    'https://runbooks.example.com/alerts/KubePodCrashLooping',
+    'https://runbooks.example.com/alerts/kubepodcrashlooping',
+    'https://runbooks.example.com/alerts/{{ $labels.alertname }}/',
+    'https://runbooks.example.com/alerts/{{ $labels.alertname | toLower }}',
+    'https://runbooks.example.com/alerts/{{ $labels.alertname }}/?cluster={{ $labels.cluster }}',
+    'https://runbooks.example.com/alerts/KubePodCrashLooping/#recovery',
+    '{{ $externalLabels.runbooks }}/alerts/KubePodCrashLooping/',
+  ])('accepts %s', (template) => {
+    expect(leads(template)).toBe(true);
+  });
+
+  it.each([
+    'https://runbooks.example.com/alerts/KubePodCrashLoping/',
+    'https://runbooks.example.com/alerts/KUBEPODCRASHLOOPING/',
+    'https://runbooks.example.com/alerts/{{ $labels.alertname | toUpper }}/',
+    'https://runbooks.example.com/KubePodCrashLooping/',
+    'http://runbooks.example.com/alerts/KubePodCrashLooping/',
+    'https://runbooks.example.com/alerts/{{ $labels.namespace }}-KubePodCrashLooping/x',
+  ])('rejects %s', (template) => {
+    expect(leads(template)).toBe(false);
+  });
+
+  it('never throws, and a URL always leads to itself, whatever characters it holds', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), (before, after, alert) => {
+        const template = `${before}{{ $labels.namespace }}${after}`;
+        expect(typeof leadsTo(expandUrlTemplate(template, alert), [`${before}x${after}`])).toBe('boolean');
+        if (!`${before}${after}`.includes('{{') && !/[?#]/.test(`${before}${after}`)) {
+          expect(leadsTo(expandUrlTemplate(`${before}${after}`, alert), [`${before}${after}`])).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('compares the fragment when the pattern has one (one page listing many alerts)', () => {
+    const anchors = expectedUrls('https://github.com/acme/mixin/blob/main/runbook.md#alert-name-{alert}', 'KubePodCrashLooping', 'runbook');
+    expect(leads('https://github.com/acme/mixin/blob/main/runbook.md#alert-name-kubepodcrashlooping', anchors)).toBe(true);
+    expect(leads('https://github.com/acme/mixin/blob/main/runbook.md#alert-name-kubepodnotready', anchors)).toBe(false);
+    expect(leads('https://github.com/acme/mixin/blob/main/runbook.md', anchors)).toBe(false);
+  });
+});
