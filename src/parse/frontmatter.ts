@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Span } from '../model/diagnostic.js';
 import type { Located } from '../model/runbook.js';
 
@@ -39,16 +39,26 @@ export const MAX_ALIAS_COUNT = 100;
 export function parseFrontmatter(block: YamlBlock | undefined, text: string): RawFrontmatter {
   if (block === undefined) return { kind: 'missing', unclosed: startsUnclosedBlock(text) };
   const firstLine = block.span.start.line + 1;
-  const lineCounter = new LineCounter();
-  const document = parseDocument(block.value, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: false,
-    schema: 'core',
-  });
+  // A lone CR ends a line for Markdown (and for YAML 1.2): made LF (same length, so offsets hold).
+  const yaml = block.value.replace(/\r(?!\n)/g, '\n');
+  const document = parseDocument(yaml, { prettyErrors: false, uniqueKeys: false, schema: 'core' });
+  // Lines are counted here, not with the yaml package's LineCounter: that one misses line breaks
+  // the lexer skips while recovering from an error (inside a broken flow collection).
+  const lineStarts = [0, ...[...yaml.matchAll(/\n/g)].map((match) => match.index + 1)];
   const pointAt = (offset: number): { line: number; column: number } => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: line - 1 + firstLine, column: col };
+    // The yaml package may put an error one past the end of the text (an unclosed quote): clamp it.
+    const at = Math.max(0, Math.min(offset, yaml.length));
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if ((lineStarts[middle] ?? 0) <= at) low = middle;
+      else high = middle - 1;
+    }
+    // A point inside a CRLF is the end of its line.
+    const next = lineStarts[low + 1];
+    const lineEnd = next === undefined ? yaml.length : yaml.charAt(next - 2) === '\r' ? next - 2 : next - 1;
+    return { line: low + firstLine, column: Math.min(at, lineEnd) - (lineStarts[low] ?? 0) + 1 };
   };
   const spanOfRange = (start: number, end: number): Span => ({ start: pointAt(start), end: pointAt(end) });
   const problems = [...document.errors, ...document.warnings];

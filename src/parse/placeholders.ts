@@ -22,11 +22,13 @@ export function findPlaceholders(tree: Root, sourceLines: readonly string[]): re
     for (const match of value.matchAll(PLACEHOLDER)) {
       const text = match[0];
       const before = value.slice(0, match.index);
-      const lineOffset = before.split('\n').length - 1;
+      // Lines end at \n, \r\n or a lone \r, as Markdown counts them.
+      const linesBefore = before.split(/\r\n|\r|\n/);
+      const lineOffset = linesBefore.length - 1;
       const line = firstLine + lineOffset;
       const sourceLine = sourceLines[line - 1] ?? '';
       if (node.type === 'yaml' && /^\s*#/.test(sourceLine)) continue;
-      const inLine = before.length - (before.lastIndexOf('\n') + 1);
+      const inLine = (linesBefore[lineOffset] ?? '').length;
       const column = columnOf(sourceLine, text, (lineOffset === 0 ? firstColumn - 1 : 0) + inLine);
       found.push({ value: text, span: { start: { line, column }, end: { line, column: column + text.length } } });
     }

@@ -1,6 +1,7 @@
 import type { Config } from '../model/config.js';
 import { FILE_START } from '../model/diagnostic.js';
 import type { Frontmatter, Loaded, Recovery, Runbook } from '../model/runbook.js';
+import { claimedAlerts } from './alert-claims.js';
 import { readBody } from './body.js';
 import { decodeSource } from './decode.js';
 import { readFields, type Fields } from './fields.js';
@@ -10,6 +11,7 @@ import { parseMarkdown } from './markdown.js';
 import { findPlaceholders } from './placeholders.js';
 import { spanOf } from './span.js';
 import { renderBody } from './render-body.js';
+import { MAX_NESTING, MAX_TREE_DEPTH, tooDeepLine, tooDeepNode } from './nesting.js';
 
 /** One file to read: its id, its path as shown to users, and its bytes. */
 export interface SourceFile {
@@ -44,7 +46,17 @@ export function parseRunbook(source: SourceFile, config: Config, options: { read
     return { kind: 'unreadable', file: source.file, reason: decoded.reason, span: decoded.span };
   }
   const text = decoded.text;
+  const deepLine = tooDeepLine(text);
+  if (deepLine !== undefined) {
+    const reason = `nested ${deepLine.depth} levels deep (block quotes, lists, indentation); at most ${MAX_NESTING} levels are read`;
+    return { kind: 'unreadable', file: source.file, reason, span: deepLine.span };
+  }
   const tree = parseMarkdown(text);
+  const deepNode = tooDeepNode(tree);
+  if (deepNode !== undefined) {
+    const reason = `Markdown nested more than ${MAX_TREE_DEPTH} levels deep (emphasis, links, lists, quotes); at most ${MAX_TREE_DEPTH} are read`;
+    return { kind: 'unreadable', file: source.file, reason, span: deepNode.span };
+  }
   const first = tree.children[0];
   const yamlNode = first?.type === 'yaml' ? first : undefined;
   const raw = parseFrontmatter(yamlNode && { value: yamlNode.value, span: spanOf(yamlNode) }, text);
@@ -72,7 +84,7 @@ export function parseRunbook(source: SourceFile, config: Config, options: { read
     severity: fields.severity,
     lastTested: fields.lastTested,
     reviewEvery: fields.reviewEvery,
-    alerts: fields.alerts,
+    alerts: claimedAlerts(fields.alerts, source.id, config),
     tags: fields.tags,
     escalation: fields.escalation,
     links: fields.links,
@@ -80,7 +92,7 @@ export function parseRunbook(source: SourceFile, config: Config, options: { read
     headings: body.headings,
     sections: body.sections,
     bodyLinks: body.links,
-    placeholders: findPlaceholders(tree, text.split(/\r?\n/)),
+    placeholders: findPlaceholders(tree, text.split(/\r\n|\r|\n/)),
   };
   return { kind: 'runbook', runbook, body: options.render ? { kind: 'rendered', ...renderBody(tree) } : { kind: 'not-rendered' } };
 }

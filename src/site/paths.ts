@@ -3,14 +3,16 @@
  * service name can reach outside the output folder (`..`, absolute paths, odd Unicode).
  */
 
-/** A path segment safe on every file system and in URLs: NFC, no separators, no dot-only names. */
+/** A path segment safe on every file system and in URLs: NFC, no separators, no dot-only names, never `index.html`. */
 export function safeSegment(text: string): string {
   const cleaned = text
     .normalize('NFC')
     .replace(/[^\p{L}\p{N}_.-]+/gu, '-')
     .replace(/^[.-]+|[.-]+$/g, '')
     .slice(0, 120);
-  return cleaned === '' ? '_' : cleaned;
+  if (cleaned === '') return '_';
+  // Every folder's page is its `index.html`: a folder of that name would collide with the page file.
+  return /^index\.html$/i.test(cleaned) ? `${cleaned}_` : cleaned;
 }
 
 /** A slash-separated id made safe segment by segment (`database/primary-down`). */

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STANDALONE_CSP } from '../../src/cheatsheet/html.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/site/build-site.js';
+import { runCli } from '../cli/run-cli.js';
 import { PROJECT_ROOT } from '../shared.js';
 import { SETUP_TIMEOUT, SLOW_TEST_TIMEOUT, chromiumOrSkip, fileUrl, filesUnder, launchChromium, mustBuild, serveSite, type StaticServer } from './browser.js';
 import { safetyProblems } from './html-safety.js';
@@ -143,6 +145,26 @@ describe('a site built from hostile runbooks, read as HTML', () => {
       ),
     );
     expect(problems).toEqual([]);
+  });
+
+  it('standalone cheat sheets (`runbook cheatsheet --format html`, every team and service): no script, no handler, no scripting URL', async () => {
+    const sheets = join(folder, 'sheets');
+    for (const by of [[], ['--service']]) {
+      const result = await runCli(['cheatsheet', '--format', 'html', '--no-git', '--today', '2026-11-27', '--out', sheets, ...by], source);
+      expect(result.code, result.stderr).toBe(0);
+    }
+    const pages = filesUnder(sheets).filter((path) => path.endsWith('.html'));
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    const problems = pages.flatMap((path) => {
+      const html = readFileSync(join(sheets, path), 'utf8');
+      // The standalone sheet carries its stylesheet inline (its CSP allows exactly that, and nothing else).
+      return safetyProblems(html, { page: path, csp: STANDALONE_CSP, base: undefined, exists: () => false })
+        .filter((problem) => !/^forbidden element <style> at \d+$/.test(problem))
+        .map((problem) => `${path}: ${problem}`);
+    });
+    expect(problems).toEqual([]);
+    const all = pages.map((path) => readFileSync(join(sheets, path), 'utf8')).join('\n');
+    expect(all).toContain('&lt;script&gt;__xss(400)&lt;/script&gt;');
   });
 
   it('catches a template that writes a value unescaped (the check can fail)', () => {

@@ -1,18 +1,22 @@
+import { safeIdPath } from '../../site/paths.js';
 import type { Finding, Rule } from '../rule.js';
 
-/** duplicate-id: two files whose ids are the same after normalisation (case, Unicode form, extension). */
+/**
+ * duplicate-id: two files whose ids are the same after normalisation (case, Unicode form, extension,
+ * and the characters a page path cannot hold: `Foo Bar.md` and `foo-bar.md` would share one page).
+ */
 export const duplicateId: Rule = {
   id: 'duplicate-id',
   scope: 'collection',
   category: 'consistency',
   defaultSeverity: 'error',
-  summary: 'Two files have the same id (their paths differ only in case, Unicode form or extension).',
+  summary: 'Two files have the same id (their paths differ only in case, Unicode form, extension, or characters a URL cannot hold).',
   why: 'The id is the runbook\'s URL; two runbooks at one URL means one of them cannot be found.',
   fix: 'Rename or merge one of the files.',
   check(runbooks) {
     const byKey = new Map<string, { readonly file: string }[]>();
     for (const runbook of runbooks) {
-      const key = runbook.id.normalize('NFC').toLowerCase();
+      const key = safeIdPath(runbook.id).toLowerCase();
       byKey.set(key, [...(byKey.get(key) ?? []), runbook]);
     }
     const findings: Finding[] = [];
