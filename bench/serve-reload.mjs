@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -69,7 +70,7 @@ export async function serveReload(folder, edits = 5) {
   try {
     const events = reloadEvents(serve.url);
     await get(new URL(page, serve.url)); // the first request renders the page, as a browser would
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, 500));
+    await sleep(500);
     for (let edit = 0; edit < edits; edit++) {
       const marker = `Saved for the benchmark, edit ${edit}.`;
       const started = process.hrtime.bigint();
@@ -85,7 +86,7 @@ export async function serveReload(folder, edits = 5) {
         if (reloads > 5) throw new Error(`serve: the page does not show edit ${edit} after ${reloads} reloads`);
       }
       times.push(Number(process.hrtime.bigint() - started) / 1e6);
-      await new Promise((resolvePromise) => setTimeout(resolvePromise, 300));
+      await sleep(300);
     }
   } finally {
     serve.stop();

@@ -25,6 +25,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
  */
 export function discoverRunbooks(paths: readonly string[], config: Config, cwd: string): readonly FoundFile[] {
   const found = new Map<string, FoundFile>();
+  if (paths.length === 0) checkRootFolder(config.root, cwd);
   const starts = paths.length === 0 ? [config.root] : paths.map((path) => resolve(cwd, path));
   const include = picomatch([...config.include], { dot: false });
   const exclude = picomatch(config.exclude.length > 0 ? [...config.exclude] : ['\0'], { dot: true });
@@ -42,6 +43,20 @@ export function discoverRunbooks(paths: readonly string[], config: Config, cwd: 
     }
   }
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * The config's `root` must be a folder: a file there (a typo, or `root:` naming a runbook) would
+ * otherwise be read as the only runbook, and git and the site would be pointed at a file.
+ */
+function checkRootFolder(root: string, cwd: string): void {
+  let stats;
+  try {
+    stats = statSync(root);
+  } catch (error: unknown) {
+    throw new DiscoveryError(`the runbooks folder ${displayPath(root, cwd)} (the config's \`root\`) does not exist`, { cause: error });
+  }
+  if (!stats.isDirectory()) throw new DiscoveryError(`the runbooks folder ${displayPath(root, cwd)} (the config's \`root\`) is a file, not a folder`);
 }
 
 function statOrThrow(path: string, cwd: string) {

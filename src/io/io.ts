@@ -27,10 +27,29 @@ export function nodeIo(): Io {
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY },
-    stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY },
+    stdout: outputStream(process.stdout),
+    stderr: outputStream(process.stderr),
     now: () => new Date(),
     stopSignal,
+  };
+}
+
+/**
+ * A process stream that stops writing once its reader has gone (`runbook check | head`): Node
+ * ignores SIGPIPE and raises EPIPE instead, which unhandled would crash the run with a stack trace.
+ * Any other error of the stream is rethrown.
+ */
+function outputStream(stream: NodeJS.WriteStream): OutputStream {
+  let readerGone = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    readerGone = true;
+  });
+  return {
+    write: (text) => {
+      if (!readerGone) stream.write(text);
+    },
+    isTTY: stream.isTTY,
   };
 }
 

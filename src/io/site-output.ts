@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isInside } from './discover.js';
 
@@ -35,6 +35,8 @@ export interface SiteWrite {
   readonly written: number;
   readonly kept: number;
   readonly removed: number;
+  /** Leftovers beside `out` that could not be tidied up (the site itself was written). */
+  readonly notes?: readonly string[];
 }
 
 /**
@@ -52,8 +54,14 @@ export interface SiteWrite {
  */
 export function writeSite(out: string, site: SiteSource, options: SiteWriteOptions): SiteWrite {
   const parent = dirname(out);
-  mkdirSync(parent, { recursive: true });
-  recoverInterruptedWrites(out);
+  const notes: string[] = [];
+  const failed = (error: unknown, note?: string): Error => new Error(`cannot write the site to ${out}${note === undefined ? '' : ` (${note})`}`, { cause: error });
+  try {
+    mkdirSync(parent, { recursive: true });
+    recoverInterruptedWrites(out, notes);
+  } catch (error: unknown) {
+    throw failed(error);
+  }
   assertOurs(out);
   const paths = [...site.paths()].sort();
   for (const path of paths) {
@@ -71,20 +79,20 @@ export function writeSite(out: string, site: SiteSource, options: SiteWriteOptio
     },
   };
   const work = join(parent, `${basename(out)}${TEMPORARY}${process.pid}`);
-  const start = takeSpare(out, work, options.trustSpare);
+  const previous = join(parent, `${basename(out)}${PREVIOUS}${process.pid}`);
   let done: SiteWrite & { readonly digests: Manifest };
   try {
+    const start = takeSpare(out, work, options.trustSpare, notes);
     done = start.kind === 'known' ? updateKnown(work, contents, start.manifest) : updateUnknown(work, contents);
     writeFileSync(join(work, SITE_MARKER), markerText(options.input, done.digests));
-    const previous = join(parent, `${basename(out)}${PREVIOUS}${process.pid}`);
     if (existsSync(out)) renameSync(out, previous);
     renameSync(work, out);
-    retire(previous, out);
   } catch (error: unknown) {
-    setAside(work, out);
-    throw new Error(`cannot write the site to ${out}`, { cause: error });
+    throw failed(error, setAside(work, out));
   }
-  return { written: done.written, kept: done.kept, removed: done.removed };
+  // The new site is in place: what is left is tidying up, which can only add notes.
+  retire(previous, out, notes);
+  return { written: done.written, kept: done.kept, removed: done.removed, notes };
 }
 
 /** A site to write: every path, and each file's content, made when asked for (see `planSite`). */
@@ -113,10 +121,12 @@ export function siteInput(out: string): string | undefined {
   return inputLine.slice('input '.length);
 }
 
-/** Refuses an `out` that is a file, or a folder with files this tool did not write. */
+/** Refuses an `out` that is a file, a folder that may not be written, or one with files this tool did not write. */
 function assertOurs(out: string): void {
   if (!existsSync(out)) return;
   if (!statSync(out).isDirectory()) throw new OutputError(`--out ${out} is a file, not a folder`);
+  const denied = accessError(out);
+  if (denied !== undefined) throw new OutputError(`cannot write the site to ${out}: the folder is not writable (${denied}); the previous site is left as it was`);
   const entries = readdirSync(out);
   if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
     throw new OutputError(
@@ -127,11 +137,12 @@ function assertOurs(out: string): void {
 
 type Start = { readonly kind: 'known'; readonly manifest: Manifest } | { readonly kind: 'unknown' };
 
-/** Moves the spare (if any) to `work` and says what it holds; otherwise `work` starts empty. */
-function takeSpare(out: string, work: string, trust: boolean): Start {
+/** Moves the spare (if any, and usable) to `work` and says what it holds; otherwise `work` starts empty. */
+function takeSpare(out: string, work: string, trust: boolean, notes: string[]): Start {
   const spare = `${out}${SPARE}`;
   rmSync(work, { recursive: true, force: true });
-  if (!existsSync(spare)) {
+  if (existsSync(spare) && accessError(spare) !== undefined) discard(spare, notes);
+  if (!existsSync(spare) || accessError(spare) !== undefined) {
     mkdirSync(work);
     return { kind: 'known', manifest: new Map() };
   }
@@ -235,27 +246,41 @@ function topName(path: string): string {
 }
 
 /** The replaced site becomes the next build's spare (git-ignored); any older spare goes. */
-function retire(previous: string, out: string): void {
+function retire(previous: string, out: string, notes: string[]): void {
   if (!existsSync(previous)) return;
-  writeFileSync(join(previous, IGNORE_ALL.name), IGNORE_ALL.content);
   const spare = `${out}${SPARE}`;
-  rmSync(spare, { recursive: true, force: true });
-  renameSync(previous, spare);
+  try {
+    if (accessError(previous) !== undefined || (existsSync(spare) && !discard(spare, notes))) {
+      discard(previous, notes);
+      return;
+    }
+    writeFileSync(join(previous, IGNORE_ALL.name), IGNORE_ALL.content);
+    renameSync(previous, spare);
+  } catch (error: unknown) {
+    notes.push(`the previous site could not be kept as ${spare} (${describe(error)})`);
+    discard(previous, notes);
+  }
 }
 
-/** After a failure, the half-updated folder is kept as an "unknown" spare (cheaper than deleting it). */
-function setAside(work: string, out: string): void {
+/** After a failure, the half-updated folder is kept as an "unknown" spare (cheaper than deleting it); a note when that fails too. */
+function setAside(work: string, out: string): string | undefined {
+  const spare = `${out}${SPARE}`;
   try {
-    if (!existsSync(work)) return;
+    if (!existsSync(work)) return undefined;
     rmSync(join(work, SITE_MARKER), { force: true });
-    const spare = `${out}${SPARE}`;
-    if (existsSync(spare)) rmSync(work, { recursive: true, force: true });
-    else {
-      writeFileSync(join(work, IGNORE_ALL.name), IGNORE_ALL.content);
-      renameSync(work, spare);
+    if (!existsSync(spare)) {
+      try {
+        writeFileSync(join(work, IGNORE_ALL.name), IGNORE_ALL.content);
+        renameSync(work, spare);
+        return undefined;
+      } catch {
+        // Not kept (a full disk cannot take even the .gitignore): removed below, which frees the space.
+      }
     }
-  } catch {
-    // Best effort: the next build repairs whatever is left (recoverInterruptedWrites).
+    rmSync(work, { recursive: true, force: true });
+    return undefined;
+  } catch (error: unknown) {
+    return `and ${work} could not be set aside: ${describe(error)}; the next build removes it`;
   }
 }
 
@@ -264,8 +289,9 @@ function setAside(work: string, out: string): void {
  * - killed between the two renames: no `out`, but the previous site beside it, which is put back;
  * - killed after them: the replaced site beside `out`, which becomes the spare;
  * - killed while updating: a temporary folder without a trustworthy list, kept as an "unknown" spare.
+ * Only putting a previous site back must succeed; a leftover that cannot be reused or removed is a note.
  */
-function recoverInterruptedWrites(out: string): void {
+function recoverInterruptedWrites(out: string, notes: string[]): void {
   const parent = dirname(out);
   const name = basename(out);
   const spare = `${out}${SPARE}`;
@@ -274,18 +300,48 @@ function recoverInterruptedWrites(out: string): void {
   for (const entry of leftovers.sort((a, b) => Number(b.includes(PREVIOUS)) - Number(a.includes(PREVIOUS)))) {
     const path = join(parent, entry);
     if (isRunning(Number(entry.slice(entry.lastIndexOf('-') + 1)))) continue;
-    if (entry.startsWith(`${name}${PREVIOUS}`)) {
-      if (!existsSync(out)) {
-        rmSync(join(path, IGNORE_ALL.name), { force: true });
-        renameSync(path, out);
-      } else if (!existsSync(spare)) renameSync(path, spare);
-      else rmSync(path, { recursive: true, force: true });
-    } else {
-      rmSync(join(path, SITE_MARKER), { force: true });
-      if (existsSync(spare)) rmSync(path, { recursive: true, force: true });
-      else renameSync(path, spare);
+    if (entry.startsWith(`${name}${PREVIOUS}`) && !existsSync(out)) {
+      rmSync(join(path, IGNORE_ALL.name), { force: true });
+      renameSync(path, out);
+      continue;
     }
+    if (!existsSync(spare) && accessError(path) === undefined) {
+      try {
+        if (entry.startsWith(`${name}${TEMPORARY}`)) rmSync(join(path, SITE_MARKER), { force: true });
+        renameSync(path, spare);
+        continue;
+      } catch (error: unknown) {
+        notes.push(`${path} could not be reused (${describe(error)})`);
+      }
+    }
+    discard(path, notes); // Not reusable: garbage, removed (or noted when it cannot be).
   }
+}
+
+/** Removes a folder of ours; false, with a note, when it cannot be removed. */
+function discard(path: string, notes: string[]): boolean {
+  try {
+    rmSync(path, { recursive: true, force: true });
+    return true;
+  } catch (error: unknown) {
+    notes.push(`could not remove ${path} (${describe(error)}): remove it by hand`);
+    return false;
+  }
+}
+
+/** Why this process may not write in `path` (an error code), or undefined when it may. */
+function accessError(path: string): string | undefined {
+  try {
+    accessSync(path, constants.W_OK);
+    return undefined;
+  } catch (error: unknown) {
+    return describe(error);
+  }
+}
+
+function describe(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
 }
 
 /** Whether a process with this id is running (another build writing beside us). */
