@@ -37,10 +37,11 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
     .summary('build the static, searchable on-call site')
     .description(
       'Renders every runbook into a static site that works from any static host and from a laptop with no network (open index.html). ' +
-        'Errors in runbooks do not stop the build: the pages show them. The site is written beside --out and swapped in only when complete.',
+        'Errors in runbooks do not stop the build: the pages show them. The site is written beside --out and swapped in only when complete; ' +
+          'only files whose bytes changed are written (the site before is kept as <out>.runbook-spare), and nothing at all when no input changed.',
     )
     .argument('[paths...]', 'runbook files or folders (default: the config root)')
-    .option('-o, --out <dir>', 'output folder (replaced whole; refused if it holds files runbook did not write)', 'site')
+    .option('-o, --out <dir>', 'output folder (the tool\'s own: refused if it holds files runbook did not write)', 'site')
     .option('--base-url <url>', 'absolute URL the site is served from (links in catalog.json and the 404 page)')
     .option('--strict', 'fail (exit 1, write nothing) when `runbook check` would report errors')
     .option('-c, --config <path>', 'config file (default: nearest runbook.config.yaml above the working folder)')
