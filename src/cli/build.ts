@@ -72,18 +72,18 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   const today = resolveToday(options.today, io.now);
   if (options.baseUrl !== undefined && !URL.canParse(options.baseUrl)) throw new UsageError(`invalid --base-url \`${options.baseUrl}\`, expected an absolute URL`);
   const cache = parseCacheFor(io, options.cache);
-  const inputs = await readProjectInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git });
+  const inputs = await readProjectInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache });
   const config = options.baseUrl === undefined ? inputs.config : { ...inputs.config, site: { ...inputs.config.site, baseUrl: options.baseUrl } };
   const templates = loadTemplates(config.site.templates);
   const commit: SourceCommit = options.git ? await readHeadCommit(config.root) : { kind: 'unknown' };
   const out = resolve(io.cwd, options.out);
-  const { key } = inputs; // not `inputs` itself: the closure would keep every file's bytes alive
-  const siteKey = (linkTargets: RunRecord['linkTargets']): string => derivedKey(key, { baseUrl: config.site.baseUrl, templates, commit, linkTargets });
+  // What the site shows besides the run: recorded in its marker, so that the next build can tell nothing changed.
+  const siteInputs = (linkTargets: RunRecord['linkTargets']) => ({ baseUrl: config.site.baseUrl, templates, commit, linkTargets });
   const seconds = (): string => ((io.now().getTime() - started) / 1000).toFixed(1);
 
   // Nothing changed since the site in `out` was built: nothing to parse, render or write.
   const remembered = rememberedRun(inputs, cache);
-  if (remembered !== undefined && siteInput(out) === siteKey(remembered.linkTargets)) {
+  if (remembered !== undefined && siteInput(out) === derivedKey(inputs.key, siteInputs(remembered.linkTargets))) {
     if (refusedAsStrict(options, remembered.diagnostics, inputs.found, io)) return EXIT.findings;
     io.stderr.write(`${displayPath(out, io.cwd)}/ is up to date: ${plural(inputs.found.length, 'runbook')} unchanged since it was built (${seconds()}s)\n`);
     return EXIT.ok;
@@ -102,7 +102,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
     commit,
     onProgress: progressReporter(io),
   }, { remember: false });
-  const written = writeSite(out, site, { input: siteKey(project.linkTargets), trustSpare: options.cache });
+  const written = writeSite(out, site, { input: derivedKey(project.key, siteInputs(project.linkTargets)), trustSpare: options.cache });
   const fileCount = written.written + written.kept;
   for (const note of written.notes ?? []) io.stderr.write(`runbook build: note: ${note}\n`);
   const counts = countBySeverity(project.diagnostics);

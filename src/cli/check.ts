@@ -57,7 +57,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
 async function runCheck(paths: readonly string[], options: CheckOptions, io: Io): Promise<number> {
   const today = resolveToday(options.today, io.now);
   const cache = parseCacheFor(io, options.cache);
-  const inputs = await readProjectInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git });
+  const inputs = await readProjectInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache });
   const { found } = inputs;
   const withAlerts = inputs.config.alerts.rules.length > 0 ? checkWithAlerts(inputs, paths, io.cwd, cache) : undefined;
   const diagnostics = withAlerts?.diagnostics ?? rememberedRun(inputs, cache)?.diagnostics ?? loadProjectFrom(inputs, { cwd: io.cwd, cache }).diagnostics;

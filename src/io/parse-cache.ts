@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Config } from '../model/config.js';
 import type { Loaded } from '../model/runbook.js';
 import { codeFingerprint, type RunRecord, type SourceIdentity } from './run-memo.js';
+import type { Stamps } from './source-stamps.js';
 
 /**
  * A content-addressed cache of parsed runbooks, so unchanged files are not parsed again. It is only
@@ -16,6 +17,9 @@ export interface ParseCache {
   /** A whole run's diagnostics (see `RunRecord`). */
   lookupRun(key: string): RunRecord | undefined;
   storeRun(key: string, record: RunRecord): void;
+  /** What the files of one folder looked like when their digests were taken (see `Stamps`). */
+  lookupStamps(key: string): Stamps | undefined;
+  storeStamps(key: string, stamps: Stamps): void;
 }
 
 /** No cache: every file is parsed. */
@@ -24,9 +28,11 @@ export const NO_CACHE: ParseCache = {
   store: () => undefined,
   lookupRun: () => undefined,
   storeRun: () => undefined,
+  lookupStamps: () => undefined,
+  storeStamps: () => undefined,
 };
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 /**
  * Keeps the entries this process used in memory, in front of `cache`: for `serve`, which loads every
@@ -46,6 +52,10 @@ export function inMemory(cache: ParseCache): ParseCache {
       cache.store(key, loaded);
     },
     lookupRun: (key) => cache.lookupRun(key),
+    lookupStamps: (key) => cache.lookupStamps(key),
+    storeStamps: (key, stamps) => {
+      cache.storeStamps(key, stamps);
+    },
     storeRun(key, record) {
       // A run ends by storing its record: what it did not use is dropped at the end of the next one.
       cache.storeRun(key, record);
@@ -63,15 +73,17 @@ export function cacheFolder(env: Readonly<Record<string, string | undefined>>): 
   return undefined;
 }
 
-/** Opens the cache in `folder`: parsed files in `<folder>/v2/<2 hex>/<sha256>.json`, runs in `<folder>/v2/runs/`. */
+/** Opens the cache in `folder`: parsed files in `<folder>/v3/<2 hex>/<sha256>.json`, runs in `<folder>/v3/runs/`, file stamps in `<folder>/v3/stamps/`. */
 export function openCache(folder: string): ParseCache {
   const pathOf = (key: string): string => join(folder, `v${FORMAT}`, key.slice(0, 2), `${key}.json`);
   const runPathOf = (key: string): string => join(folder, `v${FORMAT}`, 'runs', `${key}.json`);
+  const stampsPathOf = (key: string): string => join(folder, `v${FORMAT}`, 'stamps', `${key}.json`);
   let writable = true;
   const write = (path: string, key: string, value: unknown): void => {
     if (!writable) return;
     const payload = JSON.stringify(value);
-    const text = JSON.stringify({ format: FORMAT, key, digest: digest(payload), payload });
+    // A header line, then the value as is (not a JSON string inside JSON: that doubles the parsing).
+    const text = `${JSON.stringify({ format: FORMAT, key, digest: digest(payload) })}\n${payload}`;
     const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       mkdirSync(dirname(path), { recursive: true });
@@ -92,6 +104,10 @@ export function openCache(folder: string): ParseCache {
     lookupRun: (key) => readEntry(runPathOf(key), key) as RunRecord | undefined,
     storeRun: (key, record) => {
       write(runPathOf(key), key, record);
+    },
+    lookupStamps: (key) => readEntry(stampsPathOf(key), key) as Stamps | undefined,
+    storeStamps: (key, stamps) => {
+      write(stampsPathOf(key), key, stamps);
     },
   };
 }
@@ -114,16 +130,20 @@ function discard(path: string): void {
 }
 
 function decodeEntry(text: string, key: string): unknown {
-  let entry: unknown;
+  const newline = text.indexOf('\n');
+  const payload = text.slice(newline + 1);
+  let header: unknown;
+  let value: unknown;
   try {
-    entry = JSON.parse(text);
+    header = JSON.parse(text.slice(0, newline));
+    const { format, key: storedKey, digest: storedDigest } = (header ?? {}) as Record<string, unknown>;
+    if (newline < 0 || format !== FORMAT || storedKey !== key || storedDigest !== digest(payload)) return undefined;
+    value = JSON.parse(payload);
   } catch (error: unknown) {
     if (error instanceof SyntaxError) return undefined;
     throw error;
   }
-  const { format, key: storedKey, digest: storedDigest, payload } = (entry ?? {}) as Record<string, unknown>;
-  if (format !== FORMAT || storedKey !== key || typeof payload !== 'string' || storedDigest !== digest(payload)) return undefined;
-  return JSON.parse(payload) as unknown;
+  return value;
 }
 
 function digest(text: string): string {

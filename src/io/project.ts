@@ -10,8 +10,9 @@ import type { RenderedBody, Runbook } from '../model/runbook.js';
 import { loadConfig } from './config-file.js';
 import { DiscoveryError, discoverRunbooks, displayPath, isInside, type FoundFile } from './discover.js';
 import { readGitFacts } from './git.js';
-import { existingPaths, parseSources, readSources, sourceIdentity, type ReadSource } from './read-runbooks.js';
-import { runKey, type RunRecord } from './run-memo.js';
+import { existingPaths, parseSources, readSources, sourceIdentity } from './read-runbooks.js';
+import { stampedIdentities, takeStamps } from './source-stamps.js';
+import { derivedKey, runKey, stableJson, type RunRecord, type SourceIdentity } from './run-memo.js';
 import { NO_CACHE, type ParseCache } from './parse-cache.js';
 
 /** What every command that reads runbooks needs: where to look, and when "today" is. */
@@ -40,6 +41,8 @@ export interface Project {
   readonly diagnostics: readonly Diagnostic[];
   /** Link targets outside the runbooks, and whether each exists (part of what a site shows). */
   readonly linkTargets: RunRecord['linkTargets'];
+  /** The run's key, from every file's bytes as read for this run. */
+  readonly key: string;
 }
 
 /** What a run starts from, read but not parsed: enough to tell whether anything changed. */
@@ -48,7 +51,8 @@ export interface ProjectInputs {
   readonly today: CalendarDate;
   readonly git: GitFacts;
   readonly found: readonly FoundFile[];
-  readonly sources: readonly ReadSource[];
+  /** Each file's identity: its digest taken from its bytes, or from its stamp when its stat is unchanged. */
+  readonly identities: readonly SourceIdentity[];
   /** The digest of everything that decides the run's diagnostics (`runKey`). */
   readonly key: string;
 }
@@ -61,33 +65,47 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   return loadProjectFrom(await readProjectInputs(options), options);
 }
 
-/** discover → read: the config, the runbook files and their bytes, what git knows, and the run's key. */
-export async function readProjectInputs(options: Pick<ProjectOptions, 'cwd' | 'paths' | 'config' | 'today' | 'git'>): Promise<ProjectInputs> {
+/**
+ * discover → identify: the config, the runbook files and a digest of each (read only when its stat
+ * changed since the cache last saw it), what git knows, and the run's key.
+ */
+export async function readProjectInputs(options: Pick<ProjectOptions, 'cwd' | 'paths' | 'config' | 'today' | 'git' | 'cache'>): Promise<ProjectInputs> {
   const config = loadConfig(options.cwd, options.config, RULES.map((rule) => rule.id));
   const found = discoverRunbooks(options.paths, config, options.cwd);
   if (found.length === 0) {
     const where = options.paths.length === 0 ? displayPath(config.root, options.cwd) : options.paths.join(', ');
     throw new DiscoveryError(`no runbooks found in ${where} (include: ${config.include.join(', ')})`);
   }
-  const sources = readSources(found);
+  const cache = options.cache ?? NO_CACHE;
+  const stampsKey = derivedKey(config.root, 'source stamps');
+  const stamps = cache.lookupStamps(stampsKey);
+  const stamped = stampedIdentities(found, stamps);
+  const unstamped = found.filter((_file, index) => stamped[index] === undefined);
+  const read = new Map(readSources(unstamped).map((source) => [source.found.path, sourceIdentity(source)]));
+  const identities = found.map((file, index) => stamped[index] ?? read.get(file.path) ?? { id: file.id, file: file.file, path: file.path, digest: 'unreadable' });
+  if (read.size > 0) cache.storeStamps(stampsKey, takeStamps(stamps, [...read.values()], Date.now()));
   const git: GitFacts = options.git ? await readGitFacts(commonFolder(found.map((file) => dirname(file.path)))) : { kind: 'none' };
-  const key = runKey({ sources: sources.map(sourceIdentity), config, today: options.today, git });
-  return { config, today: options.today, git, found, sources, key };
+  const key = runKey({ sources: identities, config, today: options.today, git });
+  return { config, today: options.today, git, found, identities, key };
 }
 
 /** parse → check, from inputs already read; remembers the diagnostics for `rememberedDiagnostics`. */
 export function loadProjectFrom(inputs: ProjectInputs, options: Pick<ProjectOptions, 'cwd' | 'render' | 'cache'>): Project {
   const { config, git, found } = inputs;
   const cache = options.cache ?? NO_CACHE;
-  const results = parseSources(inputs.sources, config, { render: options.render ?? false, cache });
+  // Every file is read now, and its bytes decide the key under which this run is remembered.
+  const sources = readSources(found);
+  const identities = sources.map(sourceIdentity);
+  const key = stableJson(identities) === stableJson(inputs.identities) ? inputs.key : runKey({ sources: identities, config, today: inputs.today, git });
+  const results = parseSources(sources, config, { render: options.render ?? false, cache });
   const runbooks = results.flatMap((result): Runbook[] => (result.kind === 'runbook' ? [result.runbook] : []));
   const bodies = new Map(results.flatMap((result): [string, RenderedBody][] => (result.kind === 'runbook' ? [[result.runbook.path, result.body]] : [])));
   const targets = linkTargets(runbooks);
   const existingFiles = existingPaths(targets);
   const diagnostics = runChecks(results, { config, today: inputs.today, git, existingFiles, rootLabel: displayPath(config.root, options.cwd) });
   const record: RunRecord = { diagnostics, linkTargets: targets.map((target) => [target, existingFiles.has(target)]) };
-  cache.storeRun(inputs.key, record);
-  return { config, today: inputs.today, git, found, results, runbooks, bodies, diagnostics, linkTargets: record.linkTargets };
+  cache.storeRun(key, record);
+  return { config, today: inputs.today, git, found, results, runbooks, bodies, diagnostics, linkTargets: record.linkTargets, key };
 }
 
 /**

@@ -1,0 +1,65 @@
+import { statSync } from 'node:fs';
+import type { FoundFile } from './discover.js';
+import type { SourceIdentity } from './run-memo.js';
+
+/**
+ * What a file looked like when its digest was taken: like git's index, a file whose size, times,
+ * inode and device are unchanged is taken to have unchanged bytes, so a run over unchanged runbooks
+ * reads none of them. Only an accelerator, used to find a remembered run: a run that has to parse
+ * reads every file and digests its bytes again (`loadProjectFrom`).
+ */
+export interface Stamp {
+  readonly stat: string;
+  readonly digest: string;
+  /** When the digest was taken (ms since the epoch). */
+  readonly takenAt: number;
+}
+
+/** Path → stamp. */
+export interface Stamps {
+  readonly byPath: Readonly<Record<string, Stamp>>;
+}
+
+/**
+ * A file changed this close before its stamp was taken may change again within the same tick of the
+ * file system's clock without its times changing ("racy git"): such a stamp is never trusted.
+ */
+const RACY_MS = 2_000;
+
+/**
+ * The identity of each found file taken from `stamps` where its stat is unchanged; undefined for
+ * every file that must be read (new, changed, unstatable, or too recently changed to trust).
+ */
+export function stampedIdentities(found: readonly FoundFile[], stamps: Stamps | undefined): readonly (SourceIdentity | undefined)[] {
+  return found.map((file) => {
+    const stamp = stamps?.byPath[file.path];
+    if (stamps === undefined || stamp === undefined) return undefined;
+    const stat = statLine(file.path);
+    if (stat === undefined || stat.line !== stamp.stat || stat.changedMs >= stamp.takenAt - RACY_MS) return undefined;
+    return { id: file.id, file: file.file, path: file.path, digest: stamp.digest };
+  });
+}
+
+/** `previous` with new stamps for the files whose digests were just taken from their bytes. */
+export function takeStamps(previous: Stamps | undefined, read: readonly SourceIdentity[], now: number): Stamps {
+  const byPath: Record<string, Stamp> = { ...previous?.byPath };
+  for (const identity of read) {
+    const stat = statLine(identity.path);
+    if (stat !== undefined && !identity.digest.startsWith('unreadable')) byPath[identity.path] = { stat: stat.line, digest: identity.digest, takenAt: now };
+    else Reflect.deleteProperty(byPath, identity.path);
+  }
+  return { byPath };
+}
+
+/** The parts of a file's stat that change when its bytes do, as one line; undefined when it cannot be stat'ed. */
+function statLine(path: string): { readonly line: string; readonly changedMs: number } | undefined {
+  try {
+    const stats = statSync(path, { bigint: true });
+    const line = [stats.size, stats.mtimeNs, stats.ctimeNs, stats.ino, stats.dev].join(' ');
+    const changed = stats.mtimeNs > stats.ctimeNs ? stats.mtimeNs : stats.ctimeNs;
+    return { line, changedMs: Number(changed / 1_000_000n) };
+  } catch (error: unknown) {
+    if (error instanceof Error) return undefined;
+    throw error;
+  }
+}
