@@ -15,12 +15,24 @@ import { PROJECT_ROOT, SHARED } from '../shared.js';
  * recompiled beside them. Fails loudly when dist/ was never compiled (`npm run build`, or `npm
  * install`, which runs it): the tests of the real bin would test nothing.
  */
-export function installedCopy(into: string): string {
+export function installedCopy(into: string, options: { readonly copyDependencies?: boolean } = {}): string {
   const main = join(PROJECT_ROOT, 'dist', 'cli', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` before these tests (they run the compiled bin)`);
   for (const part of ['bin', 'dist', 'templates', 'package.json']) cpSync(join(PROJECT_ROOT, part), join(into, part), { recursive: true });
-  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(into, 'node_modules'));
+  if (options.copyDependencies === true) copyRuntimeDependencies(into);
+  else symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(into, 'node_modules'));
   return join(into, 'bin', 'runbook.js');
+}
+
+/**
+ * Copies the runtime dependencies (not the dev ones) into `into/node_modules`: for a copy that
+ * another user runs, who may not be allowed into the checkout (a clone in a private temp folder).
+ */
+function copyRuntimeDependencies(into: string): void {
+  const listed = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  const packages = listed.stdout.split('\n').filter((path) => path.startsWith(join(PROJECT_ROOT, 'node_modules')));
+  if (packages.length === 0) throw new Error(`npm ls --omit=dev listed no packages (${String(listed.status)}):\n${listed.stderr}`);
+  for (const path of packages) cpSync(path, join(into, relative(PROJECT_ROOT, path)), { recursive: true });
 }
 
 /** How a run of the bin ended and what it printed. */

@@ -71,7 +71,7 @@ describe.skipIf(!generatorAvailable())('a build that cannot write its output', (
   let smallBytes = 0;
 
   beforeAll(async () => {
-    bin = installedCopy(join(folder, 'tool'));
+    bin = installedCopy(join(folder, 'tool'), { copyDependencies: true }); // run as nobody too
     env = { RUNBOOK_CACHE_DIR: join(folder, 'cache') };
     generateCorpus(small, 10, 3);
     generateCorpus(large, 60, 4);
