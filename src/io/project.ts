@@ -10,9 +10,9 @@ import type { RenderedBody, Runbook } from '../model/runbook.js';
 import { loadConfig } from './config-file.js';
 import { DiscoveryError, discoverRunbooks, displayPath, isInside, type FoundFile } from './discover.js';
 import { readGitFacts } from './git.js';
-import { existingPaths, parseSources, readSources, sourceIdentity } from './read-runbooks.js';
+import { existingPaths, parseSources, readSources, sourceIdentity, type ReadSource } from './read-runbooks.js';
 import { stampedIdentities, takeStamps } from './source-stamps.js';
-import { derivedKey, runKey, stableJson, type RunRecord, type SourceIdentity } from './run-memo.js';
+import { derivedKey, runKey, type RunRecord, type SourceIdentity } from './run-memo.js';
 import { NO_CACHE, type ParseCache } from './parse-cache.js';
 
 /** What every command that reads runbooks needs: where to look, and when "today" is. */
@@ -53,6 +53,8 @@ export interface ProjectInputs {
   readonly found: readonly FoundFile[];
   /** Each file's identity: its digest taken from its bytes, or from its stamp when its stat is unchanged. */
   readonly identities: readonly SourceIdentity[];
+  /** The files that had to be read for their digests, by path, so that parsing does not read them again. */
+  readonly read: ReadonlyMap<string, ReadSource>;
   /** The digest of everything that decides the run's diagnostics (`runKey`). */
   readonly key: string;
 }
@@ -80,23 +82,25 @@ export async function readProjectInputs(options: Pick<ProjectOptions, 'cwd' | 'p
   const stampsKey = derivedKey(config.root, 'source stamps');
   const stamps = cache.lookupStamps(stampsKey);
   const stamped = stampedIdentities(found, stamps);
-  const unstamped = found.filter((_file, index) => stamped[index] === undefined);
-  const read = new Map(readSources(unstamped).map((source) => [source.found.path, sourceIdentity(source)]));
-  const identities = found.map((file, index) => stamped[index] ?? read.get(file.path) ?? { id: file.id, file: file.file, path: file.path, digest: 'unreadable' });
-  if (read.size > 0) cache.storeStamps(stampsKey, takeStamps(stamps, [...read.values()], Date.now()));
+  const read = readMissing(found, (_file, index) => stamped[index] !== undefined);
+  const identities = found.map((file, index) => stamped[index] ?? sourceIdentity(read.get(file.path) ?? bug(file)));
+  if (read.size > 0) cache.storeStamps(stampsKey, takeStamps(stamps, [...read.values()].map(sourceIdentity), Date.now()));
   const git: GitFacts = options.git ? await readGitFacts(commonFolder(found.map((file) => dirname(file.path)))) : { kind: 'none' };
   const key = runKey({ sources: identities, config, today: options.today, git });
-  return { config, today: options.today, git, found, identities, key };
+  return { config, today: options.today, git, found, identities, read, key };
 }
 
 /** parse → check, from inputs already read; remembers the diagnostics for `rememberedDiagnostics`. */
 export function loadProjectFrom(inputs: ProjectInputs, options: Pick<ProjectOptions, 'cwd' | 'render' | 'cache'>): Project {
   const { config, git, found } = inputs;
   const cache = options.cache ?? NO_CACHE;
-  // Every file is read now, and its bytes decide the key under which this run is remembered.
-  const sources = readSources(found);
+  // Every file's bytes are at hand now (those not read for their digests are read here), and they
+  // decide the key under which this run is remembered.
+  const read = readMissing(found, (file) => inputs.read.has(file.path));
+  const sources = found.map((file) => inputs.read.get(file.path) ?? read.get(file.path) ?? bug(file));
   const identities = sources.map(sourceIdentity);
-  const key = stableJson(identities) === stableJson(inputs.identities) ? inputs.key : runKey({ sources: identities, config, today: inputs.today, git });
+  const stampsHeld = identities.every((identity, index) => identity.digest === inputs.identities[index]?.digest);
+  const key = stampsHeld ? inputs.key : runKey({ sources: identities, config, today: inputs.today, git });
   const results = parseSources(sources, config, { render: options.render ?? false, cache });
   const runbooks = results.flatMap((result): Runbook[] => (result.kind === 'runbook' ? [result.runbook] : []));
   const bodies = new Map(results.flatMap((result): [string, RenderedBody][] => (result.kind === 'runbook' ? [[result.runbook.path, result.body]] : [])));
@@ -106,6 +110,15 @@ export function loadProjectFrom(inputs: ProjectInputs, options: Pick<ProjectOpti
   const record: RunRecord = { diagnostics, linkTargets: targets.map((target) => [target, existingFiles.has(target)]) };
   cache.storeRun(key, record);
   return { config, today: inputs.today, git, found, results, runbooks, bodies, diagnostics, linkTargets: record.linkTargets, key };
+}
+
+/** Reads the found files that `skip` does not exclude, by path. */
+function readMissing(found: readonly FoundFile[], skip: (file: FoundFile, index: number) => boolean): ReadonlyMap<string, ReadSource> {
+  return new Map(readSources(found.filter((file, index) => !skip(file, index))).map((source) => [source.found.path, source]));
+}
+
+function bug(file: FoundFile): never {
+  throw new Error(`bug: ${file.file} was neither read nor stamped`);
 }
 
 /**
