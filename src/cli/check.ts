@@ -1,27 +1,19 @@
-import { resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { RULES } from '../check/registry.js';
 import type { Io } from '../io/io.js';
-import { writeFileAtomic } from '../io/write-file.js';
-import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../report/index.js';
+import { FORMATTERS } from '../report/index.js';
 import { countBySeverity, plural, type CheckReport } from '../report/report.js';
-import { useColor } from './color.js';
 import { resolveToday } from './today.js';
-import { UsageError } from './usage-error.js';
 import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
 import { toolInfo } from './version.js';
 import { loadProjectFrom, readProjectInputs, rememberedRun } from '../io/project.js';
 import { checkWithAlerts } from './alert-coverage.js';
+import { reportExit, shownDiagnostics, withReportOptions, writeReport, type ReportOptions } from './report-options.js';
 
 /** The options of `runbook check`, as commander hands them over. */
-interface CheckOptions {
+interface CheckOptions extends ReportOptions {
   readonly config?: string;
   readonly today?: string;
-  readonly format: FormatName;
-  readonly outputFile?: string;
-  readonly maxWarnings?: number;
-  readonly quiet?: boolean;
-  readonly color?: boolean;
   readonly git: boolean;
   readonly cache: boolean;
 }
@@ -31,7 +23,7 @@ export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
 
 /** `runbook check [paths…]`: wires the command; `setExit` receives the exit code. */
 export function checkCommand(io: Io, setExit: (code: number) => void): Command {
-  return new Command('check')
+  const command = new Command('check')
     .summary('check runbooks for staleness, completeness and broken links')
     .description(
       'Reads every runbook and reports every problem in every file with file:line:column, a rule id and a message. ' +
@@ -39,13 +31,8 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     )
     .argument('[paths...]', 'runbook files or folders (default: the config root)')
     .option('-c, --config <path>', 'config file (default: nearest runbook.config.yaml|yml|json above the working folder)')
-    .option('--today <YYYY-MM-DD>', 'the date to check staleness against (default: today in UTC)')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('pretty'))
-    .option('-o, --output-file <path>', 'write the report to this file (atomically) instead of stdout')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
-    .option('-q, --quiet', 'report errors only')
-    .option('--color', 'force colours in `pretty` output')
-    .option('--no-color', 'no colours (also: NO_COLOR=1)')
+    .option('--today <YYYY-MM-DD>', 'the date to check staleness against (default: today in UTC)');
+  return withReportOptions(command)
     .option('--no-cache', NO_CACHE_HELP)
     .option('--no-git', 'do not read the git history (no last-edited dates)')
     .addHelpText('after', checkHelp)
@@ -61,27 +48,15 @@ async function runCheck(paths: readonly string[], options: CheckOptions, io: Io)
   const { found } = inputs;
   const withAlerts = inputs.config.alerts.rules.length > 0 ? checkWithAlerts(inputs, paths, io.cwd, cache) : undefined;
   const diagnostics = withAlerts?.diagnostics ?? rememberedRun(inputs, cache)?.diagnostics ?? loadProjectFrom(inputs, { cwd: io.cwd, cache }).diagnostics;
-  const shown = options.quiet === true ? diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : diagnostics;
-  const report: CheckReport = { tool: toolInfo(), files: [...(withAlerts?.ruleFiles ?? []), ...found.map((file) => file.file)], diagnostics: shown, rules: RULES };
-  const formatter = FORMATTERS[options.format];
-  if (options.outputFile === undefined) {
-    io.stdout.write(formatter(report, { color: options.format === 'pretty' && useColor(options.color, io.env, io.stdout.isTTY) }));
-  } else {
-    writeFileAtomic(resolve(io.cwd, options.outputFile), formatter(report, { color: false }));
-  }
-  const counts = countBySeverity(diagnostics);
+  const report: CheckReport = { tool: toolInfo(), files: [...(withAlerts?.ruleFiles ?? []), ...found.map((file) => file.file)], diagnostics: shownDiagnostics(diagnostics, options), rules: RULES };
+  writeReport((color) => FORMATTERS[options.format](report, { color }), options, io);
   if (options.outputFile !== undefined) {
+    const counts = countBySeverity(diagnostics);
     io.stderr.write(
       `wrote ${options.outputFile}: ${plural(found.length, 'file')} checked, ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info\n`,
     );
   }
-  const tooManyWarnings = options.maxWarnings !== undefined && counts.warnings > options.maxWarnings;
-  return counts.errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
-}
-
-function parseCount(text: string): number {
-  if (!/^\d+$/.test(text)) throw new UsageError(`invalid --max-warnings \`${text}\`, expected a whole number`);
-  return Number(text);
+  return reportExit(diagnostics, options);
 }
 
 /** The rules and exit codes, appended to `check --help`. */

@@ -1,5 +1,4 @@
-import { resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { RULES } from '../check/registry.js';
 import type { Coverage } from '../coverage/coverage.js';
 import { COVERAGE_RULES } from '../coverage/rules.js';
@@ -7,33 +6,26 @@ import { coverageJson, coverageText } from '../coverage/summary.js';
 import { displayPath } from '../io/discover.js';
 import type { Io } from '../io/io.js';
 import { loadProject } from '../io/project.js';
-import { writeFileAtomic } from '../io/write-file.js';
 import { compareDiagnostics } from '../model/diagnostic.js';
-import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../report/index.js';
+import { FORMATTERS, type FormatName } from '../report/index.js';
 import { countBySeverity, plural, type CheckReport } from '../report/report.js';
 import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
 import { alertCoverage, coversRoot } from './alert-coverage.js';
-import { EXIT } from './check.js';
-import { useColor } from './color.js';
+import { reportExit, shownDiagnostics, withReportOptions, writeReport, type ReportOptions } from './report-options.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
 import { toolInfo } from './version.js';
 
 /** The options of `runbook coverage`, as commander hands them over. */
-interface CoverageOptions {
+interface CoverageOptions extends ReportOptions {
   readonly config?: string;
   readonly rules?: readonly string[];
-  readonly format: FormatName;
-  readonly outputFile?: string;
-  readonly maxWarnings?: number;
-  readonly quiet?: boolean;
-  readonly color?: boolean;
   readonly cache: boolean;
 }
 
 /** `runbook coverage [paths…]`: which alerts have a runbook, and whether their `runbook_url` leads to it. */
 export function coverageCommand(io: Io, setExit: (code: number) => void): Command {
-  return new Command('coverage')
+  const command = new Command('coverage')
     .summary('check that every alert has a runbook and links to it')
     .description(
       'Reads the Prometheus alert rule files (`alerts.rules` in the config, or --rules) and the runbooks, and reports ' +
@@ -42,13 +34,8 @@ export function coverageCommand(io: Io, setExit: (code: number) => void): Comman
     )
     .argument('[paths...]', 'runbook files or folders (default: the config root)')
     .option('-c, --config <path>', 'config file (default: nearest runbook.config.yaml|yml|json above the working folder)')
-    .option('-r, --rules <glob...>', 'alert rule files, relative to the working folder (default: `alerts.rules` of the config)')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('pretty'))
-    .option('-o, --output-file <path>', 'write the report to this file (atomically) instead of stdout')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
-    .option('-q, --quiet', 'report errors only')
-    .option('--color', 'force colours in `pretty` output')
-    .option('--no-color', 'no colours (also: NO_COLOR=1)')
+    .option('-r, --rules <glob...>', 'alert rule files, relative to the working folder (default: `alerts.rules` of the config)');
+  return withReportOptions(command)
     .option('--no-cache', NO_CACHE_HELP)
     .addHelpText('after', coverageHelp)
     .action(async (paths: string[], options: CoverageOptions) => {
@@ -72,23 +59,17 @@ async function runCoverage(paths: readonly string[], options: CoverageOptions, i
     if (unmatched.length > 0) throw new UsageError(`--rules ${unmatched.join(', ')} matches no file (relative to ${displayPath(io.cwd, io.cwd)})`);
   }
   const diagnostics = [...result.diagnostics].sort(compareDiagnostics);
-  const shown = options.quiet === true ? diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : diagnostics;
   const files = [...result.ruleFiles, ...project.found.map((file) => file.file)];
-  const report: CheckReport = { tool: toolInfo(), files, diagnostics: shown, rules: RULES };
-  const color = options.outputFile === undefined && options.format === 'pretty' && useColor(options.color, io.env, io.stdout.isTTY);
-  const text = coverageReport(report, result.coverage, options.format, color);
-  if (options.outputFile === undefined) io.stdout.write(text);
-  else {
-    writeFileAtomic(resolve(io.cwd, options.outputFile), text);
+  const report: CheckReport = { tool: toolInfo(), files, diagnostics: shownDiagnostics(diagnostics, options), rules: RULES };
+  writeReport((color) => coverageReport(report, result.coverage, options.format, color), options, io);
+  if (options.outputFile !== undefined) {
     const counts = countBySeverity(diagnostics);
     io.stderr.write(
       `wrote ${options.outputFile}: ${String(result.coverage.total.covered)} / ${plural(result.coverage.total.alerts, 'alert')} covered, ` +
         `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${String(counts.infos)} info\n`,
     );
   }
-  const counts = countBySeverity(diagnostics);
-  const tooManyWarnings = options.maxWarnings !== undefined && counts.warnings > options.maxWarnings;
-  return counts.errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
+  return reportExit(diagnostics, options);
 }
 
 /** The report in `format`; `pretty` ends with the coverage summary and `json` carries it as `coverage`. */
@@ -97,11 +78,6 @@ function coverageReport(report: CheckReport, coverage: Coverage, format: FormatN
   if (format === 'pretty') return `${text}\n${coverageText(coverage)}`;
   if (format === 'json') return `${JSON.stringify({ ...(JSON.parse(text) as object), coverage: coverageJson(coverage) }, null, 2)}\n`;
   return text;
-}
-
-function parseCount(text: string): number {
-  if (!/^\d+$/.test(text)) throw new UsageError(`invalid --max-warnings \`${text}\`, expected a whole number`);
-  return Number(text);
 }
 
 /** The coverage rules, the config keys and the exit codes, appended to `coverage --help`. */
