@@ -1,12 +1,10 @@
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { RuleFile } from '../coverage/alert-rule.js';
 import { parseRuleFile } from '../coverage/rule-file.js';
 import { FILE_START } from '../model/diagnostic.js';
-import { displayPath } from './discover.js';
-
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+import { displayPath, filesUnder } from './discover.js';
 
 /** The rule files some globs name, read and parsed, and the globs that matched nothing. */
 export interface RuleFiles {
@@ -51,25 +49,12 @@ function matchGlob(glob: string, base: string): readonly string[] {
   return walk(start).filter((path) => matches(relative(start, path).split(sep).join('/')));
 }
 
-/** Every file under `folder`; skips VCS folders, node_modules and symlinked folders. */
+/** Every file under `folder` (skipping VCS folders, node_modules, symlinked folders), symlinked files included. */
 function walk(folder: string): readonly string[] {
-  const files: string[] = [];
-  const pending = [folder];
-  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch (error: unknown) {
-      throw new Error(`cannot read folder ${current} (looking for alert rule files)`, { cause: error });
-    }
-    for (const entry of entries) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
-      } else if (entry.isFile() || (entry.isSymbolicLink() && isFile(path))) files.push(path);
-    }
-  }
-  return files;
+  return filesUnder(folder, {
+    linkedFile: isFile,
+    unreadable: (current, error) => new Error(`cannot read folder ${current} (looking for alert rule files)`, { cause: error }),
+  });
 }
 
 function isFile(path: string): boolean {

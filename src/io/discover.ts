@@ -69,6 +69,21 @@ function statOrThrow(path: string, cwd: string) {
 
 /** Every file under `folder`, iteratively; skips VCS folders, node_modules and folder symlinks. */
 function walk(folder: string): readonly string[] {
+  return filesUnder(folder, {
+    linkedFile: (path) => symlinkedFileInside(path, folder),
+    unreadable: (current, error) => new DiscoveryError(`cannot read folder ${current}`, { cause: error }),
+  });
+}
+
+/**
+ * Every file under `folder`, iteratively, skipping VCS folders, node_modules and folder symlinks;
+ * a symlink to a file is listed when `linkedFile` accepts it. A folder that cannot be listed is
+ * the error `unreadable` makes.
+ */
+export function filesUnder(
+  folder: string,
+  policy: { readonly linkedFile: (path: string) => boolean; readonly unreadable: (folder: string, error: unknown) => Error },
+): readonly string[] {
   const files: string[] = [];
   const pending = [folder];
   for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
@@ -76,14 +91,14 @@ function walk(folder: string): readonly string[] {
     try {
       entries = readdirSync(current, { withFileTypes: true });
     } catch (error: unknown) {
-      throw new DiscoveryError(`cannot read folder ${current}`, { cause: error });
+      throw policy.unreadable(current, error);
     }
     for (const entry of entries) {
       const path = join(current, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
       } else if (entry.isFile()) files.push(path);
-      else if (entry.isSymbolicLink() && symlinkedFileInside(path, folder)) files.push(path);
+      else if (entry.isSymbolicLink() && policy.linkedFile(path)) files.push(path);
     }
   }
   return files;
