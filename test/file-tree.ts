@@ -1,16 +1,15 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Every file of a folder (dot files too), as slash-separated relative paths, sorted. */
+export function filesUnder(root: string): readonly string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
 
 /** Every file under `folder`, sorted: relative path (with `/`) → bytes, as latin1 text so that any byte compares. */
 export function fileTree(folder: string): ReadonlyMap<string, string> {
-  const files = new Map<string, string>();
-  const walk = (path: string, prefix: string): void => {
-    for (const name of readdirSync(path).sort()) {
-      const full = join(path, name);
-      if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
-      else files.set(`${prefix}${name}`, readFileSync(full, 'latin1'));
-    }
-  };
-  walk(folder, '');
-  return files;
+  return new Map(filesUnder(folder).map((path) => [path, readFileSync(join(folder, path), 'latin1')]));
 }

@@ -3,13 +3,15 @@
  * static server that serves a built site under a base path, building sites in-process, and a watch
  * on a page that records every request and every error.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type ConsoleMessage, type Page, type Request, type Response } from 'playwright-core';
 import { runCli, type CliResult } from '../cli/run-cli.js';
+
+export { filesUnder } from '../file-tree.js';
 
 /** Flags for a headless Chromium that talks to nothing but the pages it is sent to. */
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -63,13 +65,6 @@ export async function mustBuild(cwd: string, source: string, out: string, extra:
   if (result.code !== 0) throw new Error(`runbook build exited ${result.code}:\n${result.stderr}${result.stdout}`);
 }
 
-/** Every file of a folder, as slash-separated paths relative to it, sorted. */
-export function filesUnder(root: string): readonly string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-}
 
 /** The `file://` URL of a page of a site folder (of the folder itself, with its trailing slash, for ''). */
 export function fileUrl(root: string, path: string): string {

@@ -5,9 +5,12 @@
  */
 import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { cpSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { filesUnder } from '../file-tree.js';
 import { PROJECT_ROOT, SHARED } from '../shared.js';
+
+export { filesUnder };
 
 /**
  * A private copy of the compiled tool (bin/, dist/, templates/, package.json; node_modules linked)
@@ -89,13 +92,6 @@ export async function mustRunBin(args: readonly string[], options: BinOptions): 
   return run;
 }
 
-/** Every file of a folder (dot files too), as slash-separated relative paths, sorted. */
-export function filesUnder(root: string): readonly string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-}
 
 /** Every file of a folder with a digest of its bytes: two snapshots are equal when the folders are byte-identical. */
 export type Snapshot = ReadonlyMap<string, string>;
