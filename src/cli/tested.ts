@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { calendarDateOfInstant, compareDates, formatCalendarDate, parseCalendarDate, type CalendarDate } from '../model/calendar-date.js';
 import type { Io } from '../io/io.js';
 import { loadProject } from '../io/project.js';
-import { replaceFile } from '../io/replace-file.js';
+import { ReplaceRefused, replaceFile } from '../io/replace-file.js';
 import { palette } from '../report/ansi.js';
 import { concise } from '../report/concise.js';
 import { printable } from '../report/terminal-text.js';
@@ -43,11 +43,15 @@ export function testedCommand(io: Io, setExit: (code: number) => void): Command 
       `
 Refused (exit 1, the file untouched): a date in the future, a date before the current one, a
 frontmatter that does not parse, a target matching several runbooks or none.
+Refused (exit 2, the file untouched): a read-only file, and a file with several hard links (the
+atomic replace would split them; the file is never edited in place). The owner and group are kept
+where the process may set them (as root, always).
 
 Exit codes:
   0  recorded
   1  refused (the reason is printed)
-  2  bad usage (an invalid --date), bad config, or the run itself failed
+  2  bad usage (an invalid --date), bad config, a file that cannot be replaced (read-only,
+     hard-linked), or the run itself failed
 
 Examples:
   $ runbook tested database/primary-down
@@ -86,7 +90,13 @@ async function runTested(target: string, options: TestedOptions, io: Io): Promis
   const text = decodeKeepingBom(readFileSync(runbook.path), runbook.file);
   const edit = recordDrill(text, project.config.fields.last_tested, date);
   if (edit.kind === 'refused') return refused(refusalMessage(edit.refusal, runbook.file));
-  replaceFile(realpathSync(runbook.path), new TextEncoder().encode(edit.text));
+  try {
+    replaceFile(realpathSync(runbook.path), new TextEncoder().encode(edit.text));
+  } catch (error: unknown) {
+    if (!(error instanceof ReplaceRefused)) throw error;
+    io.stderr.write(`runbook: not recorded: ${printable(runbook.file)} ${error.reason}\n`);
+    return EXIT.failure;
+  }
   io.stdout.write(`recorded a drill of ${printable(runbook.id)} on ${formatCalendarDate(date)} (was ${previousText(edit.previous)}): ${printable(runbook.file)}\n`);
   return EXIT.ok;
 }

@@ -40,9 +40,9 @@ describe('replaceFile', () => {
     let temporary = '';
     const steps: ReplaceSteps = {
       ...NODE_STEPS,
-      writeNew: (target, data, mode) => {
+      writeNew: (target, data, mode, owner) => {
         temporary = target;
-        NODE_STEPS.writeNew(target, data.subarray(0, 10), mode);
+        NODE_STEPS.writeNew(target, data.subarray(0, 10), mode, owner);
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       },
     };
