@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { computeCoverage, type Coverage } from '../coverage/coverage.js';
 import { coverageDiagnostics } from '../coverage/diagnostics.js';
-import { readRuleFiles } from '../io/alert-rule-files.js';
+import { readRuleFiles, type RuleFileScope } from '../io/alert-rule-files.js';
 import { displayPath, isInside } from '../io/discover.js';
 import type { ParseCache } from '../io/parse-cache.js';
 import { loadProjectFrom, type ProjectInputs } from '../io/project.js';
@@ -18,16 +18,16 @@ export interface AlertCoverage {
 }
 
 /**
- * Reads the alert rule files (`globs`, relative to `base`) and compares them with `runbooks`: the
+ * Reads the alert rule files (`globs`, read as `scope` says) and compares them with `runbooks`: the
  * shell part shared by `coverage` and by `check` when `alerts.rules` is set. `complete` says whether
  * `runbooks` is the whole collection (see {@link computeCoverage}).
  */
 export function alertCoverage(
   runbooks: readonly Runbook[],
   config: Config,
-  options: { readonly globs: readonly string[]; readonly base: string; readonly cwd: string; readonly complete: boolean },
+  options: { readonly globs: readonly string[]; readonly scope: RuleFileScope; readonly cwd: string; readonly complete: boolean },
 ): AlertCoverage {
-  const read = readRuleFiles(options.globs, options.base, options.cwd);
+  const read = readRuleFiles(options.globs, options.scope, options.cwd);
   const configFile = config.source.kind === 'file' ? displayPath(config.source.path, options.cwd) : '.';
   const coverage = computeCoverage({
     ruleFiles: read.files,
@@ -38,6 +38,11 @@ export function alertCoverage(
     complete: options.complete,
   });
   return { coverage, diagnostics: coverageDiagnostics(coverage.findings, config), ruleFiles: read.files.map((file) => file.file) };
+}
+
+/** Where the rule files of `alerts.rules` may be: inside the config file's folder. */
+export function configRuleScope(config: Config): RuleFileScope {
+  return { kind: 'config', folder: config.alerts.base };
 }
 
 /** Whether checking `paths` reads the whole collection under the config's root (no paths: yes). */
@@ -58,6 +63,6 @@ export function checkWithAlerts(
 ): { readonly diagnostics: readonly Diagnostic[]; readonly ruleFiles: readonly string[] } {
   const project = loadProjectFrom(inputs, { cwd, cache });
   const config = project.config;
-  const result = alertCoverage(project.runbooks, config, { globs: config.alerts.rules, base: config.alerts.base, cwd, complete: coversRoot(paths, config, cwd) });
+  const result = alertCoverage(project.runbooks, config, { globs: config.alerts.rules, scope: configRuleScope(config), cwd, complete: coversRoot(paths, config, cwd) });
   return { diagnostics: [...project.diagnostics, ...result.diagnostics].sort(compareDiagnostics), ruleFiles: result.ruleFiles };
 }

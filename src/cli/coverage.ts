@@ -4,13 +4,14 @@ import type { Coverage } from '../coverage/coverage.js';
 import { COVERAGE_RULES } from '../coverage/rules.js';
 import { coverageJson, coverageText } from '../coverage/summary.js';
 import { displayPath } from '../io/discover.js';
+import type { RuleFileScope } from '../io/alert-rule-files.js';
 import type { Io } from '../io/io.js';
 import { loadProject } from '../io/project.js';
 import { compareDiagnostics } from '../model/diagnostic.js';
 import { FORMATTERS, type FormatName } from '../report/index.js';
 import { countBySeverity, plural, type CheckReport } from '../report/report.js';
 import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
-import { alertCoverage, coversRoot } from './alert-coverage.js';
+import { alertCoverage, configRuleScope, coversRoot } from './alert-coverage.js';
 import { reportExit, shownDiagnostics, withReportOptions, writeReport, type ReportOptions } from './report-options.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
@@ -52,8 +53,8 @@ async function runCoverage(paths: readonly string[], options: CoverageOptions, i
   if (globs.length === 0) {
     throw new UsageError('no alert rule files: set `alerts.rules` in the config (docs/coverage.md) or pass --rules <glob>');
   }
-  const base = fromCommandLine ? io.cwd : config.alerts.base;
-  const result = alertCoverage(project.runbooks, config, { globs, base, cwd: io.cwd, complete: coversRoot(paths, config, io.cwd) });
+  const scope: RuleFileScope = fromCommandLine ? { kind: 'command-line', base: io.cwd } : configRuleScope(config);
+  const result = alertCoverage(project.runbooks, config, { globs, scope, cwd: io.cwd, complete: coversRoot(paths, config, io.cwd) });
   if (fromCommandLine) {
     const unmatched = result.coverage.findings.filter((finding) => finding.ruleId === 'alert-rules-not-found').map((finding) => `\`${finding.actual ?? ''}\``);
     if (unmatched.length > 0) throw new UsageError(`--rules ${unmatched.join(', ')} matches no file (relative to ${displayPath(io.cwd, io.cwd)})`);

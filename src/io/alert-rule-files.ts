@@ -1,10 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { RuleFile } from '../coverage/alert-rule.js';
 import { parseRuleFile } from '../coverage/rule-file.js';
 import { FILE_START } from '../model/diagnostic.js';
-import { displayPath, filesUnder } from './discover.js';
+import { displayPath, filesUnder, isInside } from './discover.js';
 
 /** The rule files some globs name, read and parsed, and the globs that matched nothing. */
 export interface RuleFiles {
@@ -13,40 +13,87 @@ export interface RuleFiles {
 }
 
 /**
- * Finds the files matching `globs` (relative to `base`; a glob without wildcards names one file),
- * then reads and parses each once, sorted by path. A file that cannot be read becomes a problem on
- * that file; only a folder that cannot be listed stops the run.
+ * Who named the rule files, which says where they may be read from.
+ * - `config`: `alerts.rules`, written by the repository (untrusted): globs relative to the config
+ *   file's `folder`, and every file must really be inside it (no absolute path, no `..`, no symlink
+ *   leading out), so a pull request cannot make the run read `/proc/self/environ` or a private key.
+ * - `command-line`: `--rules`, typed by the user: globs relative to `base`, a file named without
+ *   wildcards is read wherever it is, and a file a glob finds must really be inside the folder the
+ *   glob searches (a symlink in a checked-out repository cannot lead out of it).
  */
-export function readRuleFiles(globs: readonly string[], base: string, cwd: string): RuleFiles {
-  const paths = new Set<string>();
+export type RuleFileScope = { readonly kind: 'config'; readonly folder: string } | { readonly kind: 'command-line'; readonly base: string };
+
+/** One file to read, and the folder it must really be inside (none: named by the user, read as is). */
+interface Candidate {
+  readonly path: string;
+  readonly within: string | undefined;
+}
+
+/**
+ * Finds the files matching `globs` (a glob without wildcards names one file), then reads and parses
+ * each once, sorted by path. A file outside its scope is not read and becomes a problem on that
+ * path (naming it, never quoting it); a file that cannot be read becomes a problem on that file;
+ * only a folder that cannot be listed stops the run.
+ */
+export function readRuleFiles(globs: readonly string[], scope: RuleFileScope, cwd: string): RuleFiles {
+  const candidates = new Map<string, Candidate>();
   const unmatched: string[] = [];
   for (const glob of globs) {
-    const matched = matchGlob(glob, base);
+    const matched = matchGlob(glob, scope);
     if (matched.length === 0) unmatched.push(glob);
-    for (const path of matched) paths.add(path);
+    for (const candidate of matched) if (!candidates.has(candidate.path)) candidates.set(candidate.path, candidate);
   }
-  const files = [...paths].sort().map((path) => readRuleFile(path, displayPath(path, cwd)));
+  const files = [...candidates.values()]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((candidate) => readRuleFile(candidate, scope, cwd));
   return { files, unmatched };
 }
 
-function readRuleFile(path: string, file: string): RuleFile {
+function readRuleFile(candidate: Candidate, scope: RuleFileScope, cwd: string): RuleFile {
+  const file = displayPath(candidate.path, cwd);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    if (candidate.within !== undefined && !reallyInside(candidate.path, candidate.within)) {
+      return { file, alerts: [], problems: [{ value: outsideMessage(file, candidate.within, scope, cwd), span: FILE_START }] };
+    }
+    text = readFileSync(candidate.path, 'utf8');
   } catch (error: unknown) {
     return { file, alerts: [], problems: [{ value: `Cannot read the file: ${error instanceof Error ? error.message : String(error)}`, span: FILE_START }] };
   }
   return parseRuleFile(text, file);
 }
 
-/** The files one glob matches: its folder part is walked, the rest matched with picomatch. */
-function matchGlob(glob: string, base: string): readonly string[] {
+/** Whether `path` is inside `folder` as written and once every symlink is followed. */
+function reallyInside(path: string, folder: string): boolean {
+  return isInside(path, folder) && isInside(realpathSync(path), realpathSync(folder));
+}
+
+/** Why a file was not read: it is (or leads) outside the folder it must be in. */
+function outsideMessage(file: string, within: string, scope: RuleFileScope, cwd: string): string {
+  const folder = `\`${displayPath(within, cwd)}\``;
+  return scope.kind === 'config'
+    ? `\`${file}\` is outside ${folder} (the folder of the config file), so it is not read: \`alerts.rules\` may only name files inside it, ` +
+        'and a symlink must lead inside it too; name other rule files with `runbook coverage --rules`'
+    : `\`${file}\` is a symlink leading outside ${folder} (the folder the glob searches), so it is not read; name the file itself with --rules to read it`;
+}
+
+/**
+ * The files one glob matches: its folder part is walked, the rest matched with picomatch. A
+ * config's glob whose folder part leaves the config's folder is not walked: it names that folder,
+ * which is then refused.
+ */
+function matchGlob(glob: string, scope: RuleFileScope): readonly Candidate[] {
   const scanned = picomatch.scan(glob);
+  const base = scope.kind === 'config' ? scope.folder : scope.base;
   const start = resolve(base, scanned.base === '' ? '.' : scanned.base);
-  if (!scanned.isGlob) return isFile(start) ? [start] : [];
+  const within = (folder: string): string | undefined => (scope.kind === 'config' ? scope.folder : scanned.isGlob ? folder : undefined);
+  if (scope.kind === 'config' && !isInside(start, scope.folder)) return [{ path: start, within: scope.folder }];
+  if (!scanned.isGlob) return isFile(start) ? [{ path: start, within: within(start) }] : [];
   if (!isFolder(start)) return [];
   const matches = picomatch(scanned.glob, { dot: false });
-  return walk(start).filter((path) => matches(relative(start, path).split(sep).join('/')));
+  return walk(start)
+    .filter((path) => matches(relative(start, path).split(sep).join('/')))
+    .map((path) => ({ path, within: within(start) }));
 }
 
 /** Every file under `folder` (skipping VCS folders, node_modules, symlinked folders), symlinked files included. */

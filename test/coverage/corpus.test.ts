@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,9 +15,13 @@ const available = sharedAvailable();
 const CORPUS = join(SHARED, 'corpora', 'prometheus-operator__runbooks');
 const RULES = join(PROJECT_ROOT, 'test', 'fixtures', 'coverage', 'prometheus-operator', 'kube-prometheus-rules.yaml');
 
-/** A config beside (not inside) the untouched corpus: the collection is adopted by configuration alone. */
+/**
+ * A config beside (not inside) the untouched corpus: the collection is adopted by configuration
+ * alone. The rule file is copied beside the config: `alerts.rules` may only name files inside its folder.
+ */
 function configFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'runbook-prometheus-operator-'));
+  copyFileSync(RULES, join(folder, 'kube-prometheus-rules.yaml'));
   writeFileSync(
     join(folder, 'runbook.config.yaml'),
     [
@@ -25,7 +29,7 @@ function configFolder(): string {
       'exclude: ["**/_index.md"]',
       'extra_keys: [weight, aliases]',
       'alerts:',
-      `  rules: [${JSON.stringify(RULES)}]`,
+      '  rules: [kube-prometheus-rules.yaml]',
       '  url: https://runbooks.prometheus-operator.dev/runbooks/{id}',
       '  from_file_name: true',
     ].join('\n'),
