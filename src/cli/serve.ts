@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import type { Io } from '../io/io.js';
 import { loadProject } from '../io/project.js';
@@ -12,6 +13,8 @@ import { EXIT } from './check.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
 import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
+import { hostProblem } from './host-header.js';
+import { locationOf, readRequestTarget, sitePathOf } from './request-target.js';
 
 interface ServeOptions {
   readonly port: string;
@@ -63,7 +66,7 @@ async function runServe(paths: readonly string[], options: ServeOptions, io: Io)
   let current: Current = await build(paths, options, io, cache);
   const clients = new Set<ServerResponse>();
   const server = createServer((request, response) => {
-    respond(request, response, current, clients);
+    respond(request, response, current, clients, { host: options.host, io });
   });
   await listen(server, port, options.host);
   const address = server.address();
@@ -128,10 +131,30 @@ async function build(paths: readonly string[], options: ServeOptions, io: Io, ca
   }
 }
 
-function respond(request: IncomingMessage, response: ServerResponse, current: Current, clients: Set<ServerResponse>): void {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  let path = decodeURIComponent(url.pathname).replace(/^\/+/, '');
-  if (path === EVENTS_PATH) {
+/** Answers one request; a failure while answering is a 500 for that request, never the end of the server. */
+function respond(request: IncomingMessage, response: ServerResponse, current: Current, clients: Set<ServerResponse>, context: { readonly host: string; readonly io: Io }): void {
+  try {
+    answer(request, response, current, clients, context.host);
+  } catch (error: unknown) {
+    const message = describeError(error);
+    context.io.stderr.write(`could not answer ${(request.url ?? '/').slice(0, 200)}: ${message}\n`);
+    if (response.headersSent) response.destroy();
+    else plainText(response, 500, `runbook serve could not answer this request: ${message}\n`);
+  }
+}
+
+function answer(request: IncomingMessage, response: ServerResponse, current: Current, clients: Set<ServerResponse>, host: string): void {
+  const refused = hostProblem(request.headers.host, host);
+  if (refused !== undefined) {
+    plainText(response, 421, refused);
+    return;
+  }
+  const target = readRequestTarget(request.url ?? '/');
+  if (target.kind === 'rejected') {
+    plainText(response, target.status, `runbook serve: ${target.reason}\n`);
+    return;
+  }
+  if (target.normal && target.segments.join('/') === EVENTS_PATH) {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     response.write(': connected\n\n');
     clients.add(response);
@@ -139,22 +162,32 @@ function respond(request: IncomingMessage, response: ServerResponse, current: Cu
     return;
   }
   if (current.kind === 'failed') {
-    response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-    response.end(`runbook serve: the site could not be built.\n\n${current.message}\n\nFix it and save: the page reloads by itself once the build works.\n`);
+    plainText(response, 500, `runbook serve: the site could not be built.\n\n${current.message}\n\nFix it and save: the page reloads by itself once the build works.\n`);
     return;
   }
-  if (path === '' || path.endsWith('/')) path += 'index.html';
+  const path = sitePathOf(target);
   let body = current.site.file(path);
-  if (body === undefined && current.site.file(`${path}/index.html`) !== undefined) {
-    response.writeHead(301, { location: `${url.pathname}/` });
-    response.end();
+  // `/teams` is the folder `/teams/`, whose relative links need the slash; `/.//teams` is `/teams/` too.
+  const folder = target.folder || (body === undefined && current.site.file(`${path}/index.html`) !== undefined);
+  if (!target.normal || folder !== target.folder) {
+    redirect(response, locationOf(target.segments, folder, target.query));
     return;
   }
   const status = body === undefined ? 404 : 200;
   body ??= current.site.file('404.html') ?? 'not found';
   const type = status === 404 ? TYPES.html : TYPES[path.slice(path.lastIndexOf('.') + 1)];
-  response.writeHead(status, { 'content-type': type ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  response.writeHead(status, { 'content-type': type ?? 'application/octet-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   response.end(body);
+}
+
+function redirect(response: ServerResponse, location: string): void {
+  response.writeHead(301, { location, 'cache-control': 'no-store' });
+  response.end();
+}
+
+function plainText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  response.end(text);
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -175,7 +208,7 @@ function watchSources(paths: readonly string[], options: ServeOptions, io: Io, c
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(changed, 40);
   };
-  const targets = new Set<string>([...(paths.length === 0 ? [io.cwd] : paths.map((path) => new URL(path, `file://${io.cwd}/`).pathname)), BUILT_IN_TEMPLATES]);
+  const targets = new Set<string>([...(paths.length === 0 ? [io.cwd] : paths.map((path) => resolve(io.cwd, path))), BUILT_IN_TEMPLATES]);
   const config = options.config ?? findConfigFile(io.cwd);
   if (config !== undefined) targets.add(config);
   const watchers: FSWatcher[] = [];

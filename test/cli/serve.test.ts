@@ -1,89 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/io/io.js';
+import { RUNBOOK, get, nextReload, project, removeTempFolders, serve, sleep } from './serve-harness.js';
 
-const RUNBOOK = (title: string) =>
-  `---\ntitle: ${title}\nowner: platform\nservice: volumes\nseverity: low\nlast_tested: 2026-11-01\nalerts: [DiskFull]\n---\n## Summary\nx\n## Impact\nx\n## Diagnosis\nx\n## Recovery\n1. Delete old logs.\n`;
-
-interface Running {
-  readonly base: string;
-  readonly stderr: () => string;
-  readonly stop: () => Promise<number>;
-}
-
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-async function serve(folder: string): Promise<Running> {
-  let stderr = '';
-  const controller = new AbortController();
-  const io: Io = {
-    cwd: folder,
-    env: {},
-    stdout: { write: () => undefined, isTTY: false },
-    stderr: { write: (text) => { stderr += text; }, isTTY: false },
-    now: () => new Date('2026-11-27T12:00:00Z'),
-    stopSignal: () => controller.signal,
-  };
-  const exit = main(['serve', '--port', '0', '--no-git'], io);
-  for (let i = 0; i < 200 && !/serving http/.test(stderr); i++) await sleep(25);
-  const match = /serving (http:\/\/[^/]+\/)/.exec(stderr);
-  if (match?.[1] === undefined) throw new Error(`serve did not start: ${stderr}`);
-  return { base: match[1], stderr: () => stderr, stop: async () => { controller.abort(); return exit; } };
-}
-
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    request(url, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => {
-        resolve({ status: response.statusCode ?? 0, body });
-      });
-    })
-      .on('error', reject)
-      .end();
-  });
-}
-
-/** Resolves with the first `reload` event the server sends. */
-function nextReload(url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, (response) => {
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        if (chunk.includes('event: reload')) {
-          req.destroy();
-          resolve();
-        }
-      });
-    });
-    req.on('error', (error) => {
-      if ((error as { code?: string }).code !== 'ECONNRESET') reject(error);
-    });
-    req.end();
-  });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function project(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'runbook-serve-'));
-  folders.push(folder);
-  mkdirSync(join(folder, 'runbooks'));
-  writeFileSync(join(folder, 'runbook.config.yaml'), 'root: runbooks\n');
-  writeFileSync(join(folder, 'runbooks', 'disk-full.md'), RUNBOOK('Disk full'));
-  return folder;
-}
+afterEach(removeTempFolders);
 
 describe('runbook serve', () => {
   it('serves the site, its alert pages and a 404 page, and stops cleanly', async () => {
