@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { alertCaseConflict } from './rules/alert-case-conflict.js';
 import { brokenAnchor } from './rules/broken-anchor.js';
 import { brokenLink } from './rules/broken-link.js';
 import { dueSoon } from './rules/due-soon.js';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   unknownOwner,
   duplicateId,
   duplicateAlert,
+  alertCaseConflict,
   brokenLink,
   brokenAnchor,
   editedAfterTest,

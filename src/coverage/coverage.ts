@@ -3,10 +3,11 @@ import { FILE_START } from '../model/diagnostic.js';
 import type { Located, Runbook } from '../model/runbook.js';
 import { fileNameAlert } from '../parse/alert-claims.js';
 import { plural } from '../report/report.js';
+import { alertFolders, type AlertFolders } from '../site/alert-pages.js';
 import type { AlertRule, RuleFile } from './alert-rule.js';
 import type { CoverageRuleId } from './rules.js';
 import { expandUrlTemplate } from './url-template.js';
-import { expectedUrls, leadsTo } from './url-pattern.js';
+import { expectedUrls, leadsTo, type AlertInUrls } from './url-pattern.js';
 
 /** Everything alert coverage looks at: plain values read by the shell. */
 export interface CoverageInput {
@@ -61,14 +62,19 @@ export function computeCoverage(input: CoverageInput): Coverage {
   const findings: CoverageFinding[] = [];
   const claims = new Map<string, Claim[]>();
   for (const runbook of input.runbooks) {
-    for (const alert of runbook.alerts) claims.set(alert.value, [...(claims.get(alert.value) ?? []), { runbook, alert }]);
+    for (const alert of runbook.alerts) {
+      const group = claims.get(alert.value);
+      if (group === undefined) claims.set(alert.value, [{ runbook, alert }]);
+      else group.push({ runbook, alert });
+    }
   }
+  const folders = alertFolders(claims.keys());
   for (const { glob, file } of input.unmatched) {
     findings.push({ ruleId: 'alert-rules-not-found', file, span: FILE_START, message: `\`alerts.rules\` glob \`${glob}\` matches no file`, actual: glob });
   }
   for (const ruleFile of input.ruleFiles) {
     for (const problem of ruleFile.problems) findings.push({ ruleId: 'alert-rules-invalid', file: ruleFile.file, span: problem.span, message: problem.value });
-    for (const alert of ruleFile.alerts) findings.push(...alertFindings(alert, claims.get(alert.name) ?? [], input));
+    for (const alert of ruleFile.alerts) findings.push(...alertFindings(alert, claims.get(alert.name) ?? [], { name: alert.name, folders: pageFolders(folders, alert.name) }, input));
   }
   const defined = new Set(input.ruleFiles.flatMap((ruleFile) => ruleFile.alerts.map((alert) => alert.name)));
   const unreadable = input.ruleFiles.some((ruleFile) => ruleFile.problems.length > 0);
@@ -98,7 +104,7 @@ export function computeCoverage(input: CoverageInput): Coverage {
 }
 
 /** What is wrong with one alert rule: no runbook, no `runbook_url`, or a `runbook_url` leading elsewhere. */
-function alertFindings(alert: AlertRule, claims: readonly Claim[], input: CoverageInput): readonly CoverageFinding[] {
+function alertFindings(alert: AlertRule, claims: readonly Claim[], inUrls: AlertInUrls, input: CoverageInput): readonly CoverageFinding[] {
   const findings: CoverageFinding[] = [];
   const [first] = claims;
   if (first === undefined && input.complete) {
@@ -110,7 +116,7 @@ function alertFindings(alert: AlertRule, claims: readonly Claim[], input: Covera
       actual: alert.name,
     });
   }
-  const expected = first !== undefined && input.url !== undefined ? expectedUrls(input.url, alert.name, first.runbook.id)[0] : undefined;
+  const expected = first !== undefined && input.url !== undefined ? expectedUrls(input.url, inUrls, first.runbook.id)[0] : undefined;
   if (alert.runbookUrl.kind === 'none') {
     findings.push({
       ruleId: 'alert-without-runbook-url',
@@ -122,7 +128,7 @@ function alertFindings(alert: AlertRule, claims: readonly Claim[], input: Covera
   } else if (expected !== undefined && input.url !== undefined) {
     const pattern = input.url;
     const parts = expandUrlTemplate(alert.runbookUrl.value, alert.name);
-    if (!claims.some((claim) => leadsTo(parts, expectedUrls(pattern, alert.name, claim.runbook.id)))) {
+    if (!claims.some((claim) => leadsTo(parts, expectedUrls(pattern, inUrls, claim.runbook.id)))) {
       const answering = claims.map((claim) => `\`${claim.runbook.id}\``).join(', ');
       findings.push({
         ruleId: 'runbook-url-mismatch',
@@ -136,4 +142,9 @@ function alertFindings(alert: AlertRule, claims: readonly Claim[], input: Covera
     }
   }
   return findings;
+}
+
+/** The folders (under `alerts/`) of the pages the site writes for an alert: `DiskFull`, `diskfull`. */
+function pageFolders(folders: AlertFolders, name: string): readonly string[] {
+  return (folders.get(name) ?? []).map((folder) => folder.slice(folder.indexOf('/') + 1));
 }

@@ -1,14 +1,25 @@
 import type { UrlPart } from './url-template.js';
 
+/** How an alert appears in URLs: its name, and the folders of its pages on the site (`alertFolders`: its own first). */
+export interface AlertInUrls {
+  readonly name: string;
+  readonly folders: readonly string[];
+}
+
 /**
- * The URLs that lead to the runbook `id` answering alert `alert` under the configured pattern
- * (`alerts.url`, with `{alert}` and `{id}`): as written, and with both names lowercased (a common
- * convention: prometheus-operator links `…/kubernetes/kubepodcrashlooping`). The first is the one
- * messages show.
+ * The URLs that lead to the runbook `id` answering `alert` under the configured pattern
+ * (`alerts.url`, with `{alert}` and `{id}`): as written, and lowercased (a common convention:
+ * prometheus-operator links `…/kubernetes/kubepodcrashlooping`). In the path, `{alert}` is a page
+ * the site really writes (`alerts/<Name>/`, `alerts/<name>/`, or `alerts/<Name>-<hash>/` for alerts
+ * differing only in case), not a name assumed to have one; in a fragment (`#alert-name-{alert}`),
+ * it is the name. The first URL is the one messages show.
  */
-export function expectedUrls(pattern: string, alert: string, id: string): readonly string[] {
-  const fill = (name: string, runbook: string): string => pattern.replace(/\{(alert|id)\}/g, (_, key: string) => (key === 'alert' ? name : runbook));
-  const urls = [fill(alert, id), fill(alert.toLowerCase(), id.toLowerCase())];
+export function expectedUrls(pattern: string, alert: AlertInUrls, id: string): readonly string[] {
+  const fragment = pattern.indexOf('#');
+  const fill = (folder: string, name: string, runbook: string): string =>
+    pattern.replace(/\{(alert|id)\}/g, (_, key: string, offset: number) => (key === 'id' ? runbook : fragment >= 0 && offset > fragment ? name : folder));
+  const [own = alert.name, lower = own] = alert.folders;
+  const urls = [fill(own, alert.name, id), fill(lower, alert.name.toLowerCase(), id.toLowerCase())];
   return [...new Set(urls)];
 }
 

@@ -4,6 +4,7 @@ import type { Config } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Runbook } from '../model/runbook.js';
 import type { GitFacts } from '../check/rule.js';
+import { alertFolders } from './alert-pages.js';
 import { safeIdPath, safeSegment, uniquePaths } from './paths.js';
 import { runbookStatus, type RunbookStatus } from './status.js';
 
@@ -30,7 +31,7 @@ export interface Group {
 /** An alert and the runbook that answers it. */
 export interface SiteAlert {
   readonly name: string;
-  /** Pages of this alert: `alerts/<Name>/index.html`, and the lower-case variant when different. */
+  /** Pages of this alert (see `alertFolders`): its own first, then the lower-case variant when it has one. */
   readonly pages: readonly string[];
   readonly runbook: SiteRunbook;
 }
@@ -51,7 +52,11 @@ export interface SiteData {
  */
 export function siteData(runbooks: readonly Runbook[], diagnostics: readonly Diagnostic[], config: Config, today: CalendarDate, git: GitFacts): SiteData {
   const byFile = new Map<string, Diagnostic[]>();
-  for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
+  for (const diagnostic of diagnostics) {
+    const list = byFile.get(diagnostic.file);
+    if (list === undefined) byFile.set(diagnostic.file, [diagnostic]);
+    else list.push(diagnostic);
+  }
   const pages = uniquePaths(runbooks.map((runbook) => runbook.id), (id) => `runbooks/${safeIdPath(id)}`);
   const sorted = [...runbooks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const siteRunbooks = sorted.map((runbook): SiteRunbook => {
@@ -109,20 +114,9 @@ function siteAlerts(entries: readonly SiteRunbook[]): readonly SiteAlert[] {
   for (const entry of entries) {
     for (const alert of entry.runbook.alerts) if (!claims.has(alert.value)) claims.set(alert.value, entry);
   }
-  const names = [...claims.keys()].sort();
-  const exact = uniquePaths(names, (name) => `alerts/${safeSegment(name)}`);
-  const taken = new Set(exact.values());
-  return names.flatMap((name) => {
+  const folders = alertFolders(claims.keys());
+  return [...folders].flatMap(([name, paths]) => {
     const runbook = claims.get(name);
-    const path = exact.get(name);
-    if (runbook === undefined || path === undefined) return [];
-    const lower = path.toLowerCase();
-    const pages = [`${path}/index.html`];
-    // The lower-case URL too (a common `runbook_url` convention), unless another alert owns it.
-    if (lower !== path && !taken.has(lower)) {
-      taken.add(lower);
-      pages.push(`${lower}/index.html`);
-    }
-    return [{ name, pages, runbook }];
+    return runbook === undefined ? [] : [{ name, pages: paths.map((path) => `${path}/index.html`), runbook }];
   });
 }

@@ -57,22 +57,25 @@ describe('expandUrlTemplate', () => {
   });
 });
 
+/** `KubePodCrashLooping` as the site writes its pages: its own and the lower-case variant. */
+const KUBE = { name: 'KubePodCrashLooping', folders: ['KubePodCrashLooping', 'kubepodcrashlooping'] };
+
 describe('expectedUrls', () => {
   it('fills {alert} and {id}, as written and lowercased', () => {
-    expect(expectedUrls('https://r.example.com/alerts/{alert}/', 'KubePodCrashLooping', 'kubernetes/pods')).toEqual([
+    expect(expectedUrls('https://r.example.com/alerts/{alert}/', KUBE, 'kubernetes/pods')).toEqual([
       'https://r.example.com/alerts/KubePodCrashLooping/',
       'https://r.example.com/alerts/kubepodcrashlooping/',
     ]);
-    expect(expectedUrls('https://r.example.com/runbooks/{id}', 'KubePodCrashLooping', 'kubernetes/KubePodCrashLooping')).toEqual([
+    expect(expectedUrls('https://r.example.com/runbooks/{id}', KUBE, 'kubernetes/KubePodCrashLooping')).toEqual([
       'https://r.example.com/runbooks/kubernetes/KubePodCrashLooping',
       'https://r.example.com/runbooks/kubernetes/kubepodcrashlooping',
     ]);
-    expect(expectedUrls('https://r.example.com/{id}#{alert}', 'a', 'b')).toEqual(['https://r.example.com/b#a']);
+    expect(expectedUrls('https://r.example.com/{id}#{alert}', { name: 'a', folders: ['a'] }, 'b')).toEqual(['https://r.example.com/b#a']);
   });
 });
 
 describe('leadsTo', () => {
-  const expected = expectedUrls('https://runbooks.example.com/alerts/{alert}/', 'KubePodCrashLooping', 'kubernetes/pods');
+  const expected = expectedUrls('https://runbooks.example.com/alerts/{alert}/', KUBE, 'kubernetes/pods');
   const leads = (template: string, wanted: readonly string[] = expected) => leadsTo(expandUrlTemplate(template, 'KubePodCrashLooping'), wanted);
 
   it.each([
@@ -112,7 +115,7 @@ describe('leadsTo', () => {
   });
 
   it('compares the fragment when the pattern has one (one page listing many alerts)', () => {
-    const anchors = expectedUrls('https://github.com/acme/mixin/blob/main/runbook.md#alert-name-{alert}', 'KubePodCrashLooping', 'runbook');
+    const anchors = expectedUrls('https://github.com/acme/mixin/blob/main/runbook.md#alert-name-{alert}', KUBE, 'runbook');
     expect(leads('https://github.com/acme/mixin/blob/main/runbook.md#alert-name-kubepodcrashlooping', anchors)).toBe(true);
     expect(leads('https://github.com/acme/mixin/blob/main/runbook.md#alert-name-kubepodnotready', anchors)).toBe(false);
     expect(leads('https://github.com/acme/mixin/blob/main/runbook.md', anchors)).toBe(false);
