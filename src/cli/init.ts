@@ -1,12 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
+import { leavingLinkText } from '../adopt/link-refusal.js';
 import { INIT_FILES, initReport, renderInitFile, type InitFile, type InitOutcome, type InitValues } from '../adopt/init-files.js';
 import { createFile } from '../io/create-file.js';
 import { displayPath } from '../io/discover.js';
 import type { Io } from '../io/io.js';
+import { linkLeaving } from '../io/links-on-the-way.js';
 import { BUILT_IN_TEMPLATES } from '../io/templates.js';
 import { calendarDateOfInstant, formatCalendarDate } from '../model/calendar-date.js';
+import { printable } from '../report/terminal-text.js';
 import { EXIT } from './check.js';
 import { toolInfo } from './version.js';
 
@@ -23,7 +26,11 @@ export function initCommand(io: Io, setExit: (code: number) => void): Command {
     .addHelpText(
       'after',
       `
-Exit codes: 0 done (files written or skipped), 2 a file could not be written.
+Nothing is written through a symlink leading out of the folder (or dangling): init then writes
+nothing and names the link.
+
+Exit codes: 0 done (files written or skipped), 2 a file could not be written, or a symlink on the
+way leads out of the folder.
 
 Examples:
   $ runbook init
@@ -36,6 +43,13 @@ Examples:
 
 function runInit(dir: string | undefined, io: Io): number {
   const folder = resolve(io.cwd, dir ?? '.');
+  const show = (path: string): string => printable(displayPath(path, io.cwd));
+  const leaving = INIT_FILES.flatMap((file) => linkLeaving(folder, join(folder, file.target)) ?? []);
+  if (leaving.length > 0) {
+    const boundary = `the folder being set up \`${show(folder)}\``;
+    io.stderr.write(`runbook: nothing written: ${[...new Set(leaving.map((link) => leavingLinkText(link, boundary, show)))].join('\n  ')}\n`);
+    return EXIT.failure;
+  }
   const values: InitValues = { today: formatCalendarDate(calendarDateOfInstant(io.now())), version: toolInfo().version };
   const outcomes = INIT_FILES.map((file) => initFile(folder, file, values));
   io.stdout.write(initReport(displayPath(folder, io.cwd), outcomes));

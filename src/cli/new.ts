@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Command } from 'commander';
+import { leavingLinkText, linkBelowRootText } from '../adopt/link-refusal.js';
 import { newRunbookValues, renderNewRunbook, type NewRunbookValues } from '../adopt/new-runbook.js';
 import { idKey, parseRunbookId } from '../adopt/runbook-id.js';
 import { RULES } from '../check/registry.js';
 import { loadConfig } from '../io/config-file.js';
 import { createFile } from '../io/create-file.js';
-import { discoverRunbooks, displayPath } from '../io/discover.js';
+import { discoverRunbooks, displayPath, isInside } from '../io/discover.js';
 import type { Io } from '../io/io.js';
+import { linkLeaving, linksOnTheWay } from '../io/links-on-the-way.js';
 import { BUILT_IN_TEMPLATES } from '../io/templates.js';
 import type { Config } from '../model/config.js';
 import { parseRunbook } from '../parse/runbook.js';
@@ -34,7 +36,9 @@ export function newCommand(io: Io, setExit: (code: number) => void): Command {
       'Creates <root>/<id>.md from the template (the config\'s `new.template`, else the built-in one) with ' +
         '`last_tested: never` and every required section holding a TODO, so that `check` lists what is left to ' +
         'write. --owner and --severity are checked against the config; a field left out is written as TODO. ' +
-        'Never overwrites: an existing file, or an id that clashes with one in another case, is refused.',
+        'Never overwrites: an existing file, or an id that clashes with one in another case, is refused. Never ' +
+        'writes through a symlink: a folder or file name under the runbooks folder that is one, or a runbooks ' +
+        'folder leading out of the repository, is refused.',
     )
     .argument('<id>', 'the new runbook\'s id: its path under the runbooks folder without `.md` (database/primary-down)')
     .option('--title <text>', 'the title (default: from the id)')
@@ -48,7 +52,8 @@ export function newCommand(io: Io, setExit: (code: number) => void): Command {
       `
 Exit codes:
   0  created (the path is printed)
-  1  refused: the file exists, the id is invalid, or an option names an unknown team or severity
+  1  refused: the file exists, the id is invalid, an option names an unknown team or severity,
+     or a symlink is on the way (the message names it)
   2  bad config, an invalid template, or the file could not be written
 
 Examples:
@@ -70,6 +75,8 @@ function runNew(text: string, options: NewOptions, io: Io): number {
   if (parsed.kind === 'invalid') return refused([parsed.reason]);
   const path = join(config.root, parsed.relativePath);
   const file = displayPath(path, io.cwd);
+  const link = linkInTheWay(path, config, io.cwd);
+  if (link !== undefined) return refused([link]);
   const clash = clashingRunbook(parsed.id, config, io.cwd);
   if (clash !== undefined) return refused([`${clash} already has the id \`${parsed.id}\` (ids differing only in case clash)`]);
   const result = newRunbookValues(
@@ -83,6 +90,19 @@ function runNew(text: string, options: NewOptions, io: Io): number {
   const unfilled = result.values.unfilled.length === 0 ? '' : `; fill in ${result.values.unfilled.map((key) => `\`${key}\``).join(', ')} (written as TODO)`;
   io.stdout.write(`created ${printable(file)} (id ${printable(parsed.id)}, never tested)${unfilled}\nNext: write the TODOs, run \`runbook check\`, drill the recovery steps, then \`runbook tested ${printable(parsed.id)}\`.\n`);
   return EXIT.ok;
+}
+
+/**
+ * Why the runbook may not be written at `path` because of a symlink: the runbooks folder leads out of
+ * the repository (the config's folder), or a folder under it, or the file name, is a symlink.
+ */
+function linkInTheWay(path: string, config: Config, cwd: string): string | undefined {
+  const show = (shown: string): string => displayPath(shown, cwd);
+  const repository = config.source.kind === 'file' ? dirname(config.source.path) : cwd;
+  const leaving = isInside(config.root, repository) ? linkLeaving(repository, path) : undefined;
+  if (leaving !== undefined) return leavingLinkText(leaving, `the repository folder \`${show(repository)}\``, show);
+  const [below] = linksOnTheWay(config.root, path);
+  return below === undefined ? undefined : linkBelowRootText(below, show);
 }
 
 /** The file of an existing runbook whose id equals `id` but for case or Unicode form, if any. */
