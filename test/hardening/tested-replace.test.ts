@@ -3,7 +3,7 @@ import { chmodSync, chownSync, cpSync, linkSync, mkdtempSync, readdirSync, readF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ownerToKeep, replaceRefusal } from '../../src/io/replace-file.js';
+import { NODE_STEPS, ownerToKeep, replaceFile, replaceRefusal, type ReplaceSteps } from '../../src/io/replace-file.js';
 import { runCli } from '../cli/run-cli.js';
 import { PROJECT_ROOT } from '../shared.js';
 
@@ -43,13 +43,32 @@ describe('runbook tested run as root on another user\'s runbook', () => {
     const owner = nobody();
     chownSync(path, owner.uid, owner.gid);
     chmodSync(path, 0o640);
+    const inode = statSync(path).ino;
     const result = await runCli(['tested', 'comments'], folder);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(readFileSync(path, 'utf8')).toContain('last_tested: 2026-11-27 # the autumn game day');
     const after = statSync(path);
     expect({ uid: after.uid, gid: after.gid, mode: after.mode & 0o7777 }).toEqual({ ...owner, mode: 0o640 });
+    expect(after.ino, 'still replaced by a rename, not edited in place').not.toBe(inode);
     expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it.skipIf(!ROOT)('gives the temporary file the owner and group before it is renamed over the runbook, so no root-owned file ever has its name', () => {
+    const { path } = project();
+    const owner = nobody();
+    chownSync(path, owner.uid, owner.gid);
+    let renamed: { uid: number; gid: number } | undefined;
+    const steps: ReplaceSteps = {
+      ...NODE_STEPS,
+      rename: (from, to) => {
+        const stats = statSync(from);
+        renamed = { uid: stats.uid, gid: stats.gid };
+        NODE_STEPS.rename(from, to);
+      },
+    };
+    replaceFile(path, new TextEncoder().encode('---\ntitle: x\n---\n'), steps);
+    expect(renamed).toEqual(owner);
   });
 
   it.skipIf(!ROOT)('refuses a read-only runbook owned by nobody with exit 2, naming the file, and leaves it untouched (read-only-replaced bug)', async () => {
