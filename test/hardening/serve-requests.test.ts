@@ -47,6 +47,14 @@ describe('serve: malformed request-targets are a 4xx, never the end of the serve
     await expectStillServing();
   });
 
+  it('GET // and GET //%00 (which new URL() threw on, killing the server) are answered and the server keeps serving', async () => {
+    const root = await rawGet(running.port, '//');
+    expect(root.status).toBe(301);
+    expect(root.headers.location).toBe('/');
+    expect((await rawGet(running.port, '//%00')).status).toBe(400);
+    await expectStillServing();
+  });
+
   it('a very long request-target is a 414 (and one past the header limit a 431), and the server keeps serving', async () => {
     expect((await rawGet(running.port, `/${'a'.repeat(3000)}`)).status).toBe(414);
     expect((await rawGet(running.port, `/${'%ff'.repeat(10_000)}`)).status).toBe(431);
