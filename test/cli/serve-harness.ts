@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/io/io.js';
 
@@ -95,6 +95,25 @@ export async function serve(folder: string, args: readonly string[] = []): Promi
   const match = /serving (http:\/\/[^/]+:(\d+)\/)/.exec(stderr);
   if (match?.[1] === undefined || match[2] === undefined) throw new Error(`serve did not start: ${stderr}`);
   return { base: match[1], port: Number(match[2]), stderr: () => stderr, stop: async () => { controller.abort(); return exit; } };
+}
+
+/**
+ * One server for the whole test file: started in `beforeAll` in the project `makeProject` returns,
+ * stopped (exit code 0 expected) and its folders removed in `afterAll`. Call at the top of the file.
+ */
+export function servedThroughout(makeProject: () => string): () => Running {
+  let running: Running | undefined;
+  beforeAll(async () => {
+    running = await serve(makeProject());
+  });
+  afterAll(async () => {
+    if (running !== undefined) expect(await running.stop()).toBe(0);
+    removeTempFolders();
+  });
+  return () => {
+    if (running === undefined) throw new Error('the server starts in beforeAll: call this inside a test');
+    return running;
+  };
 }
 
 /** GET `url` with `http.request`. */

@@ -2,24 +2,17 @@
  * DNS rebinding: a hostile page at `evil.example` re-points its name to 127.0.0.1 and reads the
  * local site as its own origin. Its requests still carry `Host: evil.example`, which `serve` refuses.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hostProblem } from '../../src/cli/host-header.js';
-import { project, rawGet, removeTempFolders, serve, type Running } from '../cli/serve-harness.js';
+import { project, rawGet, servedThroughout } from '../cli/serve-harness.js';
 
-let running: Running;
-beforeAll(async () => {
-  running = await serve(project());
-});
-afterAll(async () => {
-  expect(await running.stop()).toBe(0);
-  removeTempFolders();
-});
+const running = servedThroughout(project);
 
 describe('serve: the Host header (DNS rebinding)', () => {
   it.each(['evil.example', 'evil.example:4173', 'localhost.evil.example', '127.0.0.1.evil.example', 'localhost:80@evil.example', ''])(
     'a request for Host `%s` (a rebound hostile name) is a 421 with a plain-text explanation',
     async (host) => {
-      const response = await rawGet(running.port, '/', host);
+      const response = await rawGet(running().port, '/', host);
       expect(response.status).toBe(421);
       expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
       expect(response.body).toContain('DNS rebinding');
@@ -28,13 +21,13 @@ describe('serve: the Host header (DNS rebinding)', () => {
   );
 
   it('the live-reload event stream refuses a rebound Host too', async () => {
-    const response = await rawGet(running.port, '/__runbook/events', 'evil.example');
+    const response = await rawGet(running().port, '/__runbook/events', 'evil.example');
     expect(response.status).toBe(421);
     expect(response.body).not.toContain('connected');
   });
 
   it.each(['localhost', 'LOCALHOST', 'localhost:4173', '127.0.0.1', '127.0.0.1:4173', '127.9.8.7:1', '[::1]', '[::1]:4173'])('a request for the loopback Host `%s` is answered', async (host) => {
-    const response = await rawGet(running.port, '/', host);
+    const response = await rawGet(running().port, '/', host);
     expect(response.status).toBe(200);
     expect(response.body).toContain('Disk full');
   });

@@ -7,8 +7,8 @@
  * Seed and runs as in test/reliability/properties.test.ts: `RUNBOOK_FC_SEED`, `RUNBOOK_FC_RUNS`.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SENTINEL, expectSameSiteLocation, get, projectWithSentinels, rawGet, removeTempFolders, serve, type Running } from '../cli/serve-harness.js';
+import { describe, expect, it } from 'vitest';
+import { SENTINEL, expectSameSiteLocation, get, projectWithSentinels, rawGet, servedThroughout } from '../cli/serve-harness.js';
 
 const SEED = process.env.RUNBOOK_FC_SEED === undefined ? 20261204 : Number(process.env.RUNBOOK_FC_SEED);
 const RUNS = process.env.RUNBOOK_FC_RUNS === undefined ? 150 : Number(process.env.RUNBOOK_FC_RUNS);
@@ -36,33 +36,26 @@ const target: fc.Arbitrary<string> = fc
   .map(([start, pairs, last]) => `${start}${pairs.map(([text, slash]) => `${text}${slash}`).join('')}${last}`)
   .filter((text) => text !== '');
 
-let running: Running;
-beforeAll(async () => {
-  running = await serve(projectWithSentinels());
-});
-afterAll(async () => {
-  expect(await running.stop()).toBe(0);
-  removeTempFolders();
-});
+const running = servedThroughout(projectWithSentinels);
 
 describe(`serve on generated request-targets (seed ${SEED}, ${RUNS} runs)`, () => {
   it('never crashes, never redirects to //… or /\\…, and never serves a file outside the site', async () => {
     await fc.assert(
       fc.asyncProperty(target, async (sent) => {
-        const response = await rawGet(running.port, sent);
+        const response = await rawGet(running().port, sent);
         expect(response.status, sent).toBeGreaterThanOrEqual(200);
         expect([200, 301, 400, 404, 414, 431], sent).toContain(response.status);
         expect(response.body, sent).not.toContain(SENTINEL);
         expectSameSiteLocation(response);
         if (response.status === 301) {
-          const followed = await rawGet(running.port, String(response.headers.location));
+          const followed = await rawGet(running().port, String(response.headers.location));
           expect([200, 404], `${sent} → ${String(response.headers.location)}`).toContain(followed.status);
           expect(followed.body).not.toContain(SENTINEL);
         }
       }),
       { seed: SEED, numRuns: RUNS },
     );
-    const home = await get(running.base);
+    const home = await get(running().base);
     expect(home.status).toBe(200);
     expect(home.body).toContain('Disk full');
   }, 120_000);
