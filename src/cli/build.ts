@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import type { Io } from '../io/io.js';
 import { loadProjectFrom, readProjectInputs, rememberedRun } from '../io/project.js';
-import { siteInput, writeSite } from '../io/site-output.js';
+import { outputFolder, siteInput, writeSite } from '../io/site-output.js';
 import { derivedKey, type RunRecord } from '../io/run-memo.js';
 import type { SourceCommit } from '../cheatsheet/sheet.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -77,13 +77,15 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   const templates = loadTemplates(config.site.templates);
   const commit: SourceCommit = options.git ? await readHeadCommit(config.root) : { kind: 'unknown' };
   const out = resolve(io.cwd, options.out);
+  const output = outputFolder(out);
+  if (output.note !== undefined) io.stderr.write(`runbook build: note: ${output.note}\n`);
   // What the site shows besides the run: recorded in its marker, so that the next build can tell nothing changed.
   const siteInputs = (linkTargets: RunRecord['linkTargets']) => ({ baseUrl: config.site.baseUrl, templates, commit, linkTargets });
   const seconds = (): string => ((io.now().getTime() - started) / 1000).toFixed(1);
 
   // Nothing changed since the site in `out` was built: nothing to parse, render or write.
   const remembered = rememberedRun(inputs, cache);
-  if (remembered !== undefined && siteInput(out) === derivedKey(inputs.key, siteInputs(remembered.linkTargets))) {
+  if (remembered !== undefined && siteInput(output.path) === derivedKey(inputs.key, siteInputs(remembered.linkTargets))) {
     if (refusedAsStrict(options, remembered.diagnostics, inputs.found, io)) return EXIT.findings;
     io.stderr.write(`${displayPath(out, io.cwd)}/ is up to date: ${plural(inputs.found.length, 'runbook')} unchanged since it was built (${seconds()}s)\n`);
     return EXIT.ok;
@@ -102,7 +104,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
     commit,
     onProgress: progressReporter(io),
   }, { remember: false });
-  const written = writeSite(out, site, { input: derivedKey(project.key, siteInputs(project.linkTargets)), trustSpare: options.cache });
+  const written = writeSite(output.path, site, { input: derivedKey(project.key, siteInputs(project.linkTargets)), trustSpare: options.cache });
   const fileCount = written.written + written.kept;
   for (const note of written.notes ?? []) io.stderr.write(`runbook build: note: ${note}\n`);
   const counts = countBySeverity(project.diagnostics);

@@ -1,32 +1,27 @@
-import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readdirSync, realpathSync, renameSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isInside } from './discover.js';
+import { codeOf, entryAt, holdsBytes, readRegularFile, removeEntry, sizeAt, walkEntries, writeNewFile } from './site-entries.js';
+import { markerText, parseMarker, SITE_MARKER, writtenFile, type Manifest, type Marker, type WrittenFile } from './site-marker.js';
+
+export { SITE_MARKER } from './site-marker.js';
 
 /** The output folder cannot be used: it holds files this tool did not write, or is not a folder. */
 export class OutputError extends Error {
   override readonly name = 'OutputError';
 }
 
-/** The file that says a folder is a site this tool wrote (so `--out` may replace it), and lists its files. */
-export const SITE_MARKER = '.runbook-site';
-
-const MARKER_HEADER = 'runbook-site 1';
-const MARKER_ABOUT = 'This folder is a site written by `runbook build`: the next build replaces it (see docs/site.md). Below: the inputs, then every file with a digest of its bytes.';
 const TEMPORARY = '.runbook-tmp-';
 const PREVIOUS = '.runbook-old-';
 const SPARE = '.runbook-spare';
 /** Written into the spare copy so that git never shows it (the site itself may well be committed). */
 const IGNORE_ALL = { name: '.gitignore', content: '# The previous site, kept by `runbook build` to write only what changed.\n*\n' };
 
-/** What a site folder holds, as its marker lists it: path → digest of its bytes. */
-export type Manifest = ReadonlyMap<string, string>;
-
-/** How to write: what the site was built from, and whether the spare's file list may be trusted. */
+/** How to write: what the site was built from, and whether the spare's files may be reused. */
 export interface SiteWriteOptions {
   /** A digest of every input, recorded in the marker (see `siteInput`). */
   readonly input: string;
-  /** False: compare nothing, write every file (`--no-cache`: for when the output folder was edited by hand). */
+  /** False: compare nothing, write every file (`--no-cache`). */
   readonly trustSpare: boolean;
 }
 
@@ -39,18 +34,59 @@ export interface SiteWrite {
   readonly notes?: readonly string[];
 }
 
+/** The real output folder, and a note when `--out` named it through a symbolic link. */
+export interface OutputFolder {
+  readonly path: string;
+  readonly note?: string;
+}
+
+/**
+ * Resolves `--out` once to the real folder it names. `--out` is the user's choice, so a symbolic link
+ * there (a deploy link to a web root) is followed once, and the folder it points to is the output:
+ * the site is swapped in there, and the spare copy and temporary folders sit beside it. From then on
+ * nothing is followed: every entry in and beside the output is examined with `lstat`.
+ */
+export function outputFolder(out: string): OutputFolder {
+  const entry = entryAt(out);
+  if (entry?.isSymbolicLink() === true) {
+    let target: string;
+    try {
+      target = realpathSync(out);
+    } catch (error: unknown) {
+      throw new OutputError(`--out ${out} is a symbolic link to a folder that does not exist (${codeOf(error) ?? String(error)}); create the folder or name another one`, { cause: error });
+    }
+    return { path: target, note: `--out ${out} is a symbolic link: the site is written to the folder it points to, ${target}` };
+  }
+  return { path: realParent(resolve(out)) };
+}
+
+/** `path` with its nearest existing ancestor replaced by that ancestor's real path. */
+function realParent(path: string): string {
+  const parent = dirname(path);
+  if (parent === path) return path;
+  try {
+    return join(realpathSync(parent), basename(path));
+  } catch (error: unknown) {
+    if (codeOf(error) !== 'ENOENT') throw error;
+    return join(realParent(parent), basename(path));
+  }
+}
+
 /**
  * Writes the site so that a reader never sees half of it and a failed or killed build leaves the
  * previous site intact, while writing only the files whose bytes changed:
  *
  * - the site before the previous one is kept beside `out` as `<out>.runbook-spare` (git-ignored);
- *   it is renamed to a temporary folder and brought up to date file by file, going by the digests
- *   its marker lists (a spare without a trustworthy list is compared byte by byte instead);
+ *   it is renamed to a temporary folder and brought up to date: every entry that is not a wanted
+ *   file or folder goes (links are removed, never followed), a regular file that already holds the
+ *   wanted bytes is kept, and every other file is written new. Nothing the spare's marker says is
+ *   trusted: a spare may have been committed to the repository by anyone;
  * - the temporary folder then replaces `out` with two renames, and the replaced site becomes the
  *   next spare. Leftovers of a killed build are repaired first (crash-only).
  *
- * Refuses an `out` that is not empty and does not carry the marker (a site this tool wrote).
- * `input` is recorded in the marker so that the next build can tell nothing changed (`siteInput`).
+ * `out` must be a real folder path (see `outputFolder`). Refuses an `out` that is not empty and does
+ * not carry the marker (a site this tool wrote). Nothing outside `out` and its siblings named
+ * `<out>.runbook-*` is ever written or removed.
  */
 export function writeSite(out: string, site: SiteSource, options: SiteWriteOptions): SiteWrite {
   const parent = dirname(out);
@@ -70,22 +106,19 @@ export function writeSite(out: string, site: SiteSource, options: SiteWriteOptio
   }
   // Each file is made, written (or found unchanged) and let go, one at a time: the site is never
   // held in memory whole.
-  const contents: Contents = {
-    paths,
-    contentOf(path) {
-      const content = site.file(path);
-      if (content === undefined) throw new Error(`bug: the site lists \`${path}\` but has no content for it`);
-      return content;
-    },
+  const contentOf = (path: string): string | Uint8Array => {
+    const content = site.file(path);
+    if (content === undefined) throw new Error(`bug: the site lists \`${path}\` but has no content for it`);
+    return content;
   };
   const work = join(parent, `${basename(out)}${TEMPORARY}${process.pid}`);
   const previous = join(parent, `${basename(out)}${PREVIOUS}${process.pid}`);
-  let done: SiteWrite & { readonly digests: Manifest };
+  let done: SiteWrite & { readonly files: Manifest };
   try {
-    const start = takeSpare(out, work, options.trustSpare, notes);
-    done = start.kind === 'known' ? updateKnown(work, contents, start.manifest) : updateUnknown(work, contents);
-    writeFileSync(join(work, SITE_MARKER), markerText(options.input, done.digests));
-    if (existsSync(out)) renameSync(out, previous);
+    takeSpare(out, work, notes);
+    done = update(work, paths, contentOf, options.trustSpare);
+    writeNewFile(join(work, SITE_MARKER), markerText(options.input, done.files));
+    if (entryAt(out) !== undefined) renameSync(out, previous);
     renameSync(work, out);
   } catch (error: unknown) {
     throw failed(error, setAside(work, out));
@@ -101,30 +134,40 @@ export interface SiteSource {
   file(path: string): string | Uint8Array | undefined;
 }
 
-/** The files to write, sorted by path, and their content on demand. */
-interface Contents {
-  readonly paths: readonly string[];
-  contentOf(path: string): string | Uint8Array;
+/**
+ * The `input` the site in `out` was built from, when `out` is, as far as cheap checks tell, exactly
+ * the complete site this tool wrote: a valid marker, and every entry below `out` a regular file it
+ * lists, of the size it lists (a damaged site, or files added, removed or resized by hand, are not
+ * taken as up to date; an edit that keeps a file's size is: `--no-cache` rebuilds).
+ */
+export function siteInput(out: string): string | undefined {
+  return verifiedMarker(out)?.input;
 }
 
-/** The `input` the site in `out` was built from, when `out` is a complete site this tool wrote. */
-export function siteInput(out: string): string | undefined {
-  let text: string;
-  try {
-    text = readFileSync(join(out, SITE_MARKER), 'utf8');
-  } catch (error: unknown) {
-    if (error instanceof Error) return undefined;
-    throw error;
-  }
-  const [header, , inputLine] = text.split('\n', 3);
-  if (header !== MARKER_HEADER || inputLine === undefined || !inputLine.startsWith('input ')) return undefined;
-  return inputLine.slice('input '.length);
+function verifiedMarker(folder: string): Marker | undefined {
+  if (entryAt(folder)?.isDirectory() !== true) return undefined;
+  const text = readRegularFile(join(folder, SITE_MARKER));
+  const marker = text === undefined ? undefined : parseMarker(text);
+  if (marker === undefined) return undefined;
+  let seen = 0;
+  const unlisted: string[] = [];
+  walkEntries(folder, ({ path, dirent }) => {
+    if (unlisted.length > 0) return false;
+    if (dirent.isDirectory()) return true;
+    if (path === SITE_MARKER && dirent.isFile()) return false;
+    const listed = marker.files.get(path);
+    if (!dirent.isFile() || listed === undefined || sizeAt(join(folder, path)) !== listed.size) unlisted.push(path);
+    seen++;
+    return false;
+  });
+  return unlisted.length === 0 && seen === marker.files.size ? marker : undefined;
 }
 
 /** Refuses an `out` that is a file, a folder that may not be written, or one with files this tool did not write. */
 function assertOurs(out: string): void {
-  if (!existsSync(out)) return;
-  if (!statSync(out).isDirectory()) throw new OutputError(`--out ${out} is a file, not a folder`);
+  const entry = entryAt(out);
+  if (entry === undefined) return;
+  if (!entry.isDirectory()) throw new OutputError(`--out ${out} is ${kindOf(entry)}, not a folder`);
   const denied = accessError(out);
   if (denied !== undefined) throw new OutputError(`cannot write the site to ${out}: the folder is not writable (${denied}); the previous site is left as it was`);
   const entries = readdirSync(out);
@@ -135,90 +178,65 @@ function assertOurs(out: string): void {
   }
 }
 
-type Start = { readonly kind: 'known'; readonly manifest: Manifest } | { readonly kind: 'unknown' };
-
-/** Moves the spare (if any, and usable) to `work` and says what it holds; otherwise `work` starts empty. */
-function takeSpare(out: string, work: string, trust: boolean, notes: string[]): Start {
+/**
+ * Moves the spare (if it is a real, writable folder) to `work`, or makes `work` empty; anything else
+ * named like the spare (a link, a file) is removed, never followed.
+ */
+function takeSpare(out: string, work: string, notes: string[]): void {
   const spare = `${out}${SPARE}`;
-  rmSync(work, { recursive: true, force: true });
-  if (existsSync(spare) && accessError(spare) !== undefined) discard(spare, notes);
-  if (!existsSync(spare) || accessError(spare) !== undefined) {
+  removeEntry(work);
+  const entry = entryAt(spare);
+  if (entry !== undefined && (!entry.isDirectory() || accessError(spare) !== undefined)) {
+    if (!entry.isDirectory()) notes.push(`removed ${spare}: ${kindOf(entry)}, not a folder runbook made`);
+    discard(spare, notes);
+  }
+  if (entryAt(spare) === undefined) {
     mkdirSync(work);
-    return { kind: 'known', manifest: new Map() };
+    return;
   }
   renameSync(spare, work);
-  // From here until the new marker is written, `work` has no list: a kill leaves it "unknown".
-  const manifest = readManifest(join(work, SITE_MARKER));
-  rmSync(join(work, SITE_MARKER), { force: true });
-  rmSync(join(work, IGNORE_ALL.name), { force: true });
-  return manifest === undefined || !trust ? { kind: 'unknown' } : { kind: 'known', manifest };
+  // Bookkeeping, not site files: gone before anything is compared (and not counted as removed).
+  removeEntry(join(work, SITE_MARKER));
+  removeEntry(join(work, IGNORE_ALL.name));
 }
 
-/** Brings a folder whose files `manifest` lists exactly up to `wanted`, touching only what differs. */
-function updateKnown(work: string, wanted: Contents, manifest: Manifest): SiteWrite & { readonly digests: Manifest } {
-  const desired = new Set(wanted.paths);
+/**
+ * Brings `work` to exactly `paths`: removes every entry that is not a wanted file or folder (links,
+ * the old marker, and anything but regular files and folders included), keeps a regular file that
+ * already holds the wanted bytes (when `reuse`), and writes every other file new.
+ */
+function update(work: string, paths: readonly string[], contentOf: (path: string) => string | Uint8Array, reuse: boolean): SiteWrite & { readonly files: Manifest } {
+  const desired = new Set(paths);
+  const wantedFolders = new Set<string>();
+  for (const path of paths) for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) wantedFolders.add(folder);
   let removed = 0;
-  const emptied = new Set<string>();
-  for (const path of manifest.keys()) {
-    if (desired.has(path)) continue;
-    rmSync(join(work, path), { force: true, recursive: true });
-    removed++;
-    for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) emptied.add(folder);
-  }
-  // Anything at the top that the list does not know (a file added by hand) goes.
-  const listedTop = new Set([...manifest.keys()].map(topName));
-  for (const name of readdirSync(work)) {
-    if (!listedTop.has(name)) {
-      rmSync(join(work, name), { force: true, recursive: true });
-      removed++;
+  const present = new Set<string>();
+  walkEntries(work, ({ path, dirent }) => {
+    if (dirent.isDirectory() && wantedFolders.has(path)) return true;
+    if (dirent.isFile() && desired.has(path)) {
+      present.add(path);
+      return false;
     }
-  }
-  removeEmptyFolders(work, emptied);
+    removeEntry(join(work, path));
+    removed++;
+    return false;
+  });
   let written = 0;
   let kept = 0;
   const folders = new Set<string>();
-  const digests = new Map<string, string>();
-  for (const path of wanted.paths) {
-    const content = wanted.contentOf(path);
-    const fileDigest = digest(content);
-    digests.set(path, fileDigest);
-    if (manifest.get(path) === fileDigest) {
+  const files = new Map<string, WrittenFile>();
+  for (const path of paths) {
+    const content = contentOf(path);
+    files.set(path, writtenFile(content));
+    if (reuse && present.has(path) && holdsBytes(join(work, path), content)) {
       kept++;
       continue;
     }
-    if (!manifest.has(path)) ensureFolder(work, dirname(path), folders);
-    writeFileSync(join(work, path), content);
+    if (!present.has(path)) ensureFolder(work, dirname(path), folders);
+    writeNewFile(join(work, path), content);
     written++;
   }
-  return { written, kept, removed, digests };
-}
-
-/** Brings a folder of unknown content up to `wanted`: removes what is not wanted, writes every file. */
-function updateUnknown(work: string, wanted: Contents): SiteWrite & { readonly digests: Manifest } {
-  const desired = new Set(wanted.paths);
-  const wantedFolders = new Set<string>();
-  for (const path of desired) for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) wantedFolders.add(folder);
-  let removed = 0;
-  const walk = (relative: string): void => {
-    for (const entry of readdirSync(join(work, relative), { withFileTypes: true })) {
-      const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory() && wantedFolders.has(path)) walk(path);
-      else if (!(entry.isFile() && desired.has(path))) {
-        rmSync(join(work, path), { force: true, recursive: true });
-        removed++;
-      }
-    }
-  };
-  walk('');
-  const folders = new Set<string>();
-  const digests = new Map<string, string>();
-  for (const path of wanted.paths) {
-    const content = wanted.contentOf(path);
-    digests.set(path, digest(content));
-    ensureFolder(work, dirname(path), folders);
-    writeFileSync(join(work, path), content);
-  }
-  return { written: desired.size, kept: 0, removed, digests };
+  return { written, kept, removed, files };
 }
 
 function ensureFolder(work: string, folder: string, made: Set<string>): void {
@@ -227,34 +245,17 @@ function ensureFolder(work: string, folder: string, made: Set<string>): void {
   made.add(folder);
 }
 
-/** Removes the folders left empty by removals, deepest first; folders still in use stay. */
-function removeEmptyFolders(work: string, candidates: ReadonlySet<string>): void {
-  const deepestFirst = [...candidates].sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : 1));
-  for (const folder of deepestFirst) {
-    try {
-      rmdirSync(join(work, folder));
-    } catch (error: unknown) {
-      const code = (error as { code?: unknown }).code;
-      if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOENT') throw error;
-    }
-  }
-}
-
-function topName(path: string): string {
-  const slash = path.indexOf('/');
-  return slash === -1 ? path : path.slice(0, slash);
-}
-
 /** The replaced site becomes the next build's spare (git-ignored); any older spare goes. */
 function retire(previous: string, out: string, notes: string[]): void {
-  if (!existsSync(previous)) return;
+  const entry = entryAt(previous);
+  if (entry === undefined) return;
   const spare = `${out}${SPARE}`;
   try {
-    if (accessError(previous) !== undefined || (existsSync(spare) && !discard(spare, notes))) {
+    if (!entry.isDirectory() || accessError(previous) !== undefined || (entryAt(spare) !== undefined && !discard(spare, notes))) {
       discard(previous, notes);
       return;
     }
-    writeFileSync(join(previous, IGNORE_ALL.name), IGNORE_ALL.content);
+    writeNewFile(join(previous, IGNORE_ALL.name), IGNORE_ALL.content);
     renameSync(previous, spare);
   } catch (error: unknown) {
     notes.push(`the previous site could not be kept as ${spare} (${describe(error)})`);
@@ -266,18 +267,19 @@ function retire(previous: string, out: string, notes: string[]): void {
 function setAside(work: string, out: string): string | undefined {
   const spare = `${out}${SPARE}`;
   try {
-    if (!existsSync(work)) return undefined;
-    rmSync(join(work, SITE_MARKER), { force: true });
-    if (!existsSync(spare)) {
+    if (entryAt(work)?.isDirectory() !== true) return undefined;
+    removeEntry(join(work, SITE_MARKER));
+    if (entryAt(spare) === undefined) {
       try {
-        writeFileSync(join(work, IGNORE_ALL.name), IGNORE_ALL.content);
+        writeNewFile(join(work, IGNORE_ALL.name), IGNORE_ALL.content);
         renameSync(work, spare);
         return undefined;
-      } catch {
+      } catch (error: unknown) {
         // Not kept (a full disk cannot take even the .gitignore): removed below, which frees the space.
+        if (!(error instanceof Error)) throw error;
       }
     }
-    rmSync(work, { recursive: true, force: true });
+    removeEntry(work);
     return undefined;
   } catch (error: unknown) {
     return `and ${work} could not be set aside: ${describe(error)}; the next build removes it`;
@@ -286,10 +288,12 @@ function setAside(work: string, out: string): string | undefined {
 
 /**
  * Crash-only recovery of a build killed midway:
- * - killed between the two renames: no `out`, but the previous site beside it, which is put back;
+ * - killed between the two renames: no `out`, but the previous site beside it, which is put back
+ *   when it is exactly a site this tool wrote (its marker's stamps match every file);
  * - killed after them: the replaced site beside `out`, which becomes the spare;
  * - killed while updating: a temporary folder without a trustworthy list, kept as an "unknown" spare.
- * Only putting a previous site back must succeed; a leftover that cannot be reused or removed is a note.
+ * A leftover that is not a real folder (a link, a file) is removed, never followed. Only putting a
+ * previous site back must succeed; a leftover that cannot be reused or removed is a note.
  */
 function recoverInterruptedWrites(out: string, notes: string[]): void {
   const parent = dirname(out);
@@ -300,14 +304,23 @@ function recoverInterruptedWrites(out: string, notes: string[]): void {
   for (const entry of leftovers.sort((a, b) => Number(b.includes(PREVIOUS)) - Number(a.includes(PREVIOUS)))) {
     const path = join(parent, entry);
     if (isRunning(Number(entry.slice(entry.lastIndexOf('-') + 1)))) continue;
-    if (entry.startsWith(`${name}${PREVIOUS}`) && !existsSync(out)) {
-      rmSync(join(path, IGNORE_ALL.name), { force: true });
-      renameSync(path, out);
+    const stats = entryAt(path);
+    if (stats === undefined) continue;
+    if (!stats.isDirectory()) {
+      notes.push(`removed ${path}: ${kindOf(stats)}, not a folder runbook made`);
+      discard(path, notes);
       continue;
     }
-    if (!existsSync(spare) && accessError(path) === undefined) {
+    if (entry.startsWith(`${name}${PREVIOUS}`) && entryAt(out) === undefined) {
+      removeEntry(join(path, IGNORE_ALL.name));
+      if (verifiedMarker(path) !== undefined) {
+        renameSync(path, out);
+        continue;
+      }
+    }
+    if (entryAt(spare) === undefined && accessError(path) === undefined) {
       try {
-        if (entry.startsWith(`${name}${TEMPORARY}`)) rmSync(join(path, SITE_MARKER), { force: true });
+        if (entry.startsWith(`${name}${TEMPORARY}`)) removeEntry(join(path, SITE_MARKER));
         renameSync(path, spare);
         continue;
       } catch (error: unknown) {
@@ -318,10 +331,10 @@ function recoverInterruptedWrites(out: string, notes: string[]): void {
   }
 }
 
-/** Removes a folder of ours; false, with a note, when it cannot be removed. */
+/** Removes an entry of ours (a link itself, never what it points to); false, with a note, when it cannot be removed. */
 function discard(path: string, notes: string[]): boolean {
   try {
-    rmSync(path, { recursive: true, force: true });
+    removeEntry(path);
     return true;
   } catch (error: unknown) {
     notes.push(`could not remove ${path} (${describe(error)}): remove it by hand`);
@@ -339,9 +352,12 @@ function accessError(path: string): string | undefined {
   }
 }
 
+function kindOf(entry: Stats): string {
+  return entry.isSymbolicLink() ? 'a symbolic link' : entry.isFile() ? 'a file' : entry.isDirectory() ? 'a folder' : 'a special file';
+}
+
 function describe(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
+  return codeOf(error) ?? (error instanceof Error ? error.message : String(error));
 }
 
 /** Whether a process with this id is running (another build writing beside us). */
@@ -351,37 +367,6 @@ function isRunning(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error: unknown) {
-    return (error as { code?: unknown }).code === 'EPERM';
+    return codeOf(error) === 'EPERM';
   }
-}
-
-function digest(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex').slice(0, 32);
-}
-
-function markerText(input: string, digests: Manifest): string {
-  const lines = [MARKER_HEADER, MARKER_ABOUT, `input ${input}`];
-  for (const path of [...digests.keys()].sort()) lines.push(`${digests.get(path) ?? ''} ${path}`);
-  return `${lines.join('\n')}\n`;
-}
-
-/** The list in a marker, or undefined when it is missing, from an older version, or damaged. */
-function readManifest(path: string): Manifest | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error: unknown) {
-    if (error instanceof Error) return undefined;
-    throw error;
-  }
-  const lines = text.split('\n');
-  if (lines[0] !== MARKER_HEADER || lines.at(-1) !== '') return undefined;
-  const manifest = new Map<string, string>();
-  for (const line of lines.slice(3, -1)) {
-    const match = /^([0-9a-f]{32}) (.+)$/.exec(line);
-    if (match === null) return undefined;
-    const [, fileDigest = '', path = ''] = match;
-    manifest.set(path, fileDigest);
-  }
-  return manifest;
 }
