@@ -116,19 +116,20 @@ export function servedThroughout(makeProject: () => string): () => Running {
   };
 }
 
-/** GET `url` with `http.request`. */
+/** GET `url` with `http.request`; fails when no answer comes within 5 s. */
 export function get(url: string, headers: Readonly<Record<string, string>> = {}): Promise<Response> {
   return new Promise((resolve, reject) => {
-    request(url, { headers }, (response) => {
+    const req = request(url, { headers, timeout: 5000 }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
       response.on('end', () => {
         resolve({ status: response.statusCode ?? 0, headers: response.headers, body });
       });
-    })
-      .on('error', reject)
-      .end();
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer to GET ${url} within 5 s`)));
+    req.on('error', reject);
+    req.end();
   });
 }
 
