@@ -45,7 +45,7 @@ export function serveCommand(io: Io, setExit: (code: number) => void): Command {
     )
     .argument('[paths...]', 'runbook files or folders (default: the config root)')
     .option('-p, --port <port>', 'port to listen on (0: any free port)', '4173')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--host <host>', 'address to listen on; requests are answered only for localhost, an IP address or this name', '127.0.0.1')
     .option('-c, --config <path>', 'config file (default: nearest runbook.config.yaml above the working folder)')
     .option('--today <YYYY-MM-DD>', 'the date statuses are computed for (default: today in UTC)')
     .option('--no-cache', NO_CACHE_HELP)
