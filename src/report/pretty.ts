@@ -20,30 +20,42 @@ export const pretty: Formatter = (report, options) => {
   return [...sections, summary].join('\n\n') + '\n';
 };
 
+/**
+ * Messages up to this width are aligned; a wider one is neither padded nor widens the column, so one
+ * long message (a 10 KB alert name) cannot pad every other line of the file to its width.
+ */
+const ALIGNED_MESSAGE_WIDTH = 120;
+
 interface Row {
   readonly position: string;
   readonly severity: Severity;
   readonly message: string;
+  /** The message's width, measured once (graphemes are slow to count). */
+  readonly messageWidth: number;
   readonly ruleId: string;
 }
 
 function fileSection(group: FileGroup, colors: Palette): string {
   const rows = group.diagnostics.map(
-    (diagnostic: Diagnostic): Row => ({
-      position: `${diagnostic.span.start.line}:${diagnostic.span.start.column}`,
-      severity: diagnostic.severity,
-      message: printable(diagnostic.message),
-      ruleId: printable(diagnostic.ruleId),
-    }),
+    (diagnostic: Diagnostic): Row => {
+      const message = printable(diagnostic.message);
+      return {
+        position: `${diagnostic.span.start.line}:${diagnostic.span.start.column}`,
+        severity: diagnostic.severity,
+        message,
+        messageWidth: width(message),
+        ruleId: printable(diagnostic.ruleId),
+      };
+    },
   );
   const positionWidth = widest(rows.map((row) => row.position));
   const severityWidth = widest(rows.map((row) => row.severity));
-  const messageWidth = widest(rows.map((row) => row.message));
+  const messageWidth = rows.reduce((most, row) => (row.messageWidth <= ALIGNED_MESSAGE_WIDTH ? Math.max(most, row.messageWidth) : most), 0);
   const lines = rows.map((row) =>
     [
       '  ' + padded(row.position, positionWidth, colors.dim),
       padded(row.severity, severityWidth, severityStyle(row.severity, colors)),
-      padded(row.message, messageWidth, (text) => text),
+      row.message + ' '.repeat(Math.max(0, messageWidth - row.messageWidth)),
       colors.dim(row.ruleId),
     ].join('  '),
   );
@@ -71,7 +83,8 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** Width in graphemes: right for most text; East Asian wide characters still count as one column. */
 function width(text: string): number {
-  return Array.from(graphemes.segment(text)).length;
+  // Printable ASCII is one grapheme per character, and counting graphemes is slow.
+  return /^[\x20-\x7e]*$/.test(text) ? text.length : Array.from(graphemes.segment(text)).length;
 }
 
 function widest(texts: readonly string[]): number {

@@ -1,7 +1,11 @@
 import type { Finding, Rule } from '../rule.js';
 import type { Located, Runbook } from '../../model/runbook.js';
+import { othersText } from '../others.js';
 
-/** duplicate-alert: an alert claimed by more than one runbook (or twice by one); every claim is reported. */
+/**
+ * duplicate-alert: an alert claimed by more than one runbook (or twice by one); every claim is
+ * reported, naming a few of the others (`and N more`), so the output grows with the claims, not their square.
+ */
 export const duplicateAlert: Rule = {
   id: 'duplicate-alert',
   scope: 'collection',
@@ -13,19 +17,21 @@ export const duplicateAlert: Rule = {
   check(runbooks) {
     const claims = new Map<string, { readonly runbook: Runbook; readonly alert: Located<string> }[]>();
     for (const runbook of runbooks) {
-      for (const alert of runbook.alerts) claims.set(alert.value, [...(claims.get(alert.value) ?? []), { runbook, alert }]);
+      for (const alert of runbook.alerts) {
+        const group = claims.get(alert.value);
+        if (group === undefined) claims.set(alert.value, [{ runbook, alert }]);
+        else group.push({ runbook, alert });
+      }
     }
     const findings: Finding[] = [];
     for (const [name, group] of claims) {
       if (group.length < 2) continue;
       for (const claim of group) {
-        const others = group
-          .filter((other) => other !== claim)
-          .map((other) => `${other.runbook.file}:${other.alert.span.start.line}:${other.alert.span.start.column}`);
+        const others = othersText(group, claim, (other) => `${other.runbook.file}:${other.alert.span.start.line}:${other.alert.span.start.column}`);
         findings.push({
           file: claim.runbook.file,
           span: claim.alert.span,
-          message: `Alert \`${name}\` is claimed more than once; also at ${others.join(', ')}`,
+          message: `Alert \`${name}\` is claimed more than once; also at ${others}`,
           actual: name,
         });
       }
