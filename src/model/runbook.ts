@@ -1,3 +1,4 @@
+import type { Properties } from 'hast';
 import type { CalendarDate } from './calendar-date.js';
 import type { Span } from './diagnostic.js';
 import type { Duration } from './duration.js';
@@ -121,10 +122,21 @@ export interface Runbook {
 }
 
 /**
- * The body rendered for the site: sanitised HTML (relative links still as written) and plain text
- * for search. Rendered while the file is parsed, so the Markdown tree never outlives the parse.
+ * One piece of a rendered body: sanitised HTML; an opening H1 of plain text (the page leaves it out
+ * when it repeats the title); or the start tag of a relative link kept as its attributes, so that
+ * the site can point the link at a page without ever reading HTML back (see `resolveLinks`). The
+ * pieces joined, with every link as written, are the body's HTML.
  */
-export type RenderedBody = { readonly kind: 'rendered'; readonly html: string; readonly text: string } | { readonly kind: 'not-rendered' };
+export type BodyPiece =
+  | { readonly kind: 'html'; readonly html: string }
+  | { readonly kind: 'opening-h1'; readonly text: string; readonly html: string }
+  | { readonly kind: 'link'; readonly properties: Readonly<Properties> };
+
+/**
+ * The body rendered for the site: sanitised HTML in pieces (relative links still as written) and
+ * plain text for search. Rendered while the file is parsed, so the Markdown tree never outlives the parse.
+ */
+export type RenderedBody = { readonly kind: 'rendered'; readonly pieces: readonly BodyPiece[]; readonly text: string } | { readonly kind: 'not-rendered' };
 
 /** The result of reading one file: a runbook, or the reason there is none. */
 export type Loaded =

@@ -2,12 +2,13 @@ import GithubSlugger from 'github-slugger';
 import type { Root as HastRoot, Nodes as HastNodes } from 'hast';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
-import { toHtml } from 'hast-util-to-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Root } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import type { BodyPiece } from '../model/runbook.js';
 import { visit } from './body.js';
+import { bodyPieces } from './body-pieces.js';
 
 /**
  * GitHub's sanitisation schema, with `class` kept on code for language names. User-written `id` and
@@ -21,18 +22,18 @@ const SCHEMA: Schema = {
 
 /**
  * Renders a parsed file's body to safe HTML: raw HTML is parsed and sanitised (no script, no event
- * handlers, no `javascript:` URLs) and headings get GitHub-style ids. Relative links stay as written
- * ({@link resolveLinks} points them at site pages later, so this result can be cached per file).
- * Also returns the body as plain text, for search.
+ * handlers, no `javascript:` URLs) and headings get GitHub-style ids. Relative links stay as written,
+ * as pieces of their own ({@link resolveLinks} points them at site pages later, so this result can
+ * be cached per file). Also returns the body as plain text, for search.
  */
-export function renderBody(tree: Root): { readonly html: string; readonly text: string } {
+export function renderBody(tree: Root): { readonly pieces: readonly BodyPiece[]; readonly text: string } {
   const body: Root = { type: 'root', children: tree.children.filter((node) => node.type !== 'yaml') };
   const hast = toHast(body, { allowDangerousHtml: true });
   // hast-util-raw re-parses the whole tree with parse5: only worth it when there is raw HTML.
   const parsed = hasRawHtml(body) ? (raw(hast) as HastRoot) : (hast as HastRoot);
   const clean = sanitize(parsed, SCHEMA) as HastRoot;
   addHeadingIds(clean);
-  return { html: toHtml(clean), text: plainText(body) };
+  return { pieces: bodyPieces(clean), text: plainText(body) };
 }
 
 /** Blocks whose text is one run of words (they never contain each other). */

@@ -6,7 +6,7 @@ import type { CalendarDate } from '../model/calendar-date.js';
 import { formatCalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { RenderedBody, Runbook } from '../model/runbook.js';
+import type { BodyPiece, RenderedBody, Runbook } from '../model/runbook.js';
 import { catalogJson } from './catalog.js';
 import { relativeUrl } from './paths.js';
 import { resolveLinks } from './resolve-links.js';
@@ -184,7 +184,7 @@ function runbookPage(
   const { runbook, status, page } = entry;
   const body =
     rendered?.kind === 'rendered'
-      ? withoutTitleHeading(resolveLinks(rendered.html, runbook, { pagePath: page, pageOfFile: (path) => data.pageOfFile.get(path) }), runbook.title)
+      ? resolveLinks(withoutTitleHeading(rendered.pieces, runbook.title), runbook, { pagePath: page, pageOfFile: (path) => data.pageOfFile.get(path) })
       : '';
   const team = teamOf(entry, data);
   const contacts = runbook.escalation.length > 0 ? runbook.escalation : (team?.escalation ?? []);
@@ -224,10 +224,9 @@ function runbookPage(
 }
 
 /** The body without an opening H1 that repeats the title: the page already shows it as its heading. */
-function withoutTitleHeading(html: string, title: string): string {
-  const match = /^<h1\b[^>]*>([^<]*)<\/h1>\n?/.exec(html);
-  const text = match?.[1]?.replace(/&#x26;|&amp;/g, '&').replace(/&#x3C;|&lt;/g, '<').trim();
-  return match !== null && text === title.trim() ? html.slice(match[0].length) : html;
+function withoutTitleHeading(pieces: readonly BodyPiece[], title: string): readonly BodyPiece[] {
+  const [first, ...rest] = pieces;
+  return first?.kind === 'opening-h1' && first.text.trim() === title.trim() ? rest : pieces;
 }
 
 function teamOf(entry: SiteRunbook, data: SiteData) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { piecesHtml } from '../../src/parse/body-pieces.js';
 import { renderBody } from '../../src/parse/render-body.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 import { resolveLinks } from '../../src/site/resolve-links.js';
@@ -9,13 +10,14 @@ const context = { pagePath: 'runbooks/example/index.html', pageOfFile: (path: st
 
 describe('renderBody', () => {
   it('drops the frontmatter and renders the body', () => {
-    const { html, text } = renderBody(parseMarkdown('---\ntitle: x\n---\n# Hello\n\nSome *text*.\n'));
+    const { pieces, text } = renderBody(parseMarkdown('---\ntitle: x\n---\n# Hello\n\nSome *text*.\n'));
+    const html = piecesHtml(pieces, () => undefined);
     expect(html).toBe('<h1 id="hello">Hello</h1>\n<p>Some <em>text</em>.</p>');
     expect(text).toBe('Hello Some text.');
   });
 
   it('removes scripts, event handlers and javascript: URLs from raw HTML and links', () => {
-    const { html } = renderBody(
+    const { pieces } = renderBody(
       parseMarkdown(
         [
           '<script>alert(1)</script>',
@@ -29,13 +31,14 @@ describe('renderBody', () => {
         ].join('\n\n'),
       ),
     );
+    const html = piecesHtml(pieces, () => undefined);
     expect(html).not.toMatch(/<script|onerror|ontoggle|javascript:|<iframe|alert\(\d\)<\/script/i);
     expect(html).toContain('<details open><summary>s</summary>ok</details>');
   });
 
   it('gives headings GitHub-style ids and points links to other runbooks at their pages', () => {
     const text = '## Fail over now!\n\nSee [primary](db/primary.md#recovery) and [missing](nope.md) and [amp](db/primary.md?a=1&b=2).\n';
-    const html = resolveLinks(renderBody(parseMarkdown(text)).html, runbookOf(text), context);
+    const html = resolveLinks(renderBody(parseMarkdown(text)).pieces, runbookOf(text), context);
     expect(html).toContain('<h2 id="fail-over-now">');
     expect(html).toContain('href="../../runbooks/db/primary/index.html#recovery"');
     expect(html).toContain('href="nope.md"');
