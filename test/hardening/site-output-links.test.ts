@@ -179,7 +179,9 @@ describe('paths in a marker are never used to remove anything (rm -rf ../../vict
     expect((await build(repo)).code).toBe(0);
     expect((await build(repo, 'site', ['--today', '2026-11-28'])).code).toBe(0);
     const before = sentinels();
-    appendFileSync(join(`${out}.runbook-spare`, '.runbook-site'), `${'0'.repeat(32)} 1 ../../victim\n${'0'.repeat(32)} 1 ../runbooks\n${'0'.repeat(32)} 1 /etc\n`);
+    // Lines of both marker versions (digest, then path; digest, size, then path).
+    const lines = ['../../victim', '../runbooks', '/etc'].flatMap((path) => [`${'0'.repeat(32)} ${path}`, `${'0'.repeat(32)} 1 ${path}`]);
+    appendFileSync(join(`${out}.runbook-spare`, '.runbook-site'), `${lines.join('\n')}\n`);
     expect((await build(repo, 'site', ['--today', '2026-11-29'])).code).toBe(0);
     expect(sentinels()).toBe(before);
   });
