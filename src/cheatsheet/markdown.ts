@@ -1,17 +1,19 @@
 /**
  * The Markdown cheat sheet, for chat tools, issues and wikis: commands in fenced blocks so they
  * copy cleanly, every other piece of runbook text escaped so it cannot turn into markup or links.
+ * The sheet is also printed to terminals (`--format md` to stdout), so every line is made printable.
  */
+import { printableLines } from '../report/terminal-text.js';
 import { commitText, contactText, moreStepsNote, NO_STEPS_NOTE, type CheatSheet, type SheetRunbook, type SheetTeam } from './sheet.js';
 
-/** Renders a sheet as Markdown ending in one newline. */
+/** Renders a sheet as Markdown ending in one newline, with no control character but line breaks and tabs. */
 export function renderSheetMarkdown(sheet: CheatSheet): string {
   const blocks: string[] = [`# ${escapeMarkdown(`${sheet.kind === 'team' ? '' : 'Service '}${sheet.name}`)}: on-call cheat sheet`];
   for (const team of sheet.teams) blocks.push(teamBlock(team, sheet.kind === 'service'));
   blocks.push(`${sheet.runbooks.length} runbook${sheet.runbooks.length === 1 ? '' : 's'}, most severe first.`);
   for (const runbook of sheet.runbooks) blocks.push(runbookBlock(runbook));
   blocks.push('---', `Generated ${sheet.generated} from commit \`${commitText(sheet.commit)}\` by \`runbook cheatsheet\`.`);
-  return `${blocks.join('\n\n')}\n`;
+  return printableLines(`${blocks.join('\n\n')}\n`);
 }
 
 function teamBlock(team: SheetTeam, named: boolean): string {

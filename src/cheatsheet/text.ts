@@ -1,7 +1,10 @@
 /**
  * The plain-text cheat sheet, for terminals and chat code blocks: prose wrapped at 80 columns,
  * commands on their own indented lines and never wrapped (a wrapped command is a broken command).
+ * Runbook text comes from the repository and the sheet is printed to terminals, so every line is
+ * made printable: no ESC, OSC (clipboard writes, fake links) or other control character gets out.
  */
+import { printableLines } from '../report/terminal-text.js';
 import { commitText, contactText, moreStepsNote, NO_STEPS_NOTE, type CheatSheet, type SheetRunbook, type SheetTeam } from './sheet.js';
 import { columns, wrap } from './wrap.js';
 
@@ -64,10 +67,10 @@ function runbookLines(runbook: SheetRunbook): readonly string[] {
   return lines;
 }
 
-/** A command, line by line, as written: `$ ` before the first line, aligned continuation lines. */
+/** A command, line by line, as written (tabs kept, other control characters shown): `$ ` before the first line, aligned continuation lines. */
 export function commandLines(run: string, indent: string): readonly string[] {
   return run
     .replace(/\s+$/, '')
     .split('\n')
-    .map((line, index) => `${indent}${index === 0 ? COMMAND_PREFIX.first : COMMAND_PREFIX.rest}${line.trimEnd()}`);
+    .map((line, index) => `${indent}${index === 0 ? COMMAND_PREFIX.first : COMMAND_PREFIX.rest}${printableLines(line.trimEnd())}`);
 }

@@ -1,3 +1,5 @@
+import { printable } from '../report/terminal-text.js';
+
 /**
  * Word wrapping for the plain-text sheet: prose at a fixed width, with a hanging indent, so a sheet
  * reads well in an 80-column terminal or a chat code block.
@@ -18,14 +20,16 @@ export function columns(text: string): number {
 /**
  * Wraps `text` (spaces, tabs and newlines collapsed) into lines of at most `width` columns: the
  * first line starts with `first`, the others with `rest`. A word longer than a whole line is split,
- * so no line is ever wider than `width` as long as the prefixes fit.
+ * so no line is ever wider than `width` as long as the prefixes fit. Words are made printable
+ * before they are measured, so no control character or terminal escape reaches the output.
  */
 export function wrap(text: string, width: number, first: string, rest: string): readonly string[] {
   // A number and its percent sign stay on one line (`80 %`): joined by a no-break space until the end.
   const words = text
     .replace(/(\d) %/g, `$1${GLUE}%`)
     .split(/[ \t\r\n\f\v]+/)
-    .filter((word) => word !== '');
+    .filter((word) => word !== '')
+    .map(printable);
   const lines: string[] = [];
   let line = first;
   let empty = true;

@@ -4,6 +4,7 @@ import { DiscoveryError } from '../io/discover.js';
 import { OutputError } from '../io/site-output.js';
 import type { Io } from '../io/io.js';
 import { ConfigError } from '../parse/config.js';
+import { printableLines } from '../report/terminal-text.js';
 import { EXIT } from './check.js';
 import { COMMANDS } from './commands.js';
 import { UsageError } from './usage-error.js';
@@ -41,7 +42,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-/** Turns a failure of the run into a message on stderr and exit code 2 (0 for help and version). */
+/**
+ * Turns a failure of the run into a message on stderr and exit code 2 (0 for help and version). The
+ * message can quote a path or a config value from the repository, so it is made printable.
+ */
 function failure(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
@@ -50,10 +54,10 @@ function failure(error: unknown, io: Io): number {
     return EXIT.failure;
   }
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof DiscoveryError || error instanceof OutputError) {
-    io.stderr.write(`runbook: ${describeError(error)}\n`);
+    io.stderr.write(`runbook: ${printableLines(describeError(error))}\n`);
     return EXIT.failure;
   }
-  io.stderr.write(`runbook: the run failed: ${describeError(error)}\n`);
-  if (error instanceof Error && error.stack !== undefined && io.env.RUNBOOK_DEBUG !== undefined) io.stderr.write(`${error.stack}\n`);
+  io.stderr.write(`runbook: the run failed: ${printableLines(describeError(error))}\n`);
+  if (error instanceof Error && error.stack !== undefined && io.env.RUNBOOK_DEBUG !== undefined) io.stderr.write(`${printableLines(error.stack)}\n`);
   return EXIT.failure;
 }

@@ -1,11 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Span } from '../model/diagnostic.js';
 import type { Field, Located } from '../model/runbook.js';
-import { excerpt } from '../report/terminal-text.js';
+import { excerpt, PARSER_MESSAGE_LENGTH } from '../report/terminal-text.js';
 import type { AlertRule, RuleFile } from './alert-rule.js';
-
-/** How many characters of a YAML parser message are kept: some quote the file (a tag, an escape). */
-const YAML_MESSAGE_LENGTH = 120;
 
 /** How many aliases in a row are followed (an alias of an alias…); nothing is ever expanded wholesale. */
 const MAX_ALIAS_DEPTH = 20;
@@ -32,7 +29,7 @@ export function parseRuleFile(text: string, file: string): RuleFile {
       for (const problem of yamlProblems) {
         const start = problem.code === 'MISSING_CHAR' ? (unclosedQuoteAt(document, problem.pos[0]) ?? problem.pos[0]) : problem.pos[0];
         const where = start === problem.pos[0] ? '' : ' (the quoted text starting here is never closed)';
-        problems.push({ value: `Invalid YAML: ${excerpt(problem.message, YAML_MESSAGE_LENGTH)} (${problem.code})${where}`, span: spanOf(start, start === problem.pos[0] ? problem.pos[1] : start + 1) });
+        problems.push({ value: `Invalid YAML: ${excerpt(problem.message, PARSER_MESSAGE_LENGTH)} (${problem.code})${where}`, span: spanOf(start, start === problem.pos[0] ? problem.pos[1] : start + 1) });
       }
       continue;
     }

@@ -1,3 +1,4 @@
+import { printable } from '../report/terminal-text.js';
 import type { Coverage } from './coverage.js';
 
 /** How many uncovered alert names a summary line lists before "and N more". */
@@ -5,11 +6,17 @@ const LISTED = 5;
 
 /**
  * The coverage summary for people: alerts answered by a runbook / alerts defined, per rule file and
- * over all of them, with the first few uncovered names.
+ * over all of them, with the first few uncovered names. File and alert names come from the
+ * repository, so they are made printable (no terminal escapes).
  */
 export function coverageText(coverage: Coverage): string {
   const rows = [
-    ...coverage.files.map((file) => ({ label: file.file, covered: file.alerts.length - file.uncovered.length, total: file.alerts.length, missing: file.uncovered })),
+    ...coverage.files.map((file) => ({
+      label: printable(file.file),
+      covered: file.alerts.length - file.uncovered.length,
+      total: file.alerts.length,
+      missing: file.uncovered.map(printable),
+    })),
     { label: 'all rule files', covered: coverage.total.covered, total: coverage.total.alerts, missing: [] },
   ];
   const labelWidth = Math.max(...rows.map((row) => row.label.length));

@@ -1,4 +1,4 @@
-import { printable } from '../report/terminal-text.js';
+import { printable, printableLines } from '../report/terminal-text.js';
 
 /** Columns of a terminal line: the output is laid out for the smallest common terminal. */
 export const WIDTH = 80;
@@ -45,7 +45,7 @@ export function commandLines(command: string, indent: string): readonly string[]
   return command
     .replace(/(?:\r?\n)+$/, '')
     .split(/\r?\n/)
-    .map((line) => indent + line.split('\t').map(printable).join('\t'));
+    .map((line) => indent + printableLines(line));
 }
 
 /**

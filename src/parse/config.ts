@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CANONICAL_KEYS, type CanonicalKey, type Config, type Team } from '../model/config.js';
 import type { RuleSetting } from '../model/diagnostic.js';
 import { DURATION_PATTERN, parseDuration, type Duration } from '../model/duration.js';
+import { excerpt, PARSER_MESSAGE_LENGTH, printable } from '../report/terminal-text.js';
 
 const durationText = z.string().regex(new RegExp(DURATION_PATTERN), {
   error: 'expected a duration such as `30d`, `6w`, `6 months` or `1y`',
@@ -124,10 +125,12 @@ export interface ConfigOptions {
 
 /**
  * Parses a config file's text (YAML, of which JSON is a subset) into the normalised {@link Config}.
- * Throws {@link ConfigError} naming the file, line and column of every problem (up to ten).
+ * Throws {@link ConfigError} naming the file, line and column of every problem (up to ten). What
+ * the message quotes of the file (keys, ids, YAML's messages) is a short printable excerpt, since
+ * the message is printed to a terminal or a CI log and the config may come from a pull request.
  */
 export function parseConfig(text: string, path: string, options: ConfigOptions = {}): Config {
-  const label = options.label ?? path;
+  const label = printable(options.label ?? path);
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core', uniqueKeys: true });
   const at = (node: YamlNode | undefined): { readonly line: number; readonly text: string } => {
@@ -138,7 +141,7 @@ export function parseConfig(text: string, path: string, options: ConfigOptions =
   const yamlError = document.errors[0];
   if (yamlError !== undefined) {
     const { line, col } = lineCounter.linePos(yamlError.pos[0]);
-    throw new ConfigError(`${label}:${line}:${col}: invalid YAML: ${yamlError.message}`);
+    throw new ConfigError(`${label}:${line}:${col}: invalid YAML: ${excerpt(yamlError.message, PARSER_MESSAGE_LENGTH)}`);
   }
   let data: unknown;
   try {
@@ -155,12 +158,12 @@ export function parseConfig(text: string, path: string, options: ConfigOptions =
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key.description) : key));
-      const name = path.length > 0 ? `\`${path.join('.')}\`: ` : '';
+      const name = path.length > 0 ? `\`${path.map((key) => excerpt(String(key))).join('.')}\`: ` : '';
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           const known = Object.keys(schemaAt(path));
           const suggestion = closestKey(key, known);
-          report(keyNodeAt(document.contents, path, key) ?? nodeAt(document.contents, path), `${name}unknown key \`${key}\`${suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`}`);
+          report(keyNodeAt(document.contents, path, key) ?? nodeAt(document.contents, path), `${name}unknown key \`${excerpt(key)}\`${suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`}`);
         }
       } else {
         const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
@@ -170,13 +173,13 @@ export function parseConfig(text: string, path: string, options: ConfigOptions =
   } else {
     for (const [index, level] of (parsed.data.severities ?? []).entries()) {
       const first = parsed.data.severities?.findIndex((other) => other.id === level.id);
-      if (first !== index) report(nodeAt(document.contents, ['severities', index, 'id']), `severity \`${level.id}\` is listed twice`);
+      if (first !== index) report(nodeAt(document.contents, ['severities', index, 'id']), `severity \`${excerpt(level.id)}\` is listed twice`);
     }
     if (options.ruleIds !== undefined) {
       for (const id of Object.keys(parsed.data.rules ?? {})) {
         if (options.ruleIds.includes(id)) continue;
         const suggestion = closestKey(id, options.ruleIds);
-        report(keyNodeAt(document.contents, ['rules'], id), `unknown rule \`${id}\` in \`rules\`${suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`}`);
+        report(keyNodeAt(document.contents, ['rules'], id), `unknown rule \`${excerpt(id)}\` in \`rules\`${suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`}`);
       }
     }
   }

@@ -3,10 +3,14 @@
  * diagnostic, which the runner turns into annotations on the pull request. Escaping follows
  * `@actions/core`: in the message `%`, CR and LF are percent-encoded; in property values `:` and `,`
  * as well, since they delimit the properties. Positions are the diagnostic's span (end exclusive,
- * as everywhere in runbook), clamped so the end never precedes the start.
+ * as everywhere in runbook), clamped so the end never precedes the start. Before that, every
+ * user-derived text (file, rule id, message) goes through `printableLines`: a repository cannot put
+ * ESC, OSC or other control characters into the CI log or the annotations. A `::` in the message
+ * needs no escaping: the runner ends the properties at the first `::`, and they cannot hold one.
  */
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import { validRegion } from './region.js';
+import { printableLines } from './terminal-text.js';
 import type { Formatter } from './report.js';
 
 /** One GitHub Actions annotation command per diagnostic. */
@@ -28,9 +32,9 @@ function command(diagnostic: Diagnostic): string {
   return `::${COMMANDS[diagnostic.severity]} ${list}::${escapeData(diagnostic.message)}`;
 }
 
-/** Escapes a command's message, as `@actions/core` does. */
+/** Escapes a command's message, as `@actions/core` does, after making it printable. */
 function escapeData(text: string): string {
-  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+  return printableLines(text).replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
 }
 
 /** Escapes a command's property value, as `@actions/core` does. */

@@ -22,6 +22,9 @@ export function printable(text: string): string {
 /** How many characters of a file's content a message quotes at most. */
 export const EXCERPT_LENGTH = 60;
 
+/** How many characters of a parser's message (YAML's) are kept: some quote the file (a tag, an escape). */
+export const PARSER_MESSAGE_LENGTH = 120;
+
 /**
  * At most `length` characters of `text`, made printable, with `…` when cut: what a message quotes of
  * a file's content, so a message never carries a whole file (a key, an environment) into a log.
@@ -29,4 +32,16 @@ export const EXCERPT_LENGTH = 60;
 export function excerpt(text: string, length = EXCERPT_LENGTH): string {
   const characters = Array.from(printable(text));
   return characters.length <= length ? characters.join('') : `${characters.slice(0, length - 1).join('')}…`;
+}
+
+/**
+ * Text of several lines (a config error listing its problems, a GitHub annotation, a cheat sheet)
+ * made safe for a terminal or a CI log: each line as {@link printable} makes it, but the line
+ * breaks (`\n`, `\r\n`) and tabs kept. A lone `\r`, which would let a line overwrite itself, is shown.
+ */
+export function printableLines(text: string): string {
+  return text
+    .split(/(\r?\n)/)
+    .map((part, index) => (index % 2 === 1 ? part : part.split('\t').map(printable).join('\t')))
+    .join('');
 }
