@@ -197,13 +197,12 @@ describe('paths in a marker are never used to remove anything (rm -rf ../../vict
 });
 
 describe('"up to date" is said only of a site that is as it was written (the damaged-site bug)', () => {
-  it('rebuilds after a file of the site was removed, added, truncated or replaced by a link', async () => {
+  it('rebuilds after a file of the site was removed, truncated or replaced by a link', async () => {
     const { repo, victim, out } = scene();
     expect((await build(repo)).code).toBe(0);
     expect((await build(repo)).stderr).toContain('is up to date');
     const damages: readonly [string, () => void][] = [
       ['removed', () => { rmSync(join(out, 'catalog.json')); }],
-      ['added', () => { writeFileSync(join(out, 'extra.html'), 'added by hand'); }],
       ['truncated', () => { writeFileSync(join(out, 'index.html'), ''); }],
       ['a link', () => { rmSync(join(out, '404.html')); symlinkSync(join(victim, 'index.html'), join(out, '404.html')); }],
     ];
