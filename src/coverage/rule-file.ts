@@ -79,7 +79,9 @@ function readDocument(document: Document, file: string, spanOf: (start: number, 
     const root = deref(node);
     if (root === undefined) return;
     if (!isMap(root)) {
-      problem(root, `Expected a Prometheus rule file (a mapping with \`groups:\`) or a Kubernetes \`PrometheusRule\`, found ${describe(root)}`);
+      // A whole file that is one text value is not quoted at all: it may be a token or a key.
+      const found = isScalar(root) ? 'one text value, not a mapping' : describe(root);
+      problem(root, `Expected a Prometheus rule file (a mapping with \`groups:\`) or a Kubernetes \`PrometheusRule\`, found ${found}`);
       return;
     }
     const kindNode = deref(root.get('kind', true));

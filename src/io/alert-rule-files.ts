@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import type { RuleFile } from '../coverage/alert-rule.js';
 import { parseRuleFile } from '../coverage/rule-file.js';
 import { FILE_START } from '../model/diagnostic.js';
-import { displayPath, filesUnder, isInside } from './discover.js';
+import { displayPath, filesUnder, isInside, SKIPPED_FOLDERS } from './discover.js';
 
 /** The rule files some globs name, read and parsed, and the globs that matched nothing. */
 export interface RuleFiles {
@@ -56,6 +56,10 @@ function readRuleFile(candidate: Candidate, scope: RuleFileScope, cwd: string): 
     if (candidate.within !== undefined && !reallyInside(candidate.path, candidate.within)) {
       return { file, alerts: [], problems: [{ value: outsideMessage(file, candidate.within, scope, cwd), span: FILE_START }] };
     }
+    const skipped = scope.kind === 'config' ? skippedFolderOf(candidate.path, scope.folder) : undefined;
+    if (skipped !== undefined) {
+      return { file, alerts: [], problems: [{ value: `\`${file}\` is inside \`${skipped}\`, which holds no rule files (and may hold credentials), so it is not read`, span: FILE_START }] };
+    }
     text = readFileSync(candidate.path, 'utf8');
   } catch (error: unknown) {
     return { file, alerts: [], problems: [{ value: `Cannot read the file: ${error instanceof Error ? error.message : String(error)}`, span: FILE_START }] };
@@ -66,6 +70,13 @@ function readRuleFile(candidate: Candidate, scope: RuleFileScope, cwd: string): 
 /** Whether `path` is inside `folder` as written and once every symlink is followed. */
 function reallyInside(path: string, folder: string): boolean {
   return isInside(path, folder) && isInside(realpathSync(path), realpathSync(folder));
+}
+
+/** The version control or dependency folder (`.git`, `node_modules`…) `path` is in below `folder`, if any. */
+function skippedFolderOf(path: string, folder: string): string | undefined {
+  return relative(folder, path)
+    .split(sep)
+    .find((segment) => SKIPPED_FOLDERS.has(segment));
 }
 
 /** Why a file was not read: it is (or leads) outside the folder it must be in. */

@@ -15,7 +15,8 @@ export class DiscoveryError extends Error {
   override readonly name = 'DiscoveryError';
 }
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Folders never searched: version control data (which can hold credentials) and dependencies. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 /**
  * Finds the runbook files named by `paths` (files, or folders searched with the config's include and

@@ -101,6 +101,15 @@ describe('alert rule files named by the repository stay inside it', () => {
     expect(result).toMatchObject({ code: 0, stdout: '' });
   });
 
+  it('does not read a file inside the repository\'s `.git` folder (credentials of actions/checkout) or node_modules', async () => {
+    const { repo } = workspace({ '.git/config': `[http]\n\textraheader = AUTHORIZATION: basic ${'s3cr3t'.repeat(5)}\n`, 'node_modules/x/rules.yaml': RULES });
+    writeFileSync(join(repo, 'runbook.config.yaml'), config(['.git/config', 'node_modules/x/rules.yaml']));
+    const { output } = await annotations(repo);
+    expectNoSecret(output);
+    expect(output).toContain('`.git/config` is inside `.git`, which holds no rule files (and may hold credentials), so it is not read');
+    expect(output).toContain('`node_modules/x/rules.yaml` is inside `node_modules`');
+  });
+
   it('refuses the same files in `check`, where `alerts.rules` also applies', async () => {
     const { repo, secret } = workspace({});
     writeFileSync(join(repo, 'runbook.config.yaml'), config([secret]));
@@ -123,14 +132,19 @@ describe('alert rule files named by the repository stay inside it', () => {
 });
 
 describe('messages about a file that is not a rule file', () => {
-  it('quote at most 60 printable characters of its content', () => {
+  it('do not quote a file that is one text value (a token, an .npmrc line) at all', () => {
     const file = parseRuleFile(SECRET, 'secret.env');
-    const messages = file.problems.map((problem) => problem.value);
-    expect(messages).toHaveLength(1);
-    const [message = ''] = messages;
-    expect(message).toMatch(/^Expected a Prometheus rule file .*, found `AWS_SECRET_ACCESS_KEY=(s3cr3t)+s?3?c?r?3?…`$/);
-    const quoted = /found `(.*)`$/.exec(message)?.[1] ?? '';
-    expect(Array.from(quoted).length).toBeLessThanOrEqual(60);
+    expect(file.problems.map((problem) => problem.value)).toEqual([
+      'Expected a Prometheus rule file (a mapping with `groups:`) or a Kubernetes `PrometheusRule`, found one text value, not a mapping',
+    ]);
+  });
+
+  it('quote at most 60 printable characters of a value where a list or mapping was expected', () => {
+    const file = parseRuleFile(`groups: ${JSON.stringify(SECRET)}\n`, 'rules.yaml');
+    const [message = ''] = file.problems.map((problem) => problem.value);
+    expect(message).toMatch(/^`groups` is `AWS_SECRET_ACCESS_KEY=(s3cr3t)+s?3?c?r?3?…`, expected a list of rule groups$/);
+    const quoted = /is `(.*)`, expected/.exec(message)?.[1] ?? '';
+    expect(Array.from(quoted)).toHaveLength(60);
     expect(message).not.toContain('\u001b');
   });
 
