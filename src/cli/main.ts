@@ -4,7 +4,7 @@ import { DiscoveryError } from '../io/discover.js';
 import { OutputError } from '../io/site-output.js';
 import type { Io } from '../io/io.js';
 import { ConfigError } from '../parse/config.js';
-import { printableLines } from '../report/terminal-text.js';
+import { printable, printableLines } from '../report/terminal-text.js';
 import { EXIT } from './check.js';
 import { COMMANDS } from './commands.js';
 import { UsageError } from './usage-error.js';
@@ -43,9 +43,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /**
- * Turns a failure of the run into a message on stderr and exit code 2 (0 for help and version). The
- * message can quote a path or a config value from the repository, so it is made printable.
+ * An error's message and causes, printable: they can quote a path or a config value from the
+ * repository. Only a config error keeps its line breaks (one line per problem); any other message is
+ * one line, so a value cannot fake a line of its own.
  */
+function shown(error: unknown): string {
+  const message = describeError(error);
+  return error instanceof ConfigError ? printableLines(message) : printable(message);
+}
+
+/** Turns a failure of the run into a message on stderr and exit code 2 (0 for help and version). */
 function failure(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
@@ -54,10 +61,10 @@ function failure(error: unknown, io: Io): number {
     return EXIT.failure;
   }
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof DiscoveryError || error instanceof OutputError) {
-    io.stderr.write(`runbook: ${printableLines(describeError(error))}\n`);
+    io.stderr.write(`runbook: ${shown(error)}\n`);
     return EXIT.failure;
   }
-  io.stderr.write(`runbook: the run failed: ${printableLines(describeError(error))}\n`);
+  io.stderr.write(`runbook: the run failed: ${shown(error)}\n`);
   if (error instanceof Error && error.stack !== undefined && io.env.RUNBOOK_DEBUG !== undefined) io.stderr.write(`${printableLines(error.stack)}\n`);
   return EXIT.failure;
 }

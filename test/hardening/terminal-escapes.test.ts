@@ -10,7 +10,7 @@
  * A fixed seed and a CI-sized number of runs, as in test/reliability/properties.test.ts;
  * `RUNBOOK_FC_SEED` and `RUNBOOK_FC_RUNS` override them.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -268,6 +268,16 @@ describe('terminal escape injection, examples', () => {
     expect(result.code).toBe(2);
     expect(leaks(result.stderr)).toBeUndefined();
     expect(result.stderr).toMatch(/^runbook: the runbooks folder \\u001b\]52;.* \(the config's `root`\) does not exist: caused by: ENOENT: .*\\u001b\[2J'\n$/);
+  });
+
+  it('a team name with a line break cannot fake a line of its own in a usage error', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'runbook-terminal-escapes-'));
+    mkdirSync(join(folder, 'runbooks'));
+    writeFileSync(join(folder, 'runbook.config.yaml'), 'root: runbooks\n');
+    writeFileSync(join(folder, 'runbooks', 'a.md'), `---\ntitle: A\nowner: ${q('ops\nrunbook: all clear\u001b[8m')}\n---\n`);
+    const result = await runCli(['cheatsheet', '--team', 'nope', '--format', 'txt', '--no-git'], folder);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('runbook: no runbooks of team `nope`: expected one of `ops\\nrunbook: all clear\\u001b[8m`\n');
   });
 
   it('an alert name with a fake OSC 8 link is shown in a GitHub annotation, on one line, with `::` harmless', () => {
