@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { leavingLinkText, linkBelowRootText } from '../adopt/link-refusal.js';
 import { newRunbookValues, renderNewRunbook, type NewRunbookValues } from '../adopt/new-runbook.js';
@@ -8,6 +8,7 @@ import { RULES } from '../check/registry.js';
 import { loadConfig } from '../io/config-file.js';
 import { createFile } from '../io/create-file.js';
 import { discoverRunbooks, displayPath, isInside } from '../io/discover.js';
+import { repositoryOf } from '../io/inside-repository.js';
 import type { Io } from '../io/io.js';
 import { linkLeaving, linksOnTheWay } from '../io/links-on-the-way.js';
 import { BUILT_IN_TEMPLATES } from '../io/templates.js';
@@ -94,11 +95,11 @@ function runNew(text: string, options: NewOptions, io: Io): number {
 
 /**
  * Why the runbook may not be written at `path` because of a symlink: the runbooks folder leads out of
- * the repository (the config's folder), or a folder under it, or the file name, is a symlink.
+ * the repository (see `repositoryOf`), or a folder under it, or the file name, is a symlink.
  */
 function linkInTheWay(path: string, config: Config, cwd: string): string | undefined {
   const show = (shown: string): string => displayPath(shown, cwd);
-  const repository = config.source.kind === 'file' ? dirname(config.source.path) : cwd;
+  const repository = config.source.kind === 'file' ? repositoryOf(config.source.path).folder : cwd;
   const leaving = isInside(config.root, repository) ? linkLeaving(repository, path) : undefined;
   if (leaving !== undefined) return leavingLinkText(leaving, `the repository folder \`${show(repository)}\``, show);
   const [below] = linksOnTheWay(config.root, path);

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../model/config.js';
+import { printable } from '../report/terminal-text.js';
+import { checkConfigPaths } from './config-paths.js';
 import { displayPath } from './discover.js';
 import { ConfigError, defaultConfig, parseConfig } from '../parse/config.js';
 
@@ -23,7 +25,8 @@ export function findConfigFile(cwd: string): string | undefined {
 
 /**
  * Loads the config: `explicit` (from `--config`) when given, else the nearest file above `cwd`, else
- * the defaults. Throws {@link ConfigError} for a missing explicit file or an invalid one.
+ * the defaults. Throws {@link ConfigError} for a missing explicit file or an invalid one, including
+ * one naming a path that leads outside its repository.
  */
 export function loadConfig(cwd: string, explicit: string | undefined, ruleIds: readonly string[]): Config {
   const path = explicit === undefined ? findConfigFile(cwd) : resolve(cwd, explicit);
@@ -34,5 +37,8 @@ export function loadConfig(cwd: string, explicit: string | undefined, ruleIds: r
   } catch (error: unknown) {
     throw new ConfigError(`cannot read config file ${displayPath(path, cwd)}`, { cause: error });
   }
-  return parseConfig(text, path, { label: displayPath(path, cwd), ruleIds });
+  const label = displayPath(path, cwd);
+  const config = parseConfig(text, path, { label, ruleIds });
+  checkConfigPaths(config, { text, label: printable(label), cwd });
+  return config;
 }

@@ -64,10 +64,12 @@ describe('runbook new refuses to write through a symlink', () => {
     rmSync(join(repository, 'runbooks'), { recursive: true });
     symlinkSync('..', join(repository, 'runbooks'));
     const result = await runCli(['new', 'disk-full'], repository);
-    expect(result.code).toBe(1);
+    // The config's `root` leads out of the repository: refused when the config is loaded (see config-paths.test.ts).
+    expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `runbook: not created: \`runbooks\` is a symlink to \`..\` and leads to ${outer}, outside the repository folder \`.\`; ` +
-        'expected a real folder, or a symlink to one inside it: nothing is written through it\n',
+      'runbook: invalid configuration:\n  runbook.config.yaml:11:7: `root` is `runbooks`, which leads out of the repository `.` ' +
+        `(the config file's folder, which is in no git work tree): \`runbooks\` is a symlink to \`..\`, leading to \`${outer}\`; ` +
+        'expected the runbooks folder inside the repository, with no symlink on the way leading out of it\n',
     );
     expect(names(outer)).not.toContain('disk-full.md');
   });
