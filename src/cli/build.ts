@@ -7,7 +7,7 @@ import { derivedKey, type RunRecord } from '../io/run-memo.js';
 import type { SourceCommit } from '../cheatsheet/sheet.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FoundFile } from '../io/discover.js';
-import { loadTemplates } from '../io/templates.js';
+import { configuredTemplates } from '../io/templates.js';
 import { readHeadCommit } from '../io/head-commit.js';
 import { pretty } from '../report/pretty.js';
 import { countBySeverity, plural } from '../report/report.js';
@@ -74,7 +74,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   const cache = parseCacheFor(io, options.cache);
   const inputs = await readProjectInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache });
   const config = options.baseUrl === undefined ? inputs.config : { ...inputs.config, site: { ...inputs.config.site, baseUrl: options.baseUrl } };
-  const templates = loadTemplates(config.site.templates);
+  const templates = configuredTemplates(config);
   const commit: SourceCommit = options.git ? await readHeadCommit(config.root) : { kind: 'unknown' };
   const out = resolve(io.cwd, options.out);
   const output = outputFolder(out);

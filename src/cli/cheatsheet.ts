@@ -8,7 +8,7 @@ import { displayPath } from '../io/discover.js';
 import { readHeadCommit } from '../io/head-commit.js';
 import type { Io } from '../io/io.js';
 import { commonFolder, loadProject } from '../io/project.js';
-import { loadTemplates } from '../io/templates.js';
+import { configuredTemplates } from '../io/templates.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import type { Config } from '../model/config.js';
 import { siteData } from '../site/site-data.js';
@@ -136,7 +136,7 @@ async function render(
 ): Promise<readonly { readonly sheet: CheatSheet; readonly content: string | Uint8Array }[]> {
   const format = options.format;
   if (isTextFormat(format)) return sheets.map((sheet) => ({ sheet, content: TEXT_RENDERERS[format](sheet) }));
-  const html = compileSheetHtml(sheetTemplatesOf(loadTemplates(config.site.templates)));
+  const html = compileSheetHtml(sheetTemplatesOf(configuredTemplates(config)));
   const documents = sheets.map((sheet) => html(sheet, { kind: 'standalone' }));
   if (format === 'html') return sheets.map((sheet, index) => ({ sheet, content: documents[index] ?? '' }));
   if (chromium === undefined) throw new Error('bug: --format pdf without Chromium');

@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import type { Io } from '../io/io.js';
 import { loadProject } from '../io/project.js';
 import { inMemory, type ParseCache } from '../io/parse-cache.js';
-import { BUILT_IN_TEMPLATES, loadTemplates } from '../io/templates.js';
+import { BUILT_IN_TEMPLATES, configuredTemplates } from '../io/templates.js';
 import { findConfigFile } from '../io/config-file.js';
 import { planSite, type SitePlan } from '../site/build-site.js';
 import { describeError } from '../check/run.js';
@@ -55,8 +55,10 @@ export function serveCommand(io: Io, setExit: (code: number) => void): Command {
     });
 }
 
-/** The current site: its files by URL path, or the error that stopped the last build. */
-type Current = { readonly kind: 'site'; readonly site: SitePlan } | { readonly kind: 'failed'; readonly message: string };
+/** The current site (its files by URL path, and the config's templates folder), or the error that stopped the last build. */
+type Current =
+  | { readonly kind: 'site'; readonly site: SitePlan; readonly templates: string | undefined }
+  | { readonly kind: 'failed'; readonly message: string };
 
 async function runServe(paths: readonly string[], options: ServeOptions, io: Io): Promise<number> {
   const port = Number(options.port);
@@ -83,13 +85,15 @@ async function runServe(paths: readonly string[], options: ServeOptions, io: Io)
     rebuild = 'running';
     void build(paths, options, io, cache).then((next) => {
       current = next;
+      if (next.kind === 'site' && next.templates !== undefined) watching.add(next.templates);
       for (const client of clients) client.write('event: reload\ndata: {}\n\n');
       const again = rebuild === 'running, then again';
       rebuild = 'idle';
       if (again) changed();
     });
   };
-  const watchers = watchSources(paths, options, io, changed);
+  const watching = watchSources(paths, options, io, changed);
+  if (current.kind === 'site' && current.templates !== undefined) watching.add(current.templates);
   const stop = io.stopSignal?.();
   await new Promise<void>((resolve) => {
     if (stop === undefined) return;
@@ -98,7 +102,7 @@ async function runServe(paths: readonly string[], options: ServeOptions, io: Io)
       resolve();
     });
   });
-  for (const watcher of watchers) watcher.close();
+  watching.close();
   for (const client of clients) client.end();
   await new Promise<void>((resolve) => server.close(() => {
     resolve();
@@ -119,11 +123,11 @@ async function build(paths: readonly string[], options: ServeOptions, io: Io, ca
       config: project.config,
       today,
       git: project.git,
-      templates: loadTemplates(project.config.site.templates),
+      templates: configuredTemplates(project.config),
       extraScripts: [RELOAD_SCRIPT],
     });
     io.stderr.write(`built ${project.runbooks.length} runbooks in ${Date.now() - started} ms\n`);
-    return { kind: 'site', site };
+    return { kind: 'site', site, templates: project.config.site.templates };
   } catch (error: unknown) {
     const message = describeError(error);
     io.stderr.write(`build failed: ${message}\n`);
@@ -201,26 +205,43 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-/** Watches the runbook folders, the config file and the templates; calls `changed` once per burst of changes. */
-function watchSources(paths: readonly string[], options: ServeOptions, io: Io, changed: () => void): readonly FSWatcher[] {
+/** What serve watches; `add` watches one more file or folder (once), `close` stops watching. */
+interface Watching {
+  readonly add: (target: string) => void;
+  readonly close: () => void;
+}
+
+/**
+ * Watches the runbook folders, the config file and the built-in templates (and, once `add`ed, the
+ * config's templates folder); calls `changed` once per burst of changes.
+ */
+function watchSources(paths: readonly string[], options: ServeOptions, io: Io, changed: () => void): Watching {
   let timer: NodeJS.Timeout | undefined;
   const onChange = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(changed, 40);
   };
-  const targets = new Set<string>([...(paths.length === 0 ? [io.cwd] : paths.map((path) => resolve(io.cwd, path))), BUILT_IN_TEMPLATES]);
-  const config = options.config ?? findConfigFile(io.cwd);
-  if (config !== undefined) targets.add(config);
-  const watchers: FSWatcher[] = [];
-  for (const target of targets) {
+  const watchers = new Map<string, FSWatcher | undefined>();
+  const add = (target: string): void => {
+    if (watchers.has(target)) return;
     try {
-      watchers.push(watch(target, { recursive: true }, (_event, name) => {
+      watchers.set(target, watch(target, { recursive: true }, (_event, name) => {
         if (typeof name === 'string' && /(^|\/)(\.git|node_modules|site)(\/|$)/.test(name)) return;
         onChange();
       }));
     } catch (error: unknown) {
+      watchers.set(target, undefined);
       io.stderr.write(`not watching ${target}: ${describeError(error)}\n`);
     }
-  }
-  return watchers;
+  };
+  for (const target of paths.length === 0 ? [io.cwd] : paths.map((path) => resolve(io.cwd, path))) add(target);
+  add(BUILT_IN_TEMPLATES);
+  const config = options.config ?? findConfigFile(io.cwd);
+  if (config !== undefined) add(config);
+  return {
+    add,
+    close: () => {
+      for (const watcher of watchers.values()) watcher?.close();
+    },
+  };
 }
