@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import type { Code, Heading as MdHeading, List, ListItem, Root, RootContent } from 'mdast';
+import type { Code, List, ListItem, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
 import type { Config } from '../model/config.js';
@@ -25,16 +25,17 @@ export function readBody(tree: Root, config: Config): Body {
   const headings: Heading[] = [];
   const sections: Section[] = [];
   const children = tree.children;
+  const ends = sectionEnds(children);
   let recovery: Located<readonly RecoveryStep[]> | undefined;
   children.forEach((node, index) => {
     if (node.type !== 'heading') return;
     const text = toString(node).trim();
     const heading: Heading = { depth: node.depth, text, slug: slugger.slug(text), span: spanOf(node) };
     headings.push(heading);
-    const content = sectionContent(children, index, node);
+    const end = ends.get(index) ?? children.length;
     const name = config.sectionAliases.get(normaliseHeading(text));
-    sections.push({ name, heading, empty: content.every(isBlank) });
-    if (name === RECOVERY_SECTION && recovery === undefined) recovery = firstOrderedList(content);
+    sections.push({ name, heading, empty: allBlank(children, index + 1, end) });
+    if (name === RECOVERY_SECTION && recovery === undefined) recovery = firstOrderedList(children, index + 1, end);
   });
   const links: BodyLink[] = [];
   visit(tree, (node) => {
@@ -54,27 +55,51 @@ export function normaliseHeading(text: string): string {
     .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
 }
 
-/** Nodes after the heading at `index`, up to the next heading of the same or a higher level. */
-function sectionContent(children: readonly RootContent[], index: number, heading: MdHeading): readonly RootContent[] {
-  const content: RootContent[] = [];
-  for (const node of children.slice(index + 1)) {
-    if (node.type === 'heading' && node.depth <= heading.depth) break;
-    content.push(node);
+/**
+ * For each heading's index, the index where its section ends: the next heading of the same or a
+ * higher level, or the end. One pass with a stack of open sections (at most six, one per level), so
+ * a file of thousands of headings costs as much as reading it.
+ */
+function sectionEnds(children: readonly RootContent[]): ReadonlyMap<number, number> {
+  const ends = new Map<number, number>();
+  const open: { readonly index: number; readonly depth: number }[] = [];
+  children.forEach((node, index) => {
+    if (node.type !== 'heading') return;
+    for (let last = open.at(-1); last !== undefined && last.depth >= node.depth; last = open.at(-1)) {
+      ends.set(last.index, index);
+      open.pop();
+    }
+    open.push({ index, depth: node.depth });
+  });
+  for (const { index } of open) ends.set(index, children.length);
+  return ends;
+}
+
+/**
+ * Whether the nodes from `start` to `end` are all blank. Stops at the first node that is not, and a
+ * heading is not: so over all sections each node is looked at once or twice at most.
+ */
+function allBlank(children: readonly RootContent[], start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const node = children[index];
+    if (node !== undefined && !isBlank(node)) return false;
   }
-  return content;
+  return true;
 }
 
 function isBlank(node: RootContent): boolean {
   return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
 }
 
-function firstOrderedList(content: readonly RootContent[]): Located<readonly RecoveryStep[]> | undefined {
+/** The first ordered list in the nodes from `start` to `end`, as recovery steps. */
+function firstOrderedList(children: readonly RootContent[], start: number, end: number): Located<readonly RecoveryStep[]> | undefined {
   let list: List | undefined;
-  for (const node of content) {
+  for (let index = start; index < end && list === undefined; index++) {
+    const node = children[index];
+    if (node === undefined) break;
     visit(node, (inner) => {
       if (list === undefined && inner.type === 'list' && (inner as List).ordered === true) list = inner as List;
     });
-    if (list !== undefined) break;
   }
   if (list === undefined) return undefined;
   return { value: list.children.map(stepOf).filter((step) => step.text !== '' || step.run !== undefined), span: spanOf(list) };
