@@ -91,7 +91,10 @@ function groups(entries: readonly SiteRunbook[], keyOf: (entry: SiteRunbook) => 
   const byKey = new Map<string, SiteRunbook[]>();
   for (const entry of entries) {
     const key = keyOf(entry);
-    if (key !== undefined) byKey.set(key, [...(byKey.get(key) ?? []), entry]);
+    if (key === undefined) continue;
+    const group = byKey.get(key);
+    if (group === undefined) byKey.set(key, [entry]);
+    else group.push(entry);
   }
   const paths = uniquePaths([...byKey.keys()], (key) => `${folder}/${safeSegment(key)}`);
   return [...byKey.keys()].sort().map((key) => ({

@@ -1,4 +1,5 @@
 import { relativeLinks } from '../links.js';
+import type { Runbook } from '../../model/runbook.js';
 import type { Finding, Rule } from '../rule.js';
 
 /** broken-anchor: a link to `#heading` in a runbook that has no such heading. */
@@ -16,23 +17,32 @@ export const brokenAnchor: Rule = {
   },
   check(runbooks) {
     const byPath = new Map(runbooks.map((runbook) => [runbook.path, runbook]));
+    // The slugs of each target, made once: a file of thousands of links to itself stays linear.
+    const slugsOf = new Map<Runbook, ReadonlySet<string>>();
     const findings: Finding[] = [];
     for (const runbook of runbooks) {
       for (const { link, target, anchor } of relativeLinks(runbook)) {
         const targetRunbook = byPath.get(target);
         if (anchor === undefined || targetRunbook === undefined) continue;
-        const slugs = targetRunbook.headings.map((heading) => heading.slug);
-        if (slugs.includes(anchor.toLowerCase())) continue;
+        const slugs = slugsOf.get(targetRunbook) ?? new Set(targetRunbook.headings.map((heading) => heading.slug));
+        slugsOf.set(targetRunbook, slugs);
+        if (slugs.has(anchor.toLowerCase())) continue;
         const where = targetRunbook === runbook ? 'this runbook' : `\`${targetRunbook.file}\``;
         findings.push({
           file: runbook.file,
           span: link.span,
           message: `Broken anchor \`#${anchor}\`: no such heading in ${where}`,
           actual: anchor,
-          ...(slugs.length > 0 ? { expected: `one of ${slugs.slice(0, 5).map((slug) => `\`#${slug}\``).join(', ')}${slugs.length > 5 ? ', …' : ''}` } : {}),
+          ...(slugs.size > 0 ? { expected: expectedSlugs(targetRunbook) } : {}),
         });
       }
     }
     return findings;
   },
 };
+
+/** The first five heading anchors of a runbook, for the message. */
+function expectedSlugs(runbook: Runbook): string {
+  const first = runbook.headings.slice(0, 5).map((heading) => `\`#${heading.slug}\``);
+  return `one of ${first.join(', ')}${runbook.headings.length > 5 ? ', …' : ''}`;
+}

@@ -17,7 +17,9 @@ export const duplicateId: Rule = {
     const byKey = new Map<string, { readonly file: string }[]>();
     for (const runbook of runbooks) {
       const key = safeIdPath(runbook.id).toLowerCase();
-      byKey.set(key, [...(byKey.get(key) ?? []), runbook]);
+      const group = byKey.get(key);
+      if (group === undefined) byKey.set(key, [runbook]);
+      else group.push(runbook);
     }
     const findings: Finding[] = [];
     for (const [key, group] of byKey) {
