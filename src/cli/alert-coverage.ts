@@ -3,6 +3,7 @@ import { computeCoverage, type Coverage } from '../coverage/coverage.js';
 import { coverageDiagnostics } from '../coverage/diagnostics.js';
 import { readRuleFiles, type RuleFileScope } from '../io/alert-rule-files.js';
 import { displayPath, isInside } from '../io/discover.js';
+import { repositoryOf } from '../io/inside-repository.js';
 import type { ParseCache } from '../io/parse-cache.js';
 import { loadProjectFrom, type ProjectInputs } from '../io/project.js';
 import type { Config } from '../model/config.js';
@@ -40,9 +41,10 @@ export function alertCoverage(
   return { coverage, diagnostics: coverageDiagnostics(coverage.findings, config), ruleFiles: read.files.map((file) => file.file) };
 }
 
-/** Where the rule files of `alerts.rules` may be: inside the config file's folder. */
+/** Where the rule files of `alerts.rules` may be: inside the config file's repository (see {@link repositoryOf}). */
 export function configRuleScope(config: Config): RuleFileScope {
-  return { kind: 'config', folder: config.alerts.base };
+  const base = config.alerts.base;
+  return { kind: 'config', base, repository: config.source.kind === 'file' ? repositoryOf(config.source.path) : { folder: base, kind: 'config-folder' } };
 }
 
 /** Whether checking `paths` reads the whole collection under the config's root (no paths: yes). */

@@ -5,6 +5,7 @@ import type { RuleFile } from '../coverage/alert-rule.js';
 import { parseRuleFile } from '../coverage/rule-file.js';
 import { FILE_START } from '../model/diagnostic.js';
 import { displayPath, filesUnder, isInside, SKIPPED_FOLDERS } from './discover.js';
+import { repositoryPhrase, type Repository } from './inside-repository.js';
 
 /** The rule files some globs name, read and parsed, and the globs that matched nothing. */
 export interface RuleFiles {
@@ -13,15 +14,17 @@ export interface RuleFiles {
 }
 
 /**
- * Who named the rule files, which says where they may be read from.
- * - `config`: `alerts.rules`, written by the repository (untrusted): globs relative to the config
- *   file's `folder`, and every file must really be inside it (no absolute path, no `..`, no symlink
- *   leading out), so a pull request cannot make the run read `/proc/self/environ` or a private key.
- * - `command-line`: `--rules`, typed by the user: globs relative to `base`, a file named without
- *   wildcards is read wherever it is, and a file a glob finds must really be inside the folder the
- *   glob searches (a symlink in a checked-out repository cannot lead out of it).
+ * Who named the rule files, which says where they may be read from; globs are relative to `base`.
+ * - `config`: `alerts.rules`, written by the repository (untrusted): every file must really be inside
+ *   the `repository` (no absolute path, no `..`, no symlink leading out; nothing in `.git` or
+ *   `node_modules`), so a pull request cannot make the run read `/proc/self/environ` or a private key.
+ * - `command-line`: `--rules`, typed by the user: a file named without wildcards is read wherever it
+ *   is, and a file a glob finds must really be inside the folder the glob searches (a symlink in a
+ *   checked-out repository cannot lead out of it).
  */
-export type RuleFileScope = { readonly kind: 'config'; readonly folder: string } | { readonly kind: 'command-line'; readonly base: string };
+export type RuleFileScope =
+  | { readonly kind: 'config'; readonly base: string; readonly repository: Repository }
+  | { readonly kind: 'command-line'; readonly base: string };
 
 /** One file to read, and the folder it must really be inside (none: named by the user, read as is). */
 interface Candidate {
@@ -56,7 +59,7 @@ function readRuleFile(candidate: Candidate, scope: RuleFileScope, cwd: string): 
     if (candidate.within !== undefined && !reallyInside(candidate.path, candidate.within)) {
       return { file, alerts: [], problems: [{ value: outsideMessage(file, candidate.within, scope, cwd), span: FILE_START }] };
     }
-    const skipped = scope.kind === 'config' ? skippedFolderOf(candidate.path, scope.folder) : undefined;
+    const skipped = scope.kind === 'config' ? skippedFolderOf(candidate.path, scope.repository.folder) : undefined;
     if (skipped !== undefined) {
       return { file, alerts: [], problems: [{ value: `\`${file}\` is inside \`${skipped}\`, which holds no rule files (and may hold credentials), so it is not read`, span: FILE_START }] };
     }
@@ -83,22 +86,21 @@ function skippedFolderOf(path: string, folder: string): string | undefined {
 function outsideMessage(file: string, within: string, scope: RuleFileScope, cwd: string): string {
   const folder = `\`${displayPath(within, cwd)}\``;
   return scope.kind === 'config'
-    ? `\`${file}\` is outside ${folder} (the folder of the config file), so it is not read: \`alerts.rules\` may only name files inside it, ` +
-        'and a symlink must lead inside it too; name other rule files with `runbook coverage --rules`'
+    ? `\`${file}\` is outside ${repositoryPhrase(scope.repository, displayPath(within, cwd))}, so it is not read: \`alerts.rules\` may only name ` +
+        'files inside it, and a symlink must lead inside it too; name other rule files with `runbook coverage --rules`'
     : `\`${file}\` is a symlink leading outside ${folder} (the folder the glob searches), so it is not read; name the file itself with --rules to read it`;
 }
 
 /**
  * The files one glob matches: its folder part is walked, the rest matched with picomatch. A
- * config's glob whose folder part leaves the config's folder is not walked: it names that folder,
+ * config's glob whose folder part leaves the repository is not walked: it names that folder,
  * which is then refused.
  */
 function matchGlob(glob: string, scope: RuleFileScope): readonly Candidate[] {
   const scanned = picomatch.scan(glob);
-  const base = scope.kind === 'config' ? scope.folder : scope.base;
-  const start = resolve(base, scanned.base === '' ? '.' : scanned.base);
-  const within = (folder: string): string | undefined => (scope.kind === 'config' ? scope.folder : scanned.isGlob ? folder : undefined);
-  if (scope.kind === 'config' && !isInside(start, scope.folder)) return [{ path: start, within: scope.folder }];
+  const start = resolve(scope.base, scanned.base === '' ? '.' : scanned.base);
+  const within = (folder: string): string | undefined => (scope.kind === 'config' ? scope.repository.folder : scanned.isGlob ? folder : undefined);
+  if (scope.kind === 'config' && !isInside(start, scope.repository.folder)) return [{ path: start, within: scope.repository.folder }];
   if (!scanned.isGlob) return isFile(start) ? [{ path: start, within: within(start) }] : [];
   if (!isFolder(start)) return [];
   const matches = picomatch(scanned.glob, { dot: false });

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,16 +16,18 @@ const CORPUS = join(SHARED, 'corpora', 'prometheus-operator__runbooks');
 const RULES = join(PROJECT_ROOT, 'test', 'fixtures', 'coverage', 'prometheus-operator', 'kube-prometheus-rules.yaml');
 
 /**
- * A config beside (not inside) the untouched corpus: the collection is adopted by configuration
- * alone. The rule file is copied beside the config: `alerts.rules` may only name files inside its folder.
+ * A config beside a copy of the untouched corpus: the collection is adopted by configuration alone.
+ * The runbooks and the rule file are copied in, since a config may only name paths inside its
+ * repository (`root`, `alerts.rules`).
  */
 function configFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'runbook-prometheus-operator-'));
+  cpSync(join(CORPUS, 'content', 'runbooks'), join(folder, 'content', 'runbooks'), { recursive: true });
   copyFileSync(RULES, join(folder, 'kube-prometheus-rules.yaml'));
   writeFileSync(
     join(folder, 'runbook.config.yaml'),
     [
-      `root: ${JSON.stringify(join(CORPUS, 'content', 'runbooks'))}`,
+      'root: content/runbooks',
       'exclude: ["**/_index.md"]',
       'extra_keys: [weight, aliases]',
       'alerts:',

@@ -1,6 +1,7 @@
 /**
  * Regression tests: `alerts.rules` is written by the repository, which may be a hostile pull
- * request. It must not make `coverage` or `check` read files outside the config file's folder
+ * request. It must not make `coverage` or `check` read files outside the repository (the git work
+ * tree holding the config file, or the config file's folder when there is none)
  * (absolute paths, `..`, symlinks leading out), and no message may carry a file's content whole
  * into a log or a GitHub annotation.
  */
@@ -53,7 +54,7 @@ describe('alert rule files named by the repository stay inside it', () => {
     const { code, output } = await annotations(repo);
     expectNoSecret(output);
     expect(output).toContain('::error file=');
-    expect(output).toContain('secret.env` is outside `.` (the folder of the config file), so it is not read');
+    expect(output).toContain("secret.env` is outside the repository `.` (the config file's folder, which is in no git work tree), so it is not read");
     expect(code).toBe(1);
   });
 
@@ -63,9 +64,9 @@ describe('alert rule files named by the repository stay inside it', () => {
     const { output } = await annotations(repo);
     expectNoSecret(output);
     expect(output).toContain(`::error file=${secret},`);
-    expect(output).toContain(`\`${secret}\` is outside \`.\``);
-    expect(output).toContain(`\`${dirname(secret)}\` is outside \`.\``);
-    expect(output).toContain('`/etc` is outside `.`');
+    expect(output).toContain(`\`${secret}\` is outside the repository \`.\``);
+    expect(output).toContain(`\`${dirname(secret)}\` is outside the repository \`.\``);
+    expect(output).toContain('`/etc` is outside the repository `.`');
   });
 
   it('does not follow a symlinked rule file, named or found by a glob, to a file outside the repository', async () => {
@@ -76,8 +77,8 @@ describe('alert rule files named by the repository stay inside it', () => {
     const { output } = await annotations(repo);
     expectNoSecret(output);
     expect(output).toContain('file=monitoring/leak.yaml');
-    expect(output).toContain('`monitoring/leak.yaml` is outside `.` (the folder of the config file)');
-    expect(output).toContain('`rules.yaml` is outside `.`');
+    expect(output).toContain("`monitoring/leak.yaml` is outside the repository `.` (the config file's folder, which is in no git work tree)");
+    expect(output).toContain('`rules.yaml` is outside the repository `.`');
     expect(output).not.toContain('file=monitoring/node.yaml');
   });
 
@@ -89,7 +90,7 @@ describe('alert rule files named by the repository stay inside it', () => {
     writeFileSync(join(repo, 'runbook.config.yaml'), config(['monitoring/*.yaml']));
     const { output } = await annotations(repo);
     expectNoSecret(output);
-    expect(output).toContain('`monitoring/private.yaml` is outside `.`');
+    expect(output).toContain('`monitoring/private.yaml` is outside the repository `.`');
   });
 
   it('still reads rule files inside the repository, through symlinks that stay inside', async () => {
@@ -110,12 +111,23 @@ describe('alert rule files named by the repository stay inside it', () => {
     expect(output).toContain('`node_modules/x/rules.yaml` is inside `node_modules`');
   });
 
+  it('reads rule files anywhere in the git work tree holding the config, as `root` may be', async () => {
+    const { repo, secret } = workspace({ 'monitoring/node.yaml': RULES, 'docs/runbook.config.yaml': 'root: ../runbooks\nalerts:\n  rules: [../monitoring/*.yaml, ../../secret.env]\n' });
+    mkdirSync(join(repo, '.git'));
+    const result = await runCli(['coverage', '--format', 'concise'], join(repo, 'docs'));
+    expectNoSecret(result.stdout + result.stderr);
+    expect(result.stdout).toBe(
+      `${secret}:1:1: error \`${secret}\` is outside the repository \`${repo}\` (the git work tree holding the config file), so it is not read: ` +
+        '`alerts.rules` may only name files inside it, and a symlink must lead inside it too; name other rule files with `runbook coverage --rules` (alert-rules-invalid)\n',
+    );
+  });
+
   it('refuses the same files in `check`, where `alerts.rules` also applies', async () => {
     const { repo, secret } = workspace({});
     writeFileSync(join(repo, 'runbook.config.yaml'), config([secret]));
     const result = await runCli(['check', '--format', 'github', '--no-git', '--no-cache', '--today', '2026-11-27'], repo);
     expectNoSecret(result.stdout + result.stderr);
-    expect(result.stdout).toContain('secret.env` is outside `.` (the folder of the config file)');
+    expect(result.stdout).toContain("secret.env` is outside the repository `.` (the config file's folder, which is in no git work tree)");
   });
 
   it('reads a file outside the repository that the user names with --rules, but no symlink a --rules glob finds leading out', async () => {
