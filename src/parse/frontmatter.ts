@@ -33,6 +33,13 @@ export interface YamlBlock {
 export const MAX_ALIAS_COUNT = 100;
 
 /**
+ * Largest frontmatter block read (in UTF-16 code units, about characters): 64 KiB. Why: the `yaml`
+ * package keeps about 200 bytes of memory per character of a block of many keys (a million `links`
+ * keys took 2.8 GB); real frontmatter is a few hundred bytes, long text belongs in the body.
+ */
+export const MAX_FRONTMATTER = 64 * 1024;
+
+/**
  * Parses the YAML of a frontmatter block with the `yaml` package (YAML 1.2 core schema, so dates stay
  * strings), keeping every key's and value's location in the file.
  */
@@ -41,6 +48,10 @@ export function parseFrontmatter(block: YamlBlock | undefined, text: string): Ra
   const firstLine = block.span.start.line + 1;
   // A lone CR ends a line for Markdown (and for YAML 1.2): made LF (same length, so offsets hold).
   const yaml = block.value.replace(/\r(?!\n)/g, '\n');
+  if (yaml.length > MAX_FRONTMATTER) {
+    const value = `the frontmatter block is ${yaml.length} characters long; at most ${MAX_FRONTMATTER} are read (move long text into the body)`;
+    return { kind: 'broken', errors: [{ value, span: { start: block.span.start, end: block.span.start } }] };
+  }
   const document = parseDocument(yaml, { prettyErrors: false, uniqueKeys: false, schema: 'core' });
   // Lines are counted here, not with the yaml package's LineCounter: that one misses line breaks
   // the lexer skips while recovering from an error (inside a broken flow collection).

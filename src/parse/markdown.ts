@@ -18,15 +18,20 @@ const DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:(?:[ \t]*\S.*|[ \t]*\r?\n[ \t]*\S.
  * parsed in chunks (see chunks.ts) and stitched back with their real positions.
  */
 export function parseMarkdown(text: string, chunkTarget = CHUNK_TARGET): Root {
+  return parseChunks(text, splitIntoChunks(text, chunkTarget));
+}
+
+/** Parses a whole file from its chunks (as `splitIntoChunks` made them), stitched back with their real positions. */
+export function parseChunks(text: string, chunks: readonly Chunk[]): Root {
   const processor = opensUnclosedFrontmatter(text) ? withoutFrontmatter : withFrontmatter;
-  const chunks = splitIntoChunks(text, chunkTarget);
   if (chunks.length === 1) return processor.parse(text);
   const definitions = [...text.matchAll(DEFINITION)].map((match) => match[0].trim()).join('\n');
   const children: RootContent[] = [];
   chunks.forEach((chunk, index) => {
     const next = chunks[index + 1];
     const nextLine = next === undefined ? '' : next.text.slice(0, next.text.indexOf('\n') + 1 || next.text.length);
-    children.push(...parseChunk(chunk, nextLine, processor, definitions));
+    // One by one: a spread of a chunk's hundreds of thousands of nodes would overflow the stack.
+    for (const node of parseChunk(chunk, nextLine, processor, definitions)) children.push(node);
   });
   const lines = text.split('\n');
   return {

@@ -7,7 +7,8 @@ import { decodeSource } from './decode.js';
 import { readFields, type Fields } from './fields.js';
 import { commentCuts } from './comment-cuts.js';
 import { parseFrontmatter } from './frontmatter.js';
-import { parseMarkdown } from './markdown.js';
+import { parseChunks } from './markdown.js';
+import { MAX_CHUNK, oversizedChunk, splitIntoChunks } from './chunks.js';
 import { findPlaceholders } from './placeholders.js';
 import { spanOf } from './span.js';
 import { renderBody } from './render-body.js';
@@ -51,7 +52,14 @@ export function parseRunbook(source: SourceFile, config: Config, options: { read
     const reason = `nested ${deepLine.depth} levels deep (block quotes, lists, indentation); at most ${MAX_NESTING} levels are read`;
     return { kind: 'unreadable', file: source.file, reason, span: deepLine.span };
   }
-  const tree = parseMarkdown(text);
+  const chunks = splitIntoChunks(text);
+  const oversized = oversizedChunk(chunks);
+  if (oversized !== undefined) {
+    const reason = `the ${oversized.text.length} characters from this line on cannot be parsed in pieces (no blank line followed by a line that starts with a letter, a digit, \`#\` or \`[\`, outside code, comments and raw HTML); at most ${MAX_CHUNK} characters are parsed at once`;
+    const point = { line: oversized.line, column: 1 };
+    return { kind: 'unreadable', file: source.file, reason, span: { start: point, end: point } };
+  }
+  const tree = parseChunks(text, chunks);
   const deepNode = tooDeepNode(tree);
   if (deepNode !== undefined) {
     const reason = `Markdown nested more than ${MAX_TREE_DEPTH} levels deep (emphasis, links, lists, quotes); at most ${MAX_TREE_DEPTH} are read`;

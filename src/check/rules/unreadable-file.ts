@@ -1,7 +1,8 @@
 import type { Rule } from '../rule.js';
 
 /**
- * unreadable-file: a file that is not UTF-8 text (binary, or invalid UTF-8), or nests too deeply to parse safely.
+ * unreadable-file: a file that is not UTF-8 text (binary, or invalid UTF-8), or nests too deeply or has a block too
+ * large to parse safely.
  * Reported by the loader, since such a file never becomes a runbook.
  */
 export const unreadableFile: Rule = {
@@ -9,7 +10,7 @@ export const unreadableFile: Rule = {
   scope: 'loader',
   category: 'file',
   defaultSeverity: 'error',
-  summary: 'The file is not UTF-8 text (binary, or invalid UTF-8), or nests more than 100 levels deep.',
+  summary: 'The file is not UTF-8 text (binary, or invalid UTF-8), nests more than 100 levels deep, or has more than 256 KiB of Markdown that cannot be parsed in pieces.',
   why: 'A runbook nobody can read is no runbook; a binary file among the runbooks is usually a mistake.',
-  fix: 'Re-save the file as UTF-8, flatten the nesting the message points at, or exclude the file with `exclude` in the config.',
+  fix: 'Re-save the file as UTF-8, flatten the nesting the message points at, break a huge block into paragraphs or files, or exclude the file with `exclude` in the config.',
 };

@@ -6,7 +6,7 @@ export const yamlSyntax: Rule = {
   scope: 'runbook',
   category: 'frontmatter',
   defaultSeverity: 'error',
-  summary: 'The frontmatter is not valid YAML (or not a mapping of keys to values).',
+  summary: 'The frontmatter is not valid YAML (or not a mapping of keys to values, or longer than 64 KiB).',
   why: 'A frontmatter the parser cannot read means every field is unknown; other tools may read it differently.',
   fix: 'Fix the YAML at the reported line and column; quote values that contain `:` or start with special characters.',
   examples: {

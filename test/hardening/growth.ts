@@ -1,0 +1,35 @@
+/**
+ * Growth measurement for the tests that pin linear time: how many times longer a piece of work
+ * takes on an input four times larger. Linear work gives about 4, quadratic about 16; the tests
+ * assert < 8. Each timing is the fastest of a few runs, the one least disturbed by other work on
+ * the machine, and inputs are made outside the timing.
+ */
+import { performance } from 'node:perf_hooks';
+
+/** The fastest of `runs` timings of `work(input)`, in milliseconds. */
+export function fastestMs<T>(input: T, work: (input: T) => unknown, runs = 3): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    work(input);
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/** The times at n and 4n and their ratio. */
+export interface Growth {
+  readonly small: number;
+  readonly large: number;
+  readonly ratio: number;
+}
+
+/** How much longer `work` takes on `make(4 * n)` than on `make(n)`. */
+export function growthOf<T>(n: number, make: (n: number) => T, work: (input: T) => unknown, runs = 3): Growth {
+  const small = fastestMs(make(n), work, runs);
+  const large = fastestMs(make(4 * n), work, runs);
+  return { small, large, ratio: large / Math.max(small, 1) };
+}
+
+/** The most the time may grow when the input grows four times. */
+export const MAX_RATIO = 8;
