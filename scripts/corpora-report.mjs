@@ -9,7 +9,7 @@
 // without history). Timings are wall-clock on whatever machine runs this: see the load printed.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,18 +59,21 @@ const firstLine = (text) => text.trim().split('\n')[0] ?? '';
 function configurations(name, folder) {
   const found = [{ label: name, cwd: folder, extra: [] }];
   if (name !== 'alphagov__govuk-developer-docs') return found;
+  // A copy beside the config: a config may only name paths inside its repository (its folder here).
+  const copy = join(work, 'govuk');
+  cpSync(folder, copy, { recursive: true });
   const config = join(work, 'govuk.config.yaml');
   writeFileSync(
     config,
     [
-      `root: ${JSON.stringify(folder)}`,
+      'root: govuk',
       'include: ["source/manual/**/*.md", "source/manual/**/*.md.erb"]',
       'fields: {owner: owner_slack, last_tested: last_reviewed_on, review_every: review_in}',
       'extra_keys: [layout, parent, section, subsection, type, related_repos, important, description, old_paths]',
       'defaults: {service: govuk, severity: medium}',
     ].join('\n'),
   );
-  return [...found, { label: `${name} (mapped, docs/adopting)`, cwd: folder, extra: ['--config', config] }];
+  return [...found, { label: `${name} (mapped, docs/adopting)`, cwd: copy, extra: ['--config', config] }];
 }
 
 const rows = [];

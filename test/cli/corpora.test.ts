@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,12 +46,15 @@ describe.skipIf(!available)('the real corpora in ../shared/corpora', () => {
 
 describe.skipIf(!available)('the GOV.UK developer docs adopted by mapping alone', () => {
   it('reads owner_slack as the owner, accepts its own keys, and reads .md.erb files too', async () => {
-    const folder = join(SHARED, 'corpora', 'alphagov__govuk-developer-docs');
-    const config = join(mkdtempSync(join(tmpdir(), 'runbook-govuk-')), 'runbook.config.yaml');
+    // A copy beside the config: a config may only name paths inside its repository (its folder here).
+    const beside = mkdtempSync(join(tmpdir(), 'runbook-govuk-'));
+    const folder = join(beside, 'govuk');
+    cpSync(join(SHARED, 'corpora', 'alphagov__govuk-developer-docs'), folder, { recursive: true });
+    const config = join(beside, 'runbook.config.yaml');
     writeFileSync(
       config,
       [
-        `root: ${JSON.stringify(folder)}`,
+        'root: govuk',
         'include: ["source/manual/**/*.md", "source/manual/**/*.md.erb"]',
         'fields: {owner: owner_slack, last_tested: last_reviewed_on, review_every: review_in}',
         'extra_keys: [layout, parent, section, subsection, type, related_repos, important, description, old_paths]',

@@ -3,7 +3,7 @@
  * sensible output. (`check` on every corpus is in test/cli/corpora.test.ts; every page of every
  * corpus in a browser is in test/browser/corpora.test.ts; figures are in docs/reliability.md.)
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,12 +30,14 @@ function configurations(): readonly (readonly [string, string, readonly string[]
   if (!available) return [];
   const names = readdirSync(join(SHARED, 'corpora')).filter((name) => !name.startsWith('.')).sort();
   const found = names.map((name) => [name, join(SHARED, 'corpora', name), []] as const);
-  const govuk = join(SHARED, 'corpora', 'alphagov__govuk-developer-docs');
+  // A copy beside the config: a config may only name paths inside its repository (its folder here).
+  const govuk = join(folder, 'govuk');
+  cpSync(join(SHARED, 'corpora', 'alphagov__govuk-developer-docs'), govuk, { recursive: true });
   const config = join(folder, 'govuk.config.yaml');
   writeFileSync(
     config,
     [
-      `root: ${JSON.stringify(govuk)}`,
+      'root: govuk',
       'include: ["source/manual/**/*.md", "source/manual/**/*.md.erb"]',
       'fields: {owner: owner_slack, last_tested: last_reviewed_on, review_every: review_in}',
       'extra_keys: [layout, parent, section, subsection, type, related_repos, important, description, old_paths]',
