@@ -4,7 +4,7 @@
  * Runbook text comes from the repository and the sheet is printed to terminals, so every line is
  * made printable: no ESC, OSC (clipboard writes, fake links) or other control character gets out.
  */
-import { printableLines } from '../report/terminal-text.js';
+import { printable, printableLines } from '../report/terminal-text.js';
 import { commitText, contactText, moreStepsNote, NO_STEPS_NOTE, type CheatSheet, type SheetRunbook, type SheetTeam } from './sheet.js';
 import { columns, wrap } from './wrap.js';
 
@@ -19,7 +19,7 @@ const RULE = '-'.repeat(TEXT_WIDTH);
 /** Renders a sheet as plain text ending in one newline. */
 export function renderSheetText(sheet: CheatSheet): string {
   const title = `${sheet.kind === 'team' ? '' : 'Service '}${sheet.name}: on-call cheat sheet`;
-  const lines: string[] = [...wrap(title, TEXT_WIDTH, '', ''), '='.repeat(Math.min(TEXT_WIDTH, columns(title))), ''];
+  const lines: string[] = [...wrap(title, TEXT_WIDTH, '', ''), '='.repeat(Math.min(TEXT_WIDTH, columns(printable(title)))), ''];
   for (const team of sheet.teams) lines.push(...teamLines(team, sheet.kind === 'service'), '');
   lines.push(...wrap(`${sheet.runbooks.length} runbook${sheet.runbooks.length === 1 ? '' : 's'}, most severe first.`, TEXT_WIDTH, '', ''));
   for (const runbook of sheet.runbooks) lines.push('', RULE, ...runbookLines(runbook));
