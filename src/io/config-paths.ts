@@ -11,7 +11,7 @@ import { ConfigError } from '../parse/config.js';
 import { writtenValueAt } from '../parse/config-locations.js';
 import { excerpt } from '../report/terminal-text.js';
 import { displayPath } from './discover.js';
-import { containmentOf, repositoryOf, repositoryPhrase, type Repository } from './inside-repository.js';
+import { containmentOf, repositoryOf, repositoryPhrase, type Containment, type Repository } from './inside-repository.js';
 
 /** A config key whose value is a path the run reads. */
 interface PathKey {
@@ -69,7 +69,10 @@ function problemsOf(key: PathKey, path: string, context: ConfigPathContext & { r
   if (context.tilde) {
     return [`${where}: ${stated}, but \`~\` is not expanded (paths are relative to the config file); expected ${key.expected} inside ${inside}`];
   }
-  const containment = containmentOf(path, context.repository);
+  const containment = containmentIfAny(path, context.repository);
+  if (containment.kind === 'unresolvable') {
+    return [`${where}: ${stated}, which cannot be looked at (${containment.code}); expected ${key.expected} inside ${inside}`];
+  }
   if (containment.kind === 'inside') return [];
   if (containment.kind === 'outside') return [`${where}: ${stated}, outside ${inside}; expected ${key.expected} inside it, written relative to the config file`];
   const { link } = containment;
@@ -78,4 +81,25 @@ function problemsOf(key: PathKey, path: string, context: ConfigPathContext & { r
     `${where}: ${stated}, which leads out of ${inside}: \`${show(link.link)}\` is a symlink to \`${excerpt(link.target)}\`, ${leads}; ` +
       `expected ${key.expected} inside the repository, with no symlink on the way leading out of it`,
   ];
+}
+
+/**
+ * {@link containmentOf}, or the error code when the path cannot be looked at (a name too long, a NUL
+ * byte, no permission): then the message quotes an excerpt of the value, never the whole path.
+ */
+function containmentIfAny(path: string, repository: Repository): Containment | { readonly kind: 'unresolvable'; readonly code: string } {
+  try {
+    return containmentOf(path, repository);
+  } catch (error: unknown) {
+    return { kind: 'unresolvable', code: errorCode(error) };
+  }
+}
+
+/** The `code` of an error or of its cause (`ENAMETOOLONG`, `ERR_INVALID_ARG_VALUE`). */
+function errorCode(error: unknown): string {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return error instanceof Error ? excerpt(error.message) : 'unknown error';
 }

@@ -164,6 +164,31 @@ describe('root named by the repository stays inside it', () => {
     expectRefused(await build(), '`root` is `docs`, which leads out of the repository `.`', '`docs` is a symlink to');
   });
 
+  it('does not read a runbook symlinked from inside `root` to a file outside the repository', async () => {
+    symlinkSync(join(secret, 'runbooks', 'leak.md'), join(repo, 'runbooks', 'leak.md'));
+    configure('root: runbooks\n');
+    const result = await build();
+    expect(leaksUnder(out)).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(existsSync(join(out, 'runbooks', 'leak'))).toBe(false);
+  });
+
+  it('quotes a hostile value short and printable, and the run fails with exit 2 (a name too long, a NUL byte, terminal escapes)', async () => {
+    configure(`root: runbooks\nsite:\n  templates: "${'x'.repeat(5000)}"\nnew:\n  template: "a\\0b"\n`);
+    const long = await build();
+    expectRefused(
+      long,
+      `runbook.config.yaml:3:14: \`site.templates\` is \`${'x'.repeat(59)}…\`, which cannot be looked at (ENAMETOOLONG)`,
+      'runbook.config.yaml:5:13: `new.template` is `a\\u0000b`, which cannot be looked at',
+    );
+    expect(long.stderr.length).toBeLessThan(800);
+    configure(`root: "/tmp/\\e]52;c;cHduZWQ=\\a\\e[2J/${'y'.repeat(300)}"\n`);
+    const escapes = await build();
+    expectRefused(escapes, '`root` is `/tmp/\\u001b]52;c;cHduZWQ=\\u0007\\u001b[2J/yyy');
+    expect(escapes.stderr).not.toContain('\u001b');
+    expect(escapes.stderr).not.toContain('y'.repeat(100));
+  });
+
   it('never reads outside through `include` or `exclude` globs (they match paths found under `root`)', async () => {
     configure(`root: runbooks\ninclude: ["../secret/**/*.md", "${secret}/**/*.md", "**/*.md"]\nexclude: ["../**"]\n`);
     const result = await build();
