@@ -75,6 +75,9 @@ function problemsOf(key: PathKey, path: string, context: ConfigPathContext & { r
   }
   if (containment.kind === 'inside') return [];
   if (containment.kind === 'outside') return [`${where}: ${stated}, outside ${inside}; expected ${key.expected} inside it, written relative to the config file`];
+  if (containment.kind === 'version-control') {
+    return [`${where}: ${stated}, which is inside \`${show(containment.folder)}\`, version control's own folder (in CI it holds the checkout's token); expected ${key.expected} inside ${inside}, outside it`];
+  }
   const { link } = containment;
   const leads = link.real === undefined ? 'leading nowhere (it dangles or loops)' : `leading to \`${show(link.real)}\``;
   return [

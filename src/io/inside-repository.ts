@@ -3,10 +3,10 @@
  * untrusted input (a pull request, a cloned project): the paths its config names are read, and what
  * is read ends up in a published site, so each must lead inside the repository, symlinks and all.
  */
-import { lstatSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { lstatSync, realpathSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isInside } from './discover.js';
-import { linkLeaving, type LinkOnTheWay } from './links-on-the-way.js';
+import { linksOnTheWay, type LinkOnTheWay } from './links-on-the-way.js';
 
 /**
  * The folder a config file's paths must stay in: the git work tree holding the config file (the
@@ -33,16 +33,35 @@ export type Containment =
   /** The path as written (made absolute, `..` resolved) is outside the repository. */
   | { readonly kind: 'outside' }
   /** One of its parts is a symlink leading out of the repository, or nowhere. */
-  | { readonly kind: 'link-leaving'; readonly link: LinkOnTheWay };
+  | { readonly kind: 'link-leaving'; readonly link: LinkOnTheWay }
+  /** It is, or a symlink on the way leads, inside a version control folder (`folder`, absolute). */
+  | { readonly kind: 'version-control'; readonly folder: string };
+
+/** Folders of version control, never read: in CI, `.git/config` holds the token the checkout used. */
+const VERSION_CONTROL_FOLDERS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn']);
 
 /**
  * Whether the absolute `path` is inside `repository` as written and once every symlink among the
- * parts of it that exist is followed (a part that does not exist yet leads nowhere else).
+ * parts of it that exist is followed (a part that does not exist yet leads nowhere else), and
+ * outside its version control folders (`.git`).
  */
 export function containmentOf(path: string, repository: Repository): Containment {
   if (!isInside(path, repository.folder)) return { kind: 'outside' };
-  const link = linkLeaving(repository.folder, path);
-  return link === undefined ? { kind: 'inside' } : { kind: 'link-leaving', link };
+  const links = linksOnTheWay(repository.folder, path);
+  const real = realpathSync(repository.folder);
+  const leaving = links.find((link) => link.real === undefined || !isInside(link.real, real));
+  if (leaving !== undefined) return { kind: 'link-leaving', link: leaving };
+  const reals = links.flatMap((link) => (link.real === undefined ? [] : [link.real]));
+  const versionControl = [versionControlFolderOf(path, repository.folder), ...reals.map((linked) => versionControlFolderOf(linked, real))];
+  const folder = versionControl.find((found) => found !== undefined);
+  return folder === undefined ? { kind: 'inside' } : { kind: 'version-control', folder };
+}
+
+/** The version control folder (`<folder>/…/.git`) that `path`, inside `folder`, is in, if any. */
+export function versionControlFolderOf(path: string, folder: string): string | undefined {
+  const parts = relative(folder, path).split(sep);
+  const index = parts.findIndex((part) => VERSION_CONTROL_FOLDERS.has(part));
+  return index === -1 ? undefined : join(folder, ...parts.slice(0, index + 1));
 }
 
 /** How a repository is named in messages, e.g. ``the repository `.` (the git work tree holding the config file)``. */

@@ -5,7 +5,7 @@ import type { Config } from '../model/config.js';
 import { excerpt } from '../report/terminal-text.js';
 import type { TemplateSet } from '../site/templates.js';
 import { filesUnder, isInside } from './discover.js';
-import { repositoryOf } from './inside-repository.js';
+import { repositoryOf, versionControlFolderOf } from './inside-repository.js';
 
 /** The templates shipped with the tool (two levels above this module, in src/ and in dist/). */
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -65,8 +65,9 @@ function linkedFileInside(path: string, folder: string, within: string): boolean
   } catch (error: unknown) {
     throw new Error(`${refusal(path, folder)} leads nowhere (it dangles or loops); expected a file inside the repository`, { cause: error });
   }
-  if (!isInside(real, realpathSync(within))) {
-    throw new Error(`${refusal(path, folder)} leads out of the repository ${within}; expected a file inside it, since every file of the templates folder is published`);
+  const realWithin = realpathSync(within);
+  if (!isInside(real, realWithin) || versionControlFolderOf(real, realWithin) !== undefined) {
+    throw new Error(`${refusal(path, folder)} leads out of the repository ${within} or into its \`.git\`; expected a file inside it, since every file of the templates folder is published`);
   }
   return statSync(real).isFile();
 }

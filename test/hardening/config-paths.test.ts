@@ -141,6 +141,23 @@ describe('site.templates named by the repository stays inside it', () => {
     expect(leaksUnder(out)).toEqual([]);
   });
 
+  it('refuses a `site.templates` of `.git`, or a symlink into it, where CI keeps the checkout\'s token (.git/config)', async () => {
+    execFileSync('git', ['init', '-q', repo]);
+    execFileSync('git', ['-C', repo, 'config', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${SECRET}`]);
+    configure('root: runbooks\nsite:\n  templates: .git\n');
+    expectRefused(await build(), '`site.templates` is `.git`, which is inside `.git`, version control\'s own folder');
+    symlinkSync('.git', join(repo, 'theme'));
+    configure('root: runbooks\nsite:\n  templates: theme\n');
+    expectRefused(await build(), '`site.templates` is `theme`, which is inside `.git`');
+    rmSync(join(repo, 'theme'));
+    write(repo, { 'theme/assets/extra.css': 'body { color: teal }' });
+    symlinkSync('../../.git/config', join(repo, 'theme', 'assets', 'config.css'));
+    const linked = await build();
+    expect(leaksUnder(out)).toEqual([]);
+    expect(linked.stderr).toContain('`assets/config.css` is a symlink to `../../.git/config`, which leads out of the repository');
+    expect(linked.code).toBe(2);
+  });
+
   it('refuses the same templates in `cheatsheet --format html`, which reads them too', async () => {
     configure(`root: runbooks\nsite:\n  templates: ${secret}\n`);
     const result = await runCli(['cheatsheet', '--format', 'html', '--out', out, '--no-git', '--today', '2026-11-27'], repo);
