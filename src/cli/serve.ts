@@ -14,6 +14,7 @@ import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
 import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
 import { hostProblem } from './host-header.js';
+import { CROSS_ORIGIN_HEADERS, crossOriginProblem, fetchMetadataOf } from './cross-origin.js';
 import { locationOf, readRequestTarget, sitePathOf } from './request-target.js';
 
 interface ServeOptions {
@@ -153,13 +154,18 @@ function answer(request: IncomingMessage, response: ServerResponse, current: Cur
     plainText(response, 421, refused);
     return;
   }
+  const foreign = crossOriginProblem(fetchMetadataOf(request.headers));
+  if (foreign !== undefined) {
+    plainText(response, 403, foreign);
+    return;
+  }
   const target = readRequestTarget(request.url ?? '/');
   if (target.kind === 'rejected') {
     plainText(response, target.status, `runbook serve: ${target.reason}\n`);
     return;
   }
   if (target.normal && target.segments.join('/') === EVENTS_PATH) {
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.writeHead(200, { ...CROSS_ORIGIN_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     response.write(': connected\n\n');
     clients.add(response);
     request.on('close', () => clients.delete(response));
@@ -180,17 +186,17 @@ function answer(request: IncomingMessage, response: ServerResponse, current: Cur
   const status = body === undefined ? 404 : 200;
   body ??= current.site.file('404.html') ?? 'not found';
   const type = status === 404 ? TYPES.html : TYPES[path.slice(path.lastIndexOf('.') + 1)];
-  response.writeHead(status, { 'content-type': type ?? 'application/octet-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  response.writeHead(status, { ...CROSS_ORIGIN_HEADERS, 'content-type': type ?? 'application/octet-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   response.end(body);
 }
 
 function redirect(response: ServerResponse, location: string): void {
-  response.writeHead(301, { location, 'cache-control': 'no-store' });
+  response.writeHead(301, { ...CROSS_ORIGIN_HEADERS, location, 'cache-control': 'no-store' });
   response.end();
 }
 
 function plainText(response: ServerResponse, status: number, text: string): void {
-  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  response.writeHead(status, { ...CROSS_ORIGIN_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   response.end(text);
 }
 
