@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import type { RuleFile } from '../coverage/alert-rule.js';
 import { parseRuleFile } from '../coverage/rule-file.js';
 import { FILE_START } from '../model/diagnostic.js';
-import { displayPath, filesUnder, isInside, SKIPPED_FOLDERS } from './discover.js';
+import { displayPath, filesUnder, isInside, skippedFolderOf } from './discover.js';
 import { repositoryPhrase, type Repository } from './inside-repository.js';
 
 /** The rule files some globs name, read and parsed, and the globs that matched nothing. */
@@ -73,13 +73,6 @@ function readRuleFile(candidate: Candidate, scope: RuleFileScope, cwd: string): 
 /** Whether `path` is inside `folder` as written and once every symlink is followed. */
 function reallyInside(path: string, folder: string): boolean {
   return isInside(path, folder) && isInside(realpathSync(path), realpathSync(folder));
-}
-
-/** The version control or dependency folder (`.git`, `node_modules`…) `path` is in below `folder`, if any. */
-function skippedFolderOf(path: string, folder: string): string | undefined {
-  return relative(folder, path)
-    .split(sep)
-    .find((segment) => SKIPPED_FOLDERS.has(segment));
 }
 
 /** Why a file was not read: it is (or leads) outside the folder it must be in. */

@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Config } from '../model/config.js';
@@ -22,7 +22,8 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.g
  * Finds the runbook files named by `paths` (files, or folders searched with the config's include and
  * exclude globs), or under the config's root when no paths are given. Sorted by path; no duplicates.
  * Folder symlinks are not followed (no loops); file symlinks are read only when they stay inside the
- * folder being searched.
+ * folder being searched and out of the folders never searched (`.git`…). A path named that is, or
+ * leads, inside such a folder stops the run.
  */
 export function discoverRunbooks(paths: readonly string[], config: Config, cwd: string): readonly FoundFile[] {
   const found = new Map<string, FoundFile>();
@@ -32,8 +33,14 @@ export function discoverRunbooks(paths: readonly string[], config: Config, cwd: 
   const exclude = picomatch(config.exclude.length > 0 ? [...config.exclude] : ['\0'], { dot: true });
   for (const start of starts) {
     const stats = statOrThrow(start, cwd);
+    refuseSkippedStart(start, cwd);
     if (stats.isFile()) {
       const base = isInside(start, config.root) ? config.root : resolve(start, '..');
+      if (lstatSync(start).isSymbolicLink() && !symlinkedFileInside(start, base)) {
+        throw new DiscoveryError(
+          `not reading ${displayPath(start, cwd)}: it is a symlink leading out of ${displayPath(base, cwd)} or into a folder never searched (\`.git\`, \`node_modules\`); expected a symlink to a runbook inside ${displayPath(base, cwd)}`,
+        );
+      }
       found.set(start, describe(start, base, cwd));
       continue;
     }
@@ -58,6 +65,20 @@ function checkRootFolder(root: string, cwd: string): void {
     throw new DiscoveryError(`the runbooks folder ${displayPath(root, cwd)} (the config's \`root\`) does not exist`, { cause: error });
   }
   if (!stats.isDirectory()) throw new DiscoveryError(`the runbooks folder ${displayPath(root, cwd)} (the config's \`root\`) is a file, not a folder`);
+}
+
+/**
+ * A path named on the command line must not be, or lead into, a folder never searched (`.git`…):
+ * a list of changed files from a pull request can name a committed symlink to `.git/config`.
+ */
+function refuseSkippedStart(start: string, cwd: string): void {
+  const asWrittenAndReal: readonly (readonly [string, string])[] = [[start, cwd], [realpathSync(start), realpathSync(cwd)]];
+  const skipped = asWrittenAndReal
+    .map(([path, folder]) => (isInside(path, folder) ? skippedFolderOf(path, folder) : undefined))
+    .find((segment) => segment !== undefined);
+  if (skipped !== undefined) {
+    throw new DiscoveryError(`not reading ${displayPath(start, cwd)}: it is or leads inside a \`${skipped}\` folder, which is never searched (version control data or dependencies); expected runbooks outside it`);
+  }
 }
 
 function statOrThrow(path: string, cwd: string) {
@@ -105,16 +126,29 @@ export function filesUnder(
   return files;
 }
 
+/**
+ * Whether the symlink `path` leads to a file inside `folder` and, below it, in no folder never
+ * searched: with `root: .`, `leak.md -> .git/config` is inside the folder, and in CI `.git/config`
+ * holds the checkout's token.
+ */
 function symlinkedFileInside(path: string, folder: string): boolean {
   try {
     const stats = statSync(path);
-    return stats.isFile() && isInside(realpathSync(path), folder);
+    const real = realpathSync(path);
+    const realFolder = realpathSync(folder);
+    return stats.isFile() && isInside(real, realFolder) && skippedFolderOf(real, realFolder) === undefined;
   } catch (error: unknown) {
     if ((error as { code?: unknown }).code === 'ENOENT' || (error as { code?: unknown }).code === 'ELOOP') return false;
     throw error;
   }
 }
 
+/** The first part of `path` below `folder` naming a folder never searched (`.git`, `node_modules`…), if any. */
+export function skippedFolderOf(path: string, folder: string): string | undefined {
+  return relative(folder, path)
+    .split(sep)
+    .find((segment) => SKIPPED_FOLDERS.has(segment));
+}
 
 function describe(path: string, base: string, cwd: string): FoundFile {
   const relativePath = toSlashes(relative(base, path)) || basename(path);
