@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import type { Io } from '../io/io.js';
 import { loadProjectFrom, readProjectInputs, rememberedRun } from '../io/project.js';
 import { outputFolder, siteInput, writeSite } from '../io/site-output.js';
+import { guardedFolders } from '../io/output-path.js';
 import { derivedKey, type RunRecord } from '../io/run-memo.js';
 import type { SourceCommit } from '../cheatsheet/sheet.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -77,7 +78,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   const templates = configuredTemplates(config);
   const commit: SourceCommit = options.git ? await readHeadCommit(config.root) : { kind: 'unknown' };
   const out = resolve(io.cwd, options.out);
-  const output = outputFolder(out);
+  const output = outputFolder(out, guardedFolders(io.cwd, config));
   if (output.note !== undefined) io.stderr.write(`runbook build: note: ${output.note}\n`);
   // What the site shows besides the run: recorded in its marker, so that the next build can tell nothing changed.
   const siteInputs = (linkTargets: RunRecord['linkTargets']) => ({ baseUrl: config.site.baseUrl, templates, commit, linkTargets });

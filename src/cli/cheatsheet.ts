@@ -10,6 +10,8 @@ import type { Io } from '../io/io.js';
 import { commonFolder, loadProject } from '../io/project.js';
 import { configuredTemplates } from '../io/templates.js';
 import { writeFileAtomic } from '../io/write-file.js';
+import { guardedFolders, outputLinkRefusal } from '../io/output-path.js';
+import { OutputError } from '../io/site-output.js';
 import type { Config } from '../model/config.js';
 import { siteData } from '../site/site-data.js';
 import { EXIT } from './check.js';
@@ -114,6 +116,8 @@ async function runCheatsheet(paths: readonly string[], options: CheatsheetOption
     return EXIT.ok;
   }
   const out = resolve(io.cwd, options.out ?? DEFAULT_OUT);
+  const refusal = outputLinkRefusal('--out', out, guardedFolders(io.cwd, config));
+  if (refusal !== undefined) throw new OutputError(refusal);
   for (const { sheet, content } of contents) writeFileAtomic(join(out, `${sheet.slug}.${options.format}`), content);
   const names = contents.map(({ sheet }) => `${sheet.slug}.${options.format}`).join(', ');
   io.stderr.write(`wrote ${contents.length} cheat sheet${contents.length === 1 ? '' : 's'} to ${displayPath(out, io.cwd)}/: ${names}\n`);

@@ -1,6 +1,7 @@
 import { accessSync, constants, mkdirSync, readdirSync, realpathSync, renameSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isInside } from './discover.js';
+import { outputLinkRefusal } from './output-path.js';
 import { codeOf, entryAt, holdsBytes, readRegularFile, removeEntry, sizeAt, walkEntries, writeNewFile } from './site-entries.js';
 import { markerText, parseMarker, SITE_MARKER, writtenFile, type Manifest, type Marker, type WrittenFile } from './site-marker.js';
 
@@ -41,12 +42,17 @@ export interface OutputFolder {
 }
 
 /**
- * Resolves `--out` once to the real folder it names. `--out` is the user's choice, so a symbolic link
- * there (a deploy link to a web root) is followed once, and the folder it points to is the output:
- * the site is swapped in there, and the spare copy and temporary folders sit beside it. From then on
- * nothing is followed: every entry in and beside the output is examined with `lstat`.
+ * Resolves `--out` once to the real folder it names. A symbolic link on the way inside `guarded`
+ * (the working folder, the repository: see `guardedFolders`) is refused, since the repository may
+ * have committed it (`site -> .` moved the whole checkout away). Elsewhere `--out` is the user's
+ * choice, so a link there (`/var/www/html`, a deploy link to a web root) is followed once, and the
+ * folder it points to is the output: the site is swapped in there, and the spare copy and temporary
+ * folders sit beside it. From then on nothing is followed: every entry in and beside the output is
+ * examined with `lstat`.
  */
-export function outputFolder(out: string): OutputFolder {
+export function outputFolder(out: string, guarded: readonly string[]): OutputFolder {
+  const refusal = outputLinkRefusal('--out', out, guarded);
+  if (refusal !== undefined) throw new OutputError(refusal);
   const entry = entryAt(out);
   if (entry?.isSymbolicLink() === true) {
     let target: string;
@@ -161,10 +167,11 @@ function assertOurs(out: string): void {
   if (!entry.isDirectory()) throw new OutputError(`--out ${out} is ${kindOf(entry)}, not a folder`);
   const denied = accessError(out);
   if (denied !== undefined) throw new OutputError(`cannot write the site to ${out}: the folder is not writable (${denied}); the previous site is left as it was`);
-  const entries = readdirSync(out);
-  if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
+  if (readdirSync(out).length === 0) return;
+  const marker = readRegularFile(join(out, SITE_MARKER));
+  if (marker === undefined || parseMarker(marker) === undefined) {
     throw new OutputError(
-      `refusing to write the site into ${out}: it is not empty and was not written by runbook (no ${SITE_MARKER} file); choose an empty or new folder`,
+      `refusing to write the site into ${out}: it is not empty and was not written by runbook (no ${marker === undefined ? '' : 'readable '}${SITE_MARKER} file); choose an empty or new folder`,
     );
   }
 }

@@ -10,7 +10,7 @@ export function writeFileAtomic(path: string, text: string | Uint8Array): void {
   const temporary = join(folder, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
     mkdirSync(folder, { recursive: true });
-    writeFileSync(temporary, text);
+    writeFileSync(temporary, text, { flag: 'wx' }); // never through a link planted at that name
     renameSync(temporary, path);
   } catch (error: unknown) {
     rmSync(temporary, { force: true });
