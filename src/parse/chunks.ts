@@ -31,7 +31,8 @@ export const CHUNK_TARGET = 24 * 1024;
  */
 export const MAX_CHUNK = 256 * 1024;
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** A fence line of code (` ``` ` or `~~~`, up to three spaces in) and its info string. */
+export const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const RAW_HTML_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:\s|>|$)/i;
 const SAFE_START = /^(?:#{1,6}(?:[ \t]|$)|[\p{L}]|\d+(?![.)\d])|\[(?!\^))/u;
 

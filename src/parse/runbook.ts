@@ -9,6 +9,7 @@ import { commentCuts } from './comment-cuts.js';
 import { parseFrontmatter } from './frontmatter.js';
 import { parseChunks } from './markdown.js';
 import { MAX_CHUNK, oversizedChunk, splitIntoChunks } from './chunks.js';
+import { crowdedParagraph, MAX_OPENERS } from './crowded-paragraph.js';
 import { findPlaceholders } from './placeholders.js';
 import { spanOf } from './span.js';
 import { renderBody } from './render-body.js';
@@ -51,6 +52,11 @@ export function parseRunbook(source: SourceFile, config: Config, options: { read
   if (deepLine !== undefined) {
     const reason = `nested ${deepLine.depth} levels deep (block quotes, lists, indentation); at most ${MAX_NESTING} levels are read`;
     return { kind: 'unreadable', file: source.file, reason, span: deepLine.span };
+  }
+  const crowded = crowdedParagraph(text);
+  if (crowded !== undefined) {
+    const reason = `a paragraph opening more than ${MAX_OPENERS} ${crowded.opener} (links, images or emphasis); at most ${MAX_OPENERS} are read in one paragraph`;
+    return { kind: 'unreadable', file: source.file, reason, span: crowded.span };
   }
   const chunks = splitIntoChunks(text);
   const oversized = oversizedChunk(chunks);
