@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { MAX_NESTING, MAX_TREE_DEPTH } from '../../src/parse/nesting.js';
 import { parseRunbook } from '../../src/parse/runbook.js';
+import { alertFolders } from '../../src/site/alert-pages.js';
 import { CONFIG as CONFIG_FOR_TESTS, locationProblems, runPipeline } from './pipeline.js';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -72,7 +73,14 @@ describe('regressions found by the output-folder test', () => {
     const result = runPipeline(encode(['---', 'title: t', 'owner: data', 'service: index.html', 'severity: low', 'last_tested: 2026-11-01', 'alerts: [index.html, INDEX.HTML]', '---', ''].join('\n')));
     const paths = result.site.map((file) => file.path);
     expect(paths).toContain('alerts/index.html');
-    expect(paths).toContain('alerts/index.html_/index.html');
+    // `index.html_` and `INDEX.HTML_` differ only in case (one folder where case is ignored): each gets a hashed page.
+    const folders = alertFolders(['index.html', 'INDEX.HTML']);
+    for (const name of ['index.html', 'INDEX.HTML']) {
+      const [own] = folders.get(name) ?? [];
+      expect(own).toMatch(/^alerts\/(index\.html|INDEX\.HTML)_-[0-9a-f]{8}$/);
+      expect(paths).toContain(`${own ?? 'missing'}/index.html`);
+    }
+    expect(runPipeline(encode(['---', 'title: t', 'owner: data', 'severity: low', 'last_tested: 2026-11-01', 'alerts: [index.html]', '---', ''].join('\n'))).site.map((file) => file.path)).toContain('alerts/index.html_/index.html');
     expect(paths).toContain('services/index.html_/index.html');
     // No path is both a file and a folder.
     const files = new Set(paths);
