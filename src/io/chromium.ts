@@ -25,19 +25,30 @@ export function findChromium(env: Readonly<Record<string, string | undefined>>):
 }
 
 /**
- * Prints HTML documents to PDF with one headless Chromium, in order. playwright-core is imported
- * here, on first use, so that no other command pays for loading it.
+ * Flags that keep a printing Chromium off the network even where a request slipped past the block
+ * in `printPdfs`: every request goes to a proxy at a closed port, loopback included.
+ */
+const OFFLINE_ARGS: readonly string[] = ['--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=<-loopback>'];
+
+/**
+ * Prints HTML documents to PDF with one headless Chromium, in order, with no script and no network:
+ * a repository's sheet template may hold an `<iframe>` or `<img>` pointing at an internal service
+ * (a cloud metadata address on a CI runner), and the answer would be printed into the PDF. Every
+ * request the documents make is aborted; only what they carry inline (data: URLs) is shown.
+ * playwright-core is imported here, on first use, so that no other command pays for loading it.
  */
 export async function printPdfs(executablePath: string, documents: readonly string[], format: PaperFormat): Promise<readonly Uint8Array[]> {
   const { chromium } = await import('playwright-core');
   let browser;
   try {
-    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
+    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...OFFLINE_ARGS] });
   } catch (error: unknown) {
     throw new Error(`cannot start Chromium at ${executablePath}`, { cause: error });
   }
   try {
-    const page = await browser.newPage({ javaScriptEnabled: false });
+    const context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
+    await context.route('**/*', (route) => route.abort('blockedbyclient'));
+    const page = await context.newPage();
     const pdfs: Uint8Array[] = [];
     for (const html of documents) {
       await page.setContent(html, { waitUntil: 'load' });
