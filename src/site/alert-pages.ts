@@ -1,12 +1,15 @@
 import { hashedSegment, safeSegment } from './paths.js';
 
 /**
- * Where each alert's pages are: `alerts/<Name>` (its natural path), plus `alerts/<name>` in lower
- * case for upstream `runbook_url`s written that way. Alerts whose natural paths differ only in case
- * (`DiskFull`, `diskfull`) would share a folder on a file system that ignores case, and the
- * lower-case variant of one would be the other's page; such alerts each get `alerts/<Name>-<hash>`,
- * a path of their own that depends only on their name, and no alias. No alert ever gets a path (or
- * an alias) that is another alert's natural path.
+ * Where each alert's pages are. An alert whose name is a safe path segment (`DiskFull`) always has
+ * `alerts/<Name>`: that is the page every upstream `runbook_url` names, and no other alert can take
+ * it away. Any other alert has its cleaned name (`Disk Full` → `alerts/Disk-Full`) unless that
+ * collides, case ignored, with another alert's path (`DiskFull!`, `diskfull!`): then it gets
+ * `alerts/<name>-<hash>`, a path of its own that depends only on its name, and no alias. Alerts whose
+ * exact names differ only in case (`DiskFull`, `diskfull`) both keep their pages, which are one folder
+ * where case is ignored; `check` reports them (alert-case-conflict). An alert keeping its path also
+ * gets `alerts/<name>` in lower case, for upstream `runbook_url`s written that way, unless another
+ * alert keeps a path that differs from its own only in case.
  */
 
 /** An alert's page folders (without `/index.html`): the first is its own, the rest aliases. */
@@ -16,34 +19,39 @@ export type AlertFolders = ReadonlyMap<string, readonly string[]>;
 export function alertFolders(names: Iterable<string>): AlertFolders {
   const sorted = [...new Set(names)].sort();
   const natural = new Map(sorted.map((name) => [name, `alerts/${safeSegment(name)}`]));
+  const exact = (name: string): boolean => natural.get(name) === `alerts/${name}`;
   const sharing = new Map<string, number>();
   for (const path of natural.values()) sharing.set(path.toLowerCase(), (sharing.get(path.toLowerCase()) ?? 0) + 1);
   const alone = (name: string): boolean => sharing.get((natural.get(name) ?? '').toLowerCase()) === 1;
-  // Nobody but an alert alone on its natural path may take that path (in any case).
-  const taken = new Set(sharing.keys());
+  const keeps = (name: string): boolean => exact(name) || alone(name);
+  // Paths (case ignored) that only the alerts keeping their natural paths may have.
+  const taken = new Set(sorted.filter(keeps).map((name) => (natural.get(name) ?? '').toLowerCase()));
   const folders = new Map<string, string[]>();
   for (const name of sorted) {
     const own = natural.get(name);
-    if (own !== undefined && alone(name)) folders.set(name, [own]);
+    if (own !== undefined && keeps(name)) folders.set(name, [own]);
   }
   for (const name of sorted) {
-    if (alone(name)) continue;
+    if (keeps(name)) continue;
     const base = `alerts/${hashedSegment(safeSegment(name), name)}`;
     let candidate = base;
     for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base}-${n}`;
     taken.add(candidate.toLowerCase());
     folders.set(name, [candidate]);
   }
+  // Alerts keeping their paths, by path case ignored: more than one are exact names differing in case.
+  const kept = new Map<string, number>();
+  for (const name of sorted.filter(keeps)) {
+    const path = (natural.get(name) ?? '').toLowerCase();
+    kept.set(path, (kept.get(path) ?? 0) + 1);
+  }
   for (const name of sorted) {
     const own = folders.get(name);
     const [first] = own ?? [];
-    if (own === undefined || first === undefined || !alone(name)) continue;
-    const lower = `alerts/${safeSegment(name.toLowerCase())}`;
-    // The lower-case URL too (a common `runbook_url` convention), unless some other alert owns it.
-    if (lower !== first && (lower.toLowerCase() === first.toLowerCase() || !taken.has(lower.toLowerCase()))) {
-      taken.add(lower.toLowerCase());
-      own.push(lower);
-    }
+    if (own === undefined || first === undefined || !keeps(name) || kept.get(first.toLowerCase()) !== 1) continue;
+    const lower = first.toLowerCase();
+    // The lower-case URL too (a common `runbook_url` convention): its own path, case ignored.
+    if (lower !== first) own.push(lower);
   }
   return new Map(sorted.map((name) => [name, folders.get(name) ?? []]));
 }

@@ -3,6 +3,7 @@
  * other). The site used to give `DiskFull` the lower-case alias `alerts/diskfull/`, which is
  * `diskfull`'s own URL (and, where case is ignored, one folder with `alerts/DiskFull/`): the reader
  * of `diskfull` landed on `DiskFull`'s runbook, and neither `check` nor `coverage` said anything.
+ * Now each exact name keeps its own page, neither gets an alias, and `check` fails.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,46 +37,43 @@ function diagnosticsOf(stdout: string, ruleId: string) {
 }
 
 describe('alerts differing only in case (DiskFull, diskfull)', () => {
-  it('check warns on both claims, each located at its alert and naming the other', async () => {
+  it('check fails on both claims (an error), each located at its alert and naming the other', async () => {
     const result = await runCli(['check', '--format', 'json', '--today', '2026-11-27', '--no-git'], folder);
+    expect(result.code).toBe(1);
     const found = diagnosticsOf(result.stdout, 'alert-case-conflict');
     expect(found.map(({ file, line, column }) => `${file}:${line}:${column}`).sort()).toEqual(['runbooks/lower.md:8:10', 'runbooks/upper.md:8:10']);
     expect(found.find((diagnostic) => diagnostic.file === 'runbooks/lower.md')?.message).toContain('`DiskFull` (runbooks/upper.md:8:10)');
+    expect(found.find((diagnostic) => diagnostic.file === 'runbooks/lower.md')?.message).toContain('one folder with `alerts/DiskFull/` where case is ignored');
   });
 
-  it('the site gives neither alert the other one\'s natural path: each page leads to its own runbook', async () => {
+  it('the site gives each exact name its own page and neither a lower-case alias that is the other one\'s page', async () => {
     const result = await runCli(['build', '--no-git', '--today', '2026-11-27', '--out', 'site'], folder);
     expect(result.code, result.stderr).toBe(0);
     const pages = readdirSync(join(folder, 'site', 'alerts')).filter((name) => name !== 'index.html');
-    // Two pages that stay two where case is ignored.
-    const disk = pages.filter((name) => name.toLowerCase().startsWith('diskfull'));
-    expect(new Set(disk.map((name) => name.toLowerCase())).size).toBe(2);
-    // `alerts/diskfull/` and `alerts/DiskFull/` are nobody's page now: a 404, never the wrong runbook.
-    expect(pages).not.toContain('diskfull');
-    expect(pages).not.toContain('DiskFull');
+    expect(pages.filter((name) => name.toLowerCase().startsWith('diskfull')).sort()).toEqual(['DiskFull', 'diskfull']);
     const folders = alertFolders(['DiskFull', 'diskfull', 'NodeDown']);
     for (const [name, runbook] of [['DiskFull', 'upper'], ['diskfull', 'lower']] as const) {
-      const [own, ...aliases] = folders.get(name) ?? [];
-      expect(aliases).toEqual([]);
-      const html = readFileSync(join(folder, 'site', own ?? 'missing', 'index.html'), 'utf8');
+      expect(folders.get(name)).toEqual([`alerts/${name}`]);
+      const html = readFileSync(join(folder, 'site', 'alerts', name, 'index.html'), 'utf8');
       expect(html).toContain(`../../runbooks/${runbook}/index.html`);
     }
     // An alert with no look-alike keeps its page and its lower-case alias.
     expect(pages).toEqual(expect.arrayContaining(['NodeDown', 'nodedown']));
   });
 
-  it('the two get distinct page paths that depend on their own names only (order and other alerts change nothing)', () => {
-    const two = alertFolders(['DiskFull', 'diskfull']);
-    expect(alertFolders(['diskfull', 'DiskFull', 'diskfull'])).toEqual(two);
-    const three = alertFolders(['DISKFULL', 'diskfull', 'DiskFull', 'Other']);
-    expect(three.get('DiskFull')).toEqual(two.get('DiskFull'));
-    expect(three.get('diskfull')).toEqual(two.get('diskfull'));
-    expect(two.get('DiskFull')?.[0]).toMatch(/^alerts\/DiskFull-[0-9a-f]{8}$/);
-    // An alert named like a hashed path still never takes another alert's natural path.
-    const hashed = (two.get('DiskFull')?.[0] ?? '').slice('alerts/'.length);
-    const tricky = alertFolders(['DiskFull', 'diskfull', hashed]);
+  it('look-alikes get distinct hashed page paths that depend on their own names only (order and other alerts change nothing)', () => {
+    const two = alertFolders(['Disk Full', 'Disk/Full']);
+    expect(alertFolders(['Disk/Full', 'Disk Full', 'Disk/Full'])).toEqual(two);
+    const three = alertFolders(['DISK FULL', 'Disk/Full', 'Disk Full', 'Other']);
+    expect(three.get('Disk Full')).toEqual(two.get('Disk Full'));
+    expect(three.get('Disk/Full')).toEqual(two.get('Disk/Full'));
+    expect(two.get('Disk Full')?.[0]).toMatch(/^alerts\/Disk-Full-[0-9a-f]{8}$/);
+    expect(two.get('Disk Full')?.[0]).not.toBe(two.get('Disk/Full')?.[0]);
+    // An alert named like a hashed path keeps it; the look-alike moves on.
+    const hashed = (two.get('Disk Full')?.[0] ?? '').slice('alerts/'.length);
+    const tricky = alertFolders(['Disk Full', 'Disk/Full', hashed]);
     expect(tricky.get(hashed)?.[0]).toBe(`alerts/${hashed}`);
-    expect(tricky.get('DiskFull')?.[0]).toBe(`alerts/${hashed}-2`);
+    expect(tricky.get('Disk Full')?.[0]).toBe(`alerts/${hashed}-2`);
   });
 
   it('coverage compares runbook_url with the pages the site writes: `alerts/diskfull/` is no longer taken for DiskFull\'s page', async () => {

@@ -1,5 +1,6 @@
 import type { Finding, Rule } from '../rule.js';
 import type { Located, Runbook } from '../../model/runbook.js';
+import { alertFolders, type AlertFolders } from '../../site/alert-pages.js';
 import { safeSegment } from '../../site/paths.js';
 import { othersText } from '../others.js';
 
@@ -11,17 +12,18 @@ interface Claim {
 
 /**
  * alert-case-conflict: alerts whose names differ only in case (or in characters a page path cannot
- * hold): `DiskFull` and `diskfull`. Their pages `alerts/DiskFull/` and `alerts/diskfull/` are one
- * folder on a file system that ignores case, and a lower-case `runbook_url` cannot tell them apart,
- * so the site gives each `alerts/<Name>-<hash>/` instead (see `alertFolders`). Every claim is reported.
+ * hold): `DiskFull` and `diskfull`, or `DiskFull` and `DiskFull!`. An alert whose name is its page
+ * path keeps `alerts/<Name>/`; a look-alike gets `alerts/<name>-<hash>/` (see `alertFolders`), which
+ * no upstream `runbook_url` names, and two exact names differing in case are one folder where case is
+ * ignored. An error, so that the pull request adding the look-alike fails; every claim is reported.
  */
 export const alertCaseConflict: Rule = {
   id: 'alert-case-conflict',
   scope: 'collection',
   category: 'consistency',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   summary: 'Two alerts differ only in case (or in characters a URL cannot hold), so their pages would be one.',
-  why: 'A lower-case `runbook_url`, or a file system that ignores case, would send one alert to the other\'s runbook; the site gives both pages with a hash suffix instead, which no upstream link expects.',
+  why: 'A lower-case `runbook_url`, or a file system that ignores case, would send one alert to the other\'s runbook; the look-alike gets a page with a hash suffix, which no upstream link expects, and two names differing only in case share one folder on macOS and Windows.',
   fix: 'Use the alert\'s exact name (as the alert rule spells it) in every runbook, or rename one of the alerts.',
   examples: {
     ok: '---\nalerts: [DiskFull, DiskAlmostFull]\n---\n',
@@ -41,8 +43,9 @@ export const alertCaseConflict: Rule = {
       }
     }
     const findings: Finding[] = [];
-    for (const names of byFolder.values()) {
-      if (names.size < 2) continue;
+    const conflicting = [...byFolder.values()].filter((names) => names.size > 1);
+    const folders = alertFolders(runbooks.flatMap((runbook) => runbook.alerts.map((alert) => alert.value)));
+    for (const names of conflicting) {
       const firsts = [...names.values()].flatMap((claims) => claims.slice(0, 1));
       for (const [name, claims] of names) {
         const [first] = claims;
@@ -52,7 +55,7 @@ export const alertCaseConflict: Rule = {
           findings.push({
             file: claim.runbook.file,
             span: claim.alert.span,
-            message: `Alert \`${name}\` differs only in case (or in characters a URL cannot hold) from ${others}; each gets a page with a hash suffix, and \`alerts/${safeSegment(name)}/\` is none of theirs`,
+            message: `Alert \`${name}\` differs only in case (or in characters a URL cannot hold) from ${others}; ${pageText(name, [...names.keys()], folders)}`,
             actual: name,
           });
         }
@@ -61,3 +64,13 @@ export const alertCaseConflict: Rule = {
     return findings;
   },
 };
+
+/** Where the site puts the alert's page, and what that means for links to it. */
+function pageText(name: string, group: readonly string[], folders: AlertFolders): string {
+  const natural = (alert: string): string => `alerts/${safeSegment(alert)}`;
+  const own = folders.get(name)?.[0] ?? natural(name);
+  if (own !== natural(name)) return `its page is \`${own}/\`, not \`${natural(name)}/\``;
+  const sharing = group.filter((other) => other !== name && folders.get(other)?.[0] === natural(other));
+  if (sharing.length === 0) return `its page stays \`${own}/\``;
+  return `its page stays \`${own}/\`, which is one folder with ${sharing.map((other) => `\`${natural(other)}/\``).join(', ')} where case is ignored (macOS, Windows)`;
+}
