@@ -4,11 +4,9 @@
  * (title, owner, service, alerts, steps, commands, link names, file names, team names, chat,
  * escalation contacts, rule file and alert names, config keys). No terminal or CI-log output may
  * pass them through: `check` (pretty, concise, github), `cheatsheet` (txt, md), `show`, `coverage`
- * and the config errors the top-level printer writes. Data formats (json, junit, sarif) escape on
- * their own and are not covered here.
- *
- * A fixed seed and a CI-sized number of runs, as in test/reliability/properties.test.ts;
- * `RUNBOOK_FC_SEED` and `RUNBOOK_FC_RUNS` override them.
+ * and the config errors the top-level printer writes. The machine formats (json, sarif, gitlab,
+ * junit, `show --json`) are covered by machine-format-escapes.test.ts; the hostile text and its seed
+ * are in hostile-text.ts.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +14,6 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/check/registry.js';
-import { runChecks } from '../../src/check/run.js';
 import { renderSheetMarkdown } from '../../src/cheatsheet/markdown.js';
 import { cheatSheets } from '../../src/cheatsheet/sheet.js';
 import { renderSheetText } from '../../src/cheatsheet/text.js';
@@ -24,11 +21,8 @@ import { computeCoverage } from '../../src/coverage/coverage.js';
 import { coverageDiagnostics } from '../../src/coverage/diagnostics.js';
 import { parseRuleFile } from '../../src/coverage/rule-file.js';
 import { coverageText } from '../../src/coverage/summary.js';
-import type { Config } from '../../src/model/config.js';
-import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { cardText } from '../../src/oncall/card-text.js';
 import { cardOf } from '../../src/oncall/card.js';
-import { parseConfig } from '../../src/parse/config.js';
 import { parseRunbook } from '../../src/parse/runbook.js';
 import { palette } from '../../src/report/ansi.js';
 import { concise } from '../../src/report/concise.js';
@@ -38,138 +32,13 @@ import type { CheckReport } from '../../src/report/report.js';
 import { siteData } from '../../src/site/site-data.js';
 import { runCli } from '../cli/run-cli.js';
 import { TODAY } from '../helpers.js';
-
-const SEED = process.env.RUNBOOK_FC_SEED === undefined ? 20261127 : Number(process.env.RUNBOOK_FC_SEED);
-const RUNS = process.env.RUNBOOK_FC_RUNS === undefined ? 60 : Number(process.env.RUNBOOK_FC_RUNS);
-const TIMEOUT = 60_000 + RUNS * 1_000;
-
-/** What must never reach a terminal or a CI log: C0 but line feed and tab (CR only before LF), DEL, C1, bidi controls. */
-const FORBIDDEN = /(?![\n\t])[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
-
-/** The marker every hostile text starts with: an OSC 52 clipboard write. Seen made visible, it proves the field was printed. */
-const MARKER = '\u001b]52;c;ZWNobyBwd25lZAo=\u0007';
-const MARKER_SHOWN = '\\u001b]52;c;ZWNobyBwd25lZAo=\\u0007';
-
-/** Escape sequences an attacker would use, whole. */
-const SEQUENCES = [
-  '\u001b[2J\u001b[H',
-  '\u001b]52;c;ZWNobyBwd25lZAo=\u001b\\',
-  '\u001b]8;;https://evil.example/\u0007docs\u001b]8;;\u0007',
-  '\u001b]8;;https://evil.example/\u001b\\docs\u001b]8;;\u001b\\',
-  '\u001b[8m',
-  '\u001b[1A\u001b[2K',
-  '\u009b2J',
-  '\u009d52;c;eA==\u009c',
-  '\u0090q\u009c',
-  '\u202e',
-  '\u2066txt\u2069',
-  '\r',
-  '\b\b\b',
-  '\u0000',
-  '\u007f',
-  '\u000b\f',
-];
-
-const controlCharacter = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((code) => String.fromCharCode(code));
-
-/** Some words with escape sequences and control characters among them, after the marker. */
-const hostile: fc.Arbitrary<string> = fc
-  .array(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(...SEQUENCES), controlCharacter), { maxLength: 6 })
-  .map((parts) => `${MARKER}x${parts.join('')}`);
-
-/** Where `text` holds something a terminal would act on, for the failure message; none when it is clean. */
-function leaks(text: string): string | undefined {
-  const match = FORBIDDEN.exec(text.replaceAll('\r\n', '\n'));
-  return match === null ? undefined : `U+${(match[0].codePointAt(0) ?? 0).toString(16).padStart(4, '0')} at ${match.index}: ${JSON.stringify(text.slice(Math.max(0, match.index - 40), match.index + 40))}`;
-}
+import { MARKER, MARKER_SHOWN, RUNS, SEED, TIMEOUT, assertProperty, checkedHostile, configOf, fields, hostile, leaks, q, runbookText } from './hostile-text.js';
 
 /** The palette's own colour codes, which are the only escapes `--color` output may hold. */
 const OWN_STYLES = new RegExp(`${String.fromCharCode(0x1b)}\\[(?:1|2|4|22|24|31|32|33|36|39)m`, 'g');
 
 function expectPrintable(outputs: Readonly<Record<string, string>>): void {
   for (const [name, text] of Object.entries(outputs)) expect(leaks(text), name).toBeUndefined();
-}
-
-function assertProperty<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void | Promise<void>): Promise<void> {
-  return fc.assert(fc.asyncProperty(arbitrary, async (value) => { await predicate(value); }), { seed: SEED, numRuns: RUNS });
-}
-
-const q = (text: string): string => JSON.stringify(text);
-
-interface Fields {
-  readonly title: string;
-  readonly owner: string;
-  readonly service: string;
-  readonly alert: string;
-  readonly step: string;
-  readonly command: string;
-  readonly link: string;
-  readonly file: string;
-  readonly team: string;
-  readonly chat: string;
-  readonly contact: string;
-}
-
-const fields: fc.Arbitrary<Fields> = fc.record({
-  title: hostile,
-  owner: hostile,
-  service: hostile,
-  alert: hostile,
-  step: hostile,
-  command: hostile,
-  link: hostile,
-  file: hostile,
-  team: hostile,
-  chat: hostile,
-  contact: hostile,
-});
-
-/** A config whose only team is the hostile owner, with a hostile name, chat and escalation contact. */
-function configOf(f: Fields): Config {
-  return parseConfig(
-    [
-      'root: runbooks',
-      'teams:',
-      `  ${q(f.owner)}:`,
-      `    name: ${q(f.team)}`,
-      `    chat: ${q(f.chat)}`,
-      `    escalation: [{name: ${q(f.contact)}, via: ${q(f.contact)}, target: ${q(f.contact)}}]`,
-    ].join('\n'),
-    '/collection/runbook.config.yaml',
-  );
-}
-
-/** Text for one line of the Markdown body (a NUL byte makes the file binary: not a runbook at all). */
-const inline = (text: string): string => text.replace(/[\r\n\0]/g, ' ');
-
-function runbookText(f: Fields): string {
-  return [
-    '---',
-    `title: ${q(f.title)}`,
-    `owner: ${q(f.owner)}`,
-    `service: ${q(f.service)}`,
-    'severity: critical',
-    'last_tested: 2026-01-01',
-    `alerts: [${q(f.alert)}]`,
-    '---',
-    '## Summary',
-    f.step.replaceAll('\0', ' '),
-    '## Impact',
-    'x',
-    '## Diagnosis',
-    'x',
-    '## Recovery',
-    `1. ${inline(f.step)}`,
-    '',
-    '   ```sh',
-    `   ${inline(f.command)}`,
-    '   ```',
-    '',
-    '## Links',
-    '',
-    `- [${inline(f.link).replace(/[[\]]/g, ' ')}](https://example.com/)`,
-    '',
-  ].join('\n');
 }
 
 /** Every report format bound for a terminal or a CI log, with colour and without. */
@@ -185,12 +54,7 @@ describe(`terminal escape injection (seed ${SEED}, ${RUNS} runs each)`, () => {
     'reaches no check report, cheat sheet (txt, md) or show card from any runbook, file name or team field',
     async () => {
       await assertProperty(fields, (f) => {
-        const config = configOf(f);
-        const file = `runbooks/${f.file}.md`;
-        const loaded = parseRunbook({ id: `x${f.file}`, file, path: `/collection/${file}`, bytes: new TextEncoder().encode(runbookText(f)) }, config, { render: true });
-        const checked = runChecks([loaded], { config, today: TODAY, git: { kind: 'none' }, existingFiles: new Set(), rootLabel: 'runbooks' });
-        const planted: Diagnostic = { file, span: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }, ruleId: f.alert, severity: 'error', message: f.title };
-        const diagnostics = [...checked, planted];
+        const { config, file, loaded, diagnostics } = checkedHostile(f);
         const outputs = reports({ tool: { name: 'runbook', version: '0' }, files: [file], diagnostics, rules: RULES });
         expect(outputs.github?.split('\n').filter((line) => line !== '').every((line) => /^::(?:error|warning|notice) file=/.test(line))).toBe(true);
         expect(outputs.github?.split('\n')).toHaveLength(diagnostics.length + 1);
