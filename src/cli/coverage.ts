@@ -9,6 +9,7 @@ import type { Io } from '../io/io.js';
 import { loadProject } from '../io/project.js';
 import { compareDiagnostics } from '../model/diagnostic.js';
 import { FORMATTERS, type FormatName } from '../report/index.js';
+import { jsonText } from '../report/json-text.js';
 import { countBySeverity, plural, type CheckReport } from '../report/report.js';
 import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
 import { alertCoverage, configRuleScope, coversRoot } from './alert-coverage.js';
@@ -77,7 +78,7 @@ async function runCoverage(paths: readonly string[], options: CoverageOptions, i
 function coverageReport(report: CheckReport, coverage: Coverage, format: FormatName, color: boolean): string {
   const text = FORMATTERS[format](report, { color });
   if (format === 'pretty') return `${text}\n${coverageText(coverage)}`;
-  if (format === 'json') return `${JSON.stringify({ ...(JSON.parse(text) as object), coverage: coverageJson(coverage) }, null, 2)}\n`;
+  if (format === 'json') return jsonText({ ...(JSON.parse(text) as object), coverage: coverageJson(coverage) });
   return text;
 }
 

@@ -12,6 +12,7 @@ import { loadProject, type Project } from '../io/project.js';
 import { readRunbooks } from '../io/read-runbooks.js';
 import { decodeSource } from '../parse/decode.js';
 import { palette } from '../report/ansi.js';
+import { jsonText } from '../report/json-text.js';
 import { cardOf } from '../oncall/card.js';
 import { ambiguousJson, foundJson, noneJson, type ShowJson } from '../oncall/card-json.js';
 import { cardText } from '../oncall/card-text.js';
@@ -98,7 +99,7 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
   const result = byAlert.kind !== 'none' && byAlert.by === 'alert' ? byAlert : findRunbook(findablesIn(sources), query, 'search');
   const json = options.json === true;
   const print = (document: ShowJson): void => {
-    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    io.stdout.write(jsonText(document));
   };
   const style = palette(!json && useColor(options.color, io.env, io.stdout.isTTY));
   switch (result.kind) {

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
+import { jsonText } from './json-text.js';
 import { validRegion } from './region.js';
 import type { Formatter } from './report.js';
 
@@ -31,7 +32,7 @@ export const gitlab: Formatter = (report) => {
     seen.set(triple, occurrence + 1);
     return issue(diagnostic, fingerprint(triple, occurrence));
   });
-  return JSON.stringify(issues, null, 2) + '\n';
+  return jsonText(issues);
 };
 
 const SEVERITIES: Readonly<Record<Severity, CodeQualityIssue['severity']>> = { error: 'major', warning: 'minor', info: 'info' };

@@ -6,6 +6,7 @@
  */
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import { groupByFile } from './file-groups.js';
+import { jsonText } from './json-text.js';
 import { countBySeverity, type Formatter } from './report.js';
 
 /** The version of the JSON format written by `json`. */
@@ -44,7 +45,7 @@ export const json: Formatter = (report) => {
     summary: { files: groups.length, ...countBySeverity(report.diagnostics) },
     files: groups.map((group) => ({ file: group.file, diagnostics: group.diagnostics.map(jsonDiagnostic) })),
   };
-  return JSON.stringify(document, null, 2) + '\n';
+  return jsonText(document);
 };
 
 function jsonDiagnostic(diagnostic: Diagnostic): JsonDiagnostic {

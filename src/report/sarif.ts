@@ -9,6 +9,7 @@
 import type { RuleDoc } from '../check/rule.js';
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import { groupByFile } from './file-groups.js';
+import { jsonText } from './json-text.js';
 import { validRegion } from './region.js';
 import type { Formatter } from './report.js';
 
@@ -43,7 +44,7 @@ export const sarif: Formatter = (report) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonText(log);
 };
 
 function reportingDescriptor(rule: RuleDoc) {

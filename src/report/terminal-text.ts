@@ -19,6 +19,21 @@ export function printable(text: string): string {
   });
 }
 
+/**
+ * The unprintable characters JSON and XML 1.0 may carry raw, but a terminal acts on (DEL, the C1
+ * controls such as CSI U+009B, OSC U+009D and ST U+009C) or shows reordered (the bidi marks).
+ */
+const UNPRINTABLE_ABOVE_C0 = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * `text` with DEL, each C1 control and each bidi mark written as `spell` writes its code point: how
+ * the machine formats (`\u009b` in JSON, `&#x9B;` in XML), which a user may print to a terminal,
+ * escape the characters their own syntax lets through.
+ */
+export function spellUnprintableAboveC0(text: string, spell: (code: number) => string): string {
+  return text.replace(UNPRINTABLE_ABOVE_C0, (character) => spell(character.charCodeAt(0)));
+}
+
 /** How many characters of a file's content a message quotes at most. */
 export const EXCERPT_LENGTH = 60;
 
