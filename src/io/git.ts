@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import type { GitFacts } from '../check/rule.js';
 import { calendarDateOfInstant, type CalendarDate } from '../model/calendar-date.js';
 
-const run = promisify(execFile);
+import { isRefusedBareRepository, runGit } from './git-command.js';
 
 /**
  * Reads what git knows about the runbooks under `root` with one `git log` pass for all files (never
@@ -14,20 +12,19 @@ export async function readGitFacts(root: string): Promise<GitFacts> {
   let top: string;
   let shallow: boolean;
   try {
-    const { stdout } = await run('git', ['-C', root, 'rev-parse', '--is-shallow-repository', '--show-toplevel']);
+    const { stdout } = await runGit(root, ['rev-parse', '--is-shallow-repository', '--show-toplevel']);
     const [shallowLine, topLine] = stdout.trim().split('\n');
     if (topLine === undefined) return { kind: 'none' };
     shallow = shallowLine === 'true';
     top = topLine;
   } catch (error: unknown) {
     if (isMissingGitOrRepository(error)) return { kind: 'none' };
+    if (isRefusedBareRepository(error)) throw new Error(bareRepositoryRefusal(root), { cause: error });
     throw new Error(`git rev-parse failed in ${root}`, { cause: error });
   }
-  const { stdout } = await run(
-    'git',
-    ['-C', root, '-c', 'core.quotePath=false', 'log', '-z', '--format=%x01%ct', '--name-only', '--no-renames', '--', '.'],
-    { maxBuffer: 1024 * 1024 * 1024 },
-  ).catch((error: unknown) => {
+  const { stdout } = await runGit(root, ['-c', 'core.quotePath=false', 'log', '--no-show-signature', '-z', '--format=%x01%ct', '--name-only', '--no-renames', '--', '.'], {
+    maxBuffer: 1024 * 1024 * 1024,
+  }).catch((error: unknown) => {
     // A repository with no commits yet has no history to read.
     if (/does not have any commits|bad default revision/.test(String((error as { stderr?: unknown }).stderr))) return { stdout: '' };
     throw new Error(`git log failed in ${root}`, { cause: error });
@@ -50,6 +47,11 @@ export function parseLog(output: string, top: string): ReadonlyMap<string, Calen
     if (!lastEdited.has(path)) lastEdited.set(path, current);
   }
   return lastEdited;
+}
+
+/** Why the run stops when git finds a bare repository where the runbooks are. */
+export function bareRepositoryRefusal(folder: string): string {
+  return `git found a bare repository at or above ${folder} (a folder holding HEAD, objects/ and refs/), not the checkout's .git: runbook does not let git read the config of a repository the runbooks folder holds, since it can name programs for git to run. Remove it, or run with --no-git`;
 }
 
 function isMissingGitOrRepository(error: unknown): boolean {

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { SourceCommit } from '../cheatsheet/sheet.js';
-
-const run = promisify(execFile);
+import { isRefusedBareRepository, runGit } from './git-command.js';
+import { bareRepositoryRefusal } from './git.js';
 
 /**
  * The commit checked out in `folder` (`git rev-parse --short HEAD`), for printing on what was made
@@ -10,12 +8,13 @@ const run = promisify(execFile);
  */
 export async function readHeadCommit(folder: string): Promise<SourceCommit> {
   try {
-    const { stdout } = await run('git', ['-C', folder, 'rev-parse', '--short', 'HEAD']);
+    const { stdout } = await runGit(folder, ['rev-parse', '--short', 'HEAD']);
     const short = stdout.trim();
     if (!/^[0-9a-f]{4,64}$/.test(short)) throw new Error(`unexpected output \`${short}\`, expected a short commit hash`);
     return { kind: 'known', short };
   } catch (error: unknown) {
     if (isNoCommit(error)) return { kind: 'unknown' };
+    if (isRefusedBareRepository(error)) throw new Error(bareRepositoryRefusal(folder), { cause: error });
     throw new Error(`git rev-parse --short HEAD failed in ${folder}`, { cause: error });
   }
 }
