@@ -16,7 +16,7 @@ import { jsonText } from '../report/json-text.js';
 import { cardOf } from '../oncall/card.js';
 import { ambiguousJson, foundJson, noneJson, type ShowJson } from '../oncall/card-json.js';
 import { cardText } from '../oncall/card-text.js';
-import { findRunbook } from '../oncall/find-runbook.js';
+import { findRunbook, isNamedBy } from '../oncall/find-runbook.js';
 import { findableFromFrontmatter, findableOf, mayAnswerAlert, type Findable } from '../oncall/findable.js';
 import { candidatesText, noMatchText } from '../oncall/match-text.js';
 import { runbookUrl } from '../oncall/runbook-url.js';
@@ -94,8 +94,9 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
   }
   const sources = found.flatMap((file) => sourceOnDisk(file) ?? []);
   const findablesIn = (some: readonly SourceText[]): readonly FindableFile[] => some.flatMap((source) => findableIn(source, config) ?? []);
-  // An alert is looked up among the runbooks that may answer it; only if none does are all of them read.
-  const byAlert = findRunbook(findablesIn(sources.filter((source) => mayAnswerAlert(source.text, query))), query, 'search');
+  // An alert is looked up among the runbooks that may answer it (and the one the query names by id or
+  // file, which an alert of that name must not take over); only if none does are all of them read.
+  const byAlert = findRunbook(findablesIn(sources.filter((source) => mayAnswerAlert(source.text, query) || isNamedBy(source, query))), query, 'search');
   const result = byAlert.kind !== 'none' && byAlert.by === 'alert' ? byAlert : findRunbook(findablesIn(sources), query, 'search');
   const json = options.json === true;
   const print = (document: ShowJson): void => {

@@ -10,7 +10,7 @@ import { printable } from '../report/terminal-text.js';
 import { previousText, refusalMessage } from '../oncall/drill-messages.js';
 import { findRunbook } from '../oncall/find-runbook.js';
 import { findablesOf } from '../oncall/findable.js';
-import { candidatesText, noMatchText } from '../oncall/match-text.js';
+import { candidatesText, contestedText, noMatchText } from '../oncall/match-text.js';
 import { recordDrill } from '../oncall/record-drill.js';
 import { EXIT } from './check.js';
 import { useColor } from './color.js';
@@ -51,7 +51,8 @@ Exit codes:
   0  recorded
   1  refused (the reason is printed)
   2  bad usage (an invalid --date), bad config, a file that cannot be replaced (read-only,
-     hard-linked), or the run itself failed
+     hard-linked), a target that is one runbook's id or file and another's alert, or the run
+     itself failed
 
 Examples:
   $ runbook tested database/primary-down
@@ -73,6 +74,10 @@ async function runTested(target: string, options: TestedOptions, io: Io): Promis
   const project = await loadProject({ cwd: io.cwd, paths: [], config: options.config, today, git: false });
   const result = findRunbook(findablesOf(project.runbooks), target, 'exact');
   const style = palette(useColor(undefined, io.env, io.stderr.isTTY));
+  if (result.kind === 'ambiguous' && result.by === 'alert-and-id') {
+    io.stderr.write(`runbook: not recorded: ${contestedText(target, result.candidates)}`);
+    return EXIT.failure;
+  }
   if (result.kind === 'ambiguous') {
     io.stderr.write(`runbook: not recorded: ${candidatesText(target, result.candidates, style)}`);
     return EXIT.findings;

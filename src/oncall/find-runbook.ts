@@ -13,10 +13,16 @@ export interface Suggestion<T> {
   readonly kind: 'alert' | 'id' | 'title';
 }
 
+/**
+ * Why several runbooks match: found the same way, or (`alert-and-id`) one by its id or file path and
+ * another by claiming an alert of that name, which may be a runbook taking over another one's id.
+ */
+export type AmbiguousBy = MatchedBy | 'alert-and-id';
+
 /** The outcome of looking a runbook up: one, several with no clear winner, or none. */
 export type FindResult<T> =
   | { readonly kind: 'found'; readonly by: MatchedBy; readonly item: T }
-  | { readonly kind: 'ambiguous'; readonly by: MatchedBy; readonly candidates: readonly T[] }
+  | { readonly kind: 'ambiguous'; readonly by: AmbiguousBy; readonly candidates: readonly T[] }
   | { readonly kind: 'none'; readonly suggestions: readonly Suggestion<T>[] };
 
 /** Whether a search over words may find the runbook (`show`), or only exact names (`tested`, which edits a file). */
@@ -29,20 +35,24 @@ export const MAX_SUGGESTIONS = 5;
  * Finds the runbook `query` names: an alert name (any case; several runbooks answering it are
  * ambiguous unless exactly one has the exact case), then the id (exact, then the file path, then the
  * id in any case), then, in `search` mode, the exact title and a search over words (a clear winner
- * has a better score than every other hit). Nothing found gives the closest names instead.
+ * has a better score than every other hit). Nothing found gives the closest names instead. A runbook
+ * whose exact id or file path is the query is never passed over for another one claiming an alert of
+ * that name: the two are ambiguous (`alert-and-id`).
  */
 export function findRunbook<T extends Findable>(items: readonly T[], query: string, mode: FindMode): FindResult<T> {
   const wanted = query.trim();
   const lower = wanted.toLowerCase();
-  const asFile = wanted.replace(/^\.[\\/]/, '').replaceAll('\\', '/');
   const byAlert = items.filter((item) => item.alerts.some((alert) => alert.toLowerCase() === lower));
   if (byAlert.length > 0) {
     const exactCase = byAlert.filter((item) => item.alerts.includes(wanted));
-    return decide('alert', exactCase.length === 1 ? exactCase : byAlert);
+    const claimed = exactCase.length === 1 ? exactCase : byAlert;
+    const named = items.filter((item) => isNamedBy(item, wanted) && !claimed.includes(item));
+    if (named.length > 0) return { kind: 'ambiguous', by: 'alert-and-id', candidates: [...named, ...claimed] };
+    return decide('alert', claimed);
   }
   const tiers: readonly (readonly [MatchedBy, (item: T) => boolean])[] = [
     ['id', (item) => item.id === wanted],
-    ['file', (item) => item.file.replaceAll('\\', '/') === asFile],
+    ['file', (item) => isPathOf(item.file, wanted)],
     ['id', (item) => item.id.toLowerCase() === lower],
   ];
   for (const [by, matches] of tiers) {
@@ -61,6 +71,16 @@ export function findRunbook<T extends Findable>(items: readonly T[], query: stri
     }
   }
   return { kind: 'none', suggestions: suggestionsFor(items, wanted, mode) };
+}
+
+/** Whether `query` is the runbook's exact id or its file path. */
+export function isNamedBy(item: { readonly id: string; readonly file: string }, query: string): boolean {
+  return item.id === query.trim() || isPathOf(item.file, query);
+}
+
+/** Whether `query` is the file path `file` (a leading `./` and backslashes allowed). */
+function isPathOf(file: string, query: string): boolean {
+  return file.replaceAll('\\', '/') === query.trim().replace(/^\.[\\/]/, '').replaceAll('\\', '/');
 }
 
 function decide<T>(by: MatchedBy, found: readonly T[]): FindResult<T> {

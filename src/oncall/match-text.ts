@@ -1,6 +1,6 @@
 import type { Palette } from '../report/ansi.js';
 import { printable } from '../report/terminal-text.js';
-import type { Suggestion } from './find-runbook.js';
+import { isNamedBy, type Suggestion } from './find-runbook.js';
 import type { Findable } from './findable.js';
 import { styledWrap, wrap } from './wrap.js';
 
@@ -24,7 +24,8 @@ export function candidatesText(query: string, candidates: readonly Findable[], s
   });
   if (candidates.length > shown.length) lines.push(`  … and ${candidates.length - shown.length} more`);
   lines.push('Be more specific: give an alert name, an id or more words of the title, e.g.');
-  const example = shown[0]?.id;
+  // An id that is the query is also another runbook's alert: only its file path names it alone.
+  const example = shown[0]?.id === query.trim() ? shown[0].file : shown[0]?.id;
   if (example !== undefined) lines.push(`  runbook show ${printable(example)}`);
   return `${lines.join('\n')}\n`;
 }
@@ -48,4 +49,22 @@ function suggestionLine(suggestion: Suggestion<Findable>): string {
   const id = suggestion.item.id;
   if (suggestion.kind === 'id') return id;
   return `${suggestion.name} (${suggestion.kind === 'alert' ? 'alert of ' : ''}${id})`;
+}
+
+/**
+ * Why `tested` records nothing when the query is one runbook's id or file path and an alert another
+ * runbook claims: that claim may be a runbook taking over the other's id, and a drill recorded in
+ * the wrong file would hide an untested runbook. Names every runbook involved.
+ */
+export function contestedText(query: string, candidates: readonly Findable[]): string {
+  const named = candidates.filter((candidate) => isNamedBy(candidate, query));
+  const claiming = candidates.filter((candidate) => !named.includes(candidate));
+  const files = (some: readonly Findable[]): string => some.map((candidate) => printable(candidate.file)).join(', ');
+  const lines = [
+    `\`${printable(query)}\` is the id or file of ${files(named)} and an alert claimed by ${files(claiming)}`,
+    'The alert name may be taking over the runbook\'s id (`runbook check` reports it: alert-shadows-id); rename the alert, or give the file path, e.g.',
+  ];
+  const example = named[0]?.file;
+  if (example !== undefined) lines.push(`  runbook tested ${printable(example)}`);
+  return `${lines.join('\n')}\n`;
 }

@@ -45,9 +45,10 @@ describe('findRunbook', () => {
     expect(summary(findRunbook(ITEMS, 'Hosts/Disk-Full', 'exact'))).toBe('found hosts/disk-full by id');
   });
 
-  it('tries alert names before ids', () => {
-    const confusing = item('NodeDiskFull', 'An id that looks like an alert');
+  it('tries alert names before ids in any case, but never passes over an exact id for another runbook\'s alert', () => {
+    const confusing = item('nodediskfull', 'An id that looks like an alert');
     expect(summary(findRunbook([DISK_FULL, confusing], 'NodeDiskFull', 'search'))).toBe('found hosts/disk-full by alert');
+    expect(summary(findRunbook([DISK_FULL, confusing], 'nodediskfull', 'exact'))).toBe('ambiguous by alert-and-id: nodediskfull, hosts/disk-full');
   });
 
   it('finds a runbook by its exact title', () => {
