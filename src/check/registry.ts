@@ -1,5 +1,6 @@
 import type { Rule } from './rule.js';
 import { alertCaseConflict } from './rules/alert-case-conflict.js';
+import { alertShadowsId } from './rules/alert-shadows-id.js';
 import { brokenAnchor } from './rules/broken-anchor.js';
 import { brokenLink } from './rules/broken-link.js';
 import { dueSoon } from './rules/due-soon.js';
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   duplicateId,
   duplicateAlert,
   alertCaseConflict,
+  alertShadowsId,
   brokenLink,
   brokenAnchor,
   editedAfterTest,
