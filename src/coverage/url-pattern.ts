@@ -36,14 +36,47 @@ export function leadsTo(parts: readonly UrlPart[], expected: readonly string[]):
   if (kept.every((part) => part.kind === 'text')) {
     return wanted.includes(withoutTrailingSlash(kept.map((part) => part.text).join('')));
   }
-  const source = kept
-    .map((part, index) => {
-      if (part.kind === 'unknown') return '[\\s\\S]*';
-      return escapeRegExp(index === kept.length - 1 ? withoutTrailingSlash(part.text) : part.text);
-    })
-    .join('');
-  const pattern = new RegExp(`^${source}/?$`);
-  return wanted.some((url) => pattern.test(url));
+  const literals = literalsBetweenUnknowns(kept);
+  return wanted.some((url) => matchesWithGaps(literals, url) || (url.endsWith('/') && matchesWithGaps(literals, url.slice(0, -1))));
+}
+
+/**
+ * The texts around the unknown parts, first and last included (empty when the URL starts or ends
+ * with an unknown part); unknown parts in a row are one gap, and a trailing slash of the last text
+ * does not matter.
+ */
+function literalsBetweenUnknowns(parts: readonly UrlPart[]): readonly string[] {
+  const literals = [''];
+  parts.forEach((part, index) => {
+    if (part.kind === 'unknown') {
+      if (index === 0 || parts[index - 1]?.kind !== 'unknown') literals.push('');
+      return;
+    }
+    const text = index === parts.length - 1 ? withoutTrailingSlash(part.text) : part.text;
+    literals[literals.length - 1] = (literals.at(-1) ?? '') + text;
+  });
+  return literals;
+}
+
+/**
+ * Whether `url` is `literals` joined with any text in each gap between them, found without
+ * backtracking (a RegExp of `[\s\S]*` gaps took exponential time in their number): the first
+ * literal must begin the URL, the last must end it, and each one between is taken where it is
+ * first found, which leaves the most room for the rest.
+ */
+function matchesWithGaps(literals: readonly string[], url: string): boolean {
+  const first = literals[0] ?? '';
+  const last = literals.at(-1) ?? '';
+  if (literals.length < 2) return url === first;
+  if (url.length < first.length + last.length || !url.startsWith(first) || !url.endsWith(last)) return false;
+  const end = url.length - last.length;
+  let from = first.length;
+  for (const literal of literals.slice(1, -1)) {
+    const at = url.indexOf(literal, from);
+    if (at < 0 || at + literal.length > end) return false;
+    from = at + literal.length;
+  }
+  return true;
 }
 
 /** The URL without its query string and fragment, each unless `keep` says the pattern has one. */
@@ -76,8 +109,4 @@ export function urlText(parts: readonly UrlPart[]): string {
 
 function withoutTrailingSlash(url: string): string {
   return url.endsWith('/') ? url.slice(0, -1) : url;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
