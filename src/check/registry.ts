@@ -20,6 +20,7 @@ import { noEscalation } from './rules/no-escalation.js';
 import { noRecoverySteps } from './rules/no-recovery-steps.js';
 import { placeholderText } from './rules/placeholder-text.js';
 import { requiredField } from './rules/required-field.js';
+import { reviewEveryOverPolicy } from './rules/review-every-over-policy.js';
 import { shallowClone } from './rules/shallow-clone.js';
 import { stale } from './rules/stale.js';
 import { unknownKey } from './rules/unknown-key.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   cutByComment,
   futureDate,
   stale,
+  reviewEveryOverPolicy,
   dueSoon,
   neverTested,
   missingSection,

@@ -46,7 +46,7 @@ export const FRONTMATTER_FIELDS: { readonly [K in CanonicalKey]: FrontmatterFiel
     required: false,
     value: 'duration',
     expected: 'a duration such as `30d`, `6w`, `6 months` or `1y`',
-    description: 'Overrides the severity\'s review interval: `30d`, `6w`, `6 months`, `1y`.',
+    description: 'Shortens the severity\'s review interval (never lengthens it): `30d`, `6w`, `6 months`, `1y`.',
   },
   alerts: {
     required: false,
