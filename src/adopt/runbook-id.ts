@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../parse/glob.js';
 import type { Config } from '../model/config.js';
 
 /** A new runbook's id, or why the text cannot be one. */
@@ -27,8 +27,8 @@ export function parseRunbookId(text: string, config: Pick<Config, 'include' | 'e
     }
   }
   const relativePath = `${text}.md`;
-  const included = picomatch([...config.include], { dot: false })(relativePath);
-  const excluded = config.exclude.length > 0 && picomatch([...config.exclude], { dot: true })(relativePath);
+  const included = globMatcher(config.include, { dot: false })(relativePath);
+  const excluded = config.exclude.length > 0 && globMatcher(config.exclude, { dot: true })(relativePath);
   if (!included || excluded) {
     const why = excluded ? `matches \`exclude\` (${config.exclude.join(', ')})` : `is not matched by \`include\` (${config.include.join(', ')})`;
     return invalid(`\`${relativePath}\` ${why} in the config, so \`check\` would not find it`);

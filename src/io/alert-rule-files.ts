@@ -1,6 +1,7 @@
+import { globMatcher } from '../parse/glob.js';
+import picomatch from 'picomatch';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
 import type { RuleFile } from '../coverage/alert-rule.js';
 import { parseRuleFile } from '../coverage/rule-file.js';
 import { FILE_START } from '../model/diagnostic.js';
@@ -96,7 +97,7 @@ function matchGlob(glob: string, scope: RuleFileScope): readonly Candidate[] {
   if (scope.kind === 'config' && !isInside(start, scope.repository.folder)) return [{ path: start, within: scope.repository.folder }];
   if (!scanned.isGlob) return isFile(start) ? [{ path: start, within: within(start) }] : [];
   if (!isFolder(start)) return [];
-  const matches = picomatch(scanned.glob, { dot: false });
+  const matches = globMatcher(scanned.glob, { dot: false });
   return walk(start)
     .filter((path) => matches(relative(start, path).split(sep).join('/')))
     .map((path) => ({ path, within: within(start) }));

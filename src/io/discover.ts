@@ -1,6 +1,6 @@
+import { globMatcher } from '../parse/glob.js';
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
 import type { Config } from '../model/config.js';
 
 /** A runbook file found on disk: where it is, how to show it, and its id. */
@@ -29,8 +29,8 @@ export function discoverRunbooks(paths: readonly string[], config: Config, cwd: 
   const found = new Map<string, FoundFile>();
   if (paths.length === 0) checkRootFolder(config.root, cwd);
   const starts = paths.length === 0 ? [config.root] : paths.map((path) => resolve(cwd, path));
-  const include = picomatch([...config.include], { dot: false });
-  const exclude = picomatch(config.exclude.length > 0 ? [...config.exclude] : ['\0'], { dot: true });
+  const include = globMatcher(config.include, { dot: false });
+  const exclude = globMatcher(config.exclude.length > 0 ? config.exclude : ['\0'], { dot: true });
   for (const start of starts) {
     const stats = statOrThrow(start, cwd);
     refuseSkippedStart(start, cwd);

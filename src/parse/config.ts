@@ -6,12 +6,17 @@ import { CANONICAL_KEYS, type CanonicalKey, type Config, type Team } from '../mo
 import type { RuleSetting } from '../model/diagnostic.js';
 import { DURATION_PATTERN, parseDuration, type Duration } from '../model/duration.js';
 import { excerpt, PARSER_MESSAGE_LENGTH, printable } from '../report/terminal-text.js';
+import { globProblem } from './glob.js';
 
 const durationText = z.string().regex(new RegExp(DURATION_PATTERN), {
   error: 'expected a duration such as `30d`, `6w`, `6 months` or `1y`',
 });
 const name = z.string().trim().min(1);
 const contact = z.strictObject({ name, via: name, target: name });
+const glob = name.superRefine((value, context) => {
+  const problem = globProblem(value);
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: `the glob \`${excerpt(value)}\` ${problem}` });
+});
 const ruleSetting = z.enum(['error', 'warning', 'info', 'off']);
 /** `alerts.url` must say where the alert name or the runbook id goes. */
 const ALERT_URL_PLACEHOLDER = /\{(?:alert|id)\}/;
@@ -20,8 +25,8 @@ const ALERT_URL_PLACEHOLDER = /\{(?:alert|id)\}/;
 export const configSchema = z
   .strictObject({
     root: name.optional().describe('Folder holding the runbooks, relative to this file; ids are paths relative to it.'),
-    include: z.array(name).min(1).optional().describe('Globs of runbook files, relative to `root`. Default `**/*.md`.'),
-    exclude: z.array(name).optional().describe('Globs of files under `root` that are not runbooks.'),
+    include: z.array(glob).min(1).optional().describe('Globs of runbook files, relative to `root`. Default `**/*.md`.'),
+    exclude: z.array(glob).optional().describe('Globs of files under `root` that are not runbooks.'),
     teams: z
       .record(
         name,
@@ -73,7 +78,7 @@ export const configSchema = z
     alerts: z
       .strictObject({
         rules: z
-          .array(name)
+          .array(glob)
           .min(1)
           .optional()
           .describe('Globs of Prometheus rule files (plain `groups:` files or Kubernetes `PrometheusRule` resources), relative to this file. When set, `check` also reports alert coverage.'),
