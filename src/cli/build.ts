@@ -7,7 +7,6 @@ import { guardedFolders } from '../io/output-path.js';
 import { derivedKey, type RunRecord } from '../io/run-memo.js';
 import type { SourceCommit } from '../cheatsheet/sheet.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { FoundFile } from '../io/discover.js';
 import { configuredTemplates } from '../io/templates.js';
 import { readHeadCommit } from '../io/head-commit.js';
 import { pretty } from '../report/pretty.js';
@@ -17,6 +16,7 @@ import { planSite } from '../site/build-site.js';
 import { displayPath } from '../io/discover.js';
 import { useColor } from './color.js';
 import { EXIT } from './check.js';
+import { checkWithAlerts } from './alert-coverage.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
 import { BUILD_NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
@@ -84,16 +84,22 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   const siteInputs = (linkTargets: RunRecord['linkTargets']) => ({ baseUrl: config.site.baseUrl, templates, commit, linkTargets });
   const seconds = (): string => ((io.now().getTime() - started) / 1000).toFixed(1);
 
+  // --strict refuses what `check` fails on, alert coverage included (which a remembered run does not know).
+  if (options.strict === true && inputs.config.alerts.rules.length > 0) {
+    const checked = checkWithAlerts(inputs, paths, io.cwd, cache);
+    if (refusedAsStrict(options, checked.diagnostics, [...checked.ruleFiles, ...inputs.found.map((file) => file.file)], io)) return EXIT.findings;
+  }
+
   // Nothing changed since the site in `out` was built: nothing to parse, render or write.
   const remembered = rememberedRun(inputs, cache);
   if (remembered !== undefined && siteInput(output.path) === derivedKey(inputs.key, siteInputs(remembered.linkTargets))) {
-    if (refusedAsStrict(options, remembered.diagnostics, inputs.found, io)) return EXIT.findings;
+    if (refusedAsStrict(options, remembered.diagnostics, inputs.found.map((file) => file.file), io)) return EXIT.findings;
     io.stderr.write(`${displayPath(out, io.cwd)}/ is up to date: ${plural(inputs.found.length, 'runbook')} unchanged since it was built (${seconds()}s)\n`);
     return EXIT.ok;
   }
 
   const project = loadProjectFrom(inputs, { cwd: io.cwd, cache, render: true });
-  if (refusedAsStrict(options, project.diagnostics, project.found, io)) return EXIT.findings;
+  if (refusedAsStrict(options, project.diagnostics, project.found.map((file) => file.file), io)) return EXIT.findings;
   const site = planSite({
     runbooks: project.runbooks,
     bodies: project.bodies,
@@ -119,11 +125,11 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
 }
 
 /** `--strict` and the runbooks have errors: reports them and says the site was not built. */
-function refusedAsStrict(options: BuildOptions, diagnostics: readonly Diagnostic[], found: readonly FoundFile[], io: Io): boolean {
+function refusedAsStrict(options: BuildOptions, diagnostics: readonly Diagnostic[], files: readonly string[], io: Io): boolean {
   if (options.strict !== true) return false;
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length === 0) return false;
-  io.stderr.write(pretty({ tool: toolInfo(), files: found.map((file) => file.file), diagnostics: errors, rules: RULES }, { color: useColor(undefined, io.env, io.stderr.isTTY) }));
+  io.stderr.write(pretty({ tool: toolInfo(), files, diagnostics: errors, rules: RULES }, { color: useColor(undefined, io.env, io.stderr.isTTY) }));
   io.stderr.write('runbook build --strict: not built, the runbooks have errors (see above)\n');
   return true;
 }
