@@ -306,7 +306,10 @@ function underLink(repo: string, place: string): boolean {
   });
 }
 
-const markerLine = fc.constantFrom('../../victim', '../victim', '/etc', '..', '.', 'runbooks/../../..', 'a//b', '../repo/runbooks', 'index.html');
+const markerLine = fc.oneof(
+  fc.constantFrom('../../victim', '../victim', '/etc', '..', '.', 'runbooks/../../..', 'a//b', '../repo/runbooks', 'index.html'),
+  fc.string({ unit: fc.constantFrom('.', '/', 'a', '\\', '\n', ' ', '\u0000', '0') }),
+);
 
 describe('property: random links, files and markers around --out never reach outside it', () => {
   it('no layout changes anything outside the real --out, and the site equals a clean build', async () => {
