@@ -6,6 +6,7 @@
  * more than {@link MAX_OPENERS} of either is reported at the character that passes the limit
  * instead of being parsed. Counting bounds every paragraph, so the whole parse stays linear.
  */
+import { linesOf } from './lines.js';
 import type { Span } from '../model/diagnostic.js';
 import { FENCE } from './chunks.js';
 
@@ -29,12 +30,7 @@ export function crowdedParagraph(text: string): Crowded | undefined {
   let brackets = 0;
   let runs = 0;
   let fence: string | undefined;
-  let line = 1;
-  for (let start = 0; start < text.length; line++) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    const content = text.slice(start, end);
-    start = end + 1;
+  for (const { line, content } of linesOf(text)) {
     const fenceLine = FENCE.exec(content);
     const mark = fenceLine?.[1];
     const info = fenceLine?.[2] ?? '';

@@ -5,6 +5,7 @@
  * nests a hundred levels deep: a file that does is reported at the line that goes too deep instead
  * of being parsed.
  */
+import { linesOf } from './lines.js';
 import type { Root } from 'mdast';
 import type { Node } from 'unist';
 import type { Span } from '../model/diagnostic.js';
@@ -32,12 +33,7 @@ const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
  * those bounds the depth from above without parsing. Thematic breaks (`- - -`) open nothing.
  */
 export function tooDeepLine(text: string): TooDeep | undefined {
-  let line = 1;
-  for (let start = 0; start < text.length; line++) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    const content = text.slice(start, end);
-    start = end + 1;
+  for (const { line, content } of linesOf(text)) {
     const prefix = CONTAINER_PREFIX.exec(content)?.[0] ?? '';
     if (prefix.length <= MAX_NESTING || THEMATIC_BREAK.test(content)) continue;
     const found = depthOfPrefix(prefix);
