@@ -2,6 +2,7 @@ import { globMatcher } from '../parse/glob.js';
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../model/config.js';
+import { namedFolderOnTheWay, SKIPPED_FOLDERS } from './named-folders.js';
 
 /** A runbook file found on disk: where it is, how to show it, and its id. */
 export interface FoundFile {
@@ -16,7 +17,7 @@ export class DiscoveryError extends Error {
 }
 
 /** Folders never searched: version control data (which can hold credentials) and dependencies. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
+export { SKIPPED_FOLDERS } from './named-folders.js';
 
 /**
  * Finds the runbook files named by `paths` (files, or folders searched with the config's include and
@@ -145,9 +146,7 @@ function symlinkedFileInside(path: string, folder: string): boolean {
 
 /** The first part of `path` below `folder` naming a folder never searched (`.git`, `node_modules`…), if any. */
 export function skippedFolderOf(path: string, folder: string): string | undefined {
-  return relative(folder, path)
-    .split(sep)
-    .find((segment) => SKIPPED_FOLDERS.has(segment));
+  return namedFolderOnTheWay(path, folder, SKIPPED_FOLDERS)?.name;
 }
 
 function describe(path: string, base: string, cwd: string): FoundFile {

@@ -4,9 +4,10 @@
  * is read ends up in a published site, so each must lead inside the repository, symlinks and all.
  */
 import { lstatSync, realpathSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isInside } from './discover.js';
 import { linksOnTheWay, type LinkOnTheWay } from './links-on-the-way.js';
+import { namedFolderOnTheWay, VERSION_CONTROL_FOLDERS } from './named-folders.js';
 
 /**
  * The folder a config file's paths must stay in: the git work tree holding the config file (the
@@ -37,9 +38,6 @@ export type Containment =
   /** It is, or a symlink on the way leads, inside a version control folder (`folder`, absolute). */
   | { readonly kind: 'version-control'; readonly folder: string };
 
-/** Folders of version control, never read: in CI, `.git/config` holds the token the checkout used. */
-const VERSION_CONTROL_FOLDERS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn']);
-
 /**
  * Whether the absolute `path` is inside `repository` as written and once every symlink among the
  * parts of it that exist is followed (a part that does not exist yet leads nowhere else), and
@@ -59,9 +57,7 @@ export function containmentOf(path: string, repository: Repository): Containment
 
 /** The version control folder (`<folder>/…/.git`) that `path`, inside `folder`, is in, if any. */
 export function versionControlFolderOf(path: string, folder: string): string | undefined {
-  const parts = relative(folder, path).split(sep);
-  const index = parts.findIndex((part) => VERSION_CONTROL_FOLDERS.has(part));
-  return index === -1 ? undefined : join(folder, ...parts.slice(0, index + 1));
+  return namedFolderOnTheWay(path, folder, VERSION_CONTROL_FOLDERS)?.path;
 }
 
 /** How a repository is named in messages, e.g. ``the repository `.` (the git work tree holding the config file)``. */
