@@ -4,8 +4,8 @@
  * styles and scripts, so the CSS is linked and the site's script wires a print button.
  */
 import Handlebars from 'handlebars';
-import { relativeUrl, rootPrefix } from '../site/paths.js';
-import type { TemplateSet } from '../site/templates.js';
+import { relativeUrl, rootPrefix } from '../model/site-paths.js';
+import type { TemplateSet } from '../model/template-set.js';
 import { commitText, moreStepsNote, NO_STEPS_NOTE, type CheatSheet, type SheetRunbook } from './sheet.js';
 
 /** The sheet's template files (`templates/cheatsheet/`): the page and its print stylesheet. */

@@ -3,7 +3,7 @@
  * copy cleanly, every other piece of runbook text escaped so it cannot turn into markup or links.
  * The sheet is also printed to terminals (`--format md` to stdout), so every line is made printable.
  */
-import { printableLines } from '../report/terminal-text.js';
+import { printableLines } from '../text/terminal-text.js';
 import { commitText, contactText, moreStepsNote, NO_STEPS_NOTE, type CheatSheet, type SheetRunbook, type SheetTeam } from './sheet.js';
 
 /** Renders a sheet as Markdown ending in one newline, with no control character but line breaks and tabs. */

@@ -6,15 +6,14 @@
 import type { CalendarDate } from '../model/calendar-date.js';
 import { formatCalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
+import type { SourceCommit } from '../model/source-commit.js';
 import type { Contact } from '../model/runbook.js';
-import type { Group, SiteData, SiteRunbook } from '../site/site-data.js';
-import type { StatusKind } from '../site/status.js';
+import type { Group, SiteData, SiteRunbook } from '../view/site-data.js';
+import type { StatusKind } from '../view/status.js';
 
 /** How many recovery steps a sheet shows per runbook; the rest are one click (or one URL) away. */
 export const MAX_STEPS = 5;
 
-/** The commit a sheet was made from (`git rev-parse --short HEAD`), or unknown without git. */
-export type SourceCommit = { readonly kind: 'known'; readonly short: string } | { readonly kind: 'unknown' };
 
 /** When and from what a sheet was made: a date, not a time, so a day's sheets are byte-identical. */
 export interface Provenance {

@@ -4,7 +4,7 @@
  * Runbook text comes from the repository and the sheet is printed to terminals, so every line is
  * made printable: no ESC, OSC (clipboard writes, fake links) or other control character gets out.
  */
-import { printable, printableLines } from '../report/terminal-text.js';
+import { printable, printableLines } from '../text/terminal-text.js';
 import { commitText, contactText, moreStepsNote, NO_STEPS_NOTE, type CheatSheet, type SheetRunbook, type SheetTeam } from './sheet.js';
 import { columns, wrap } from './wrap.js';
 

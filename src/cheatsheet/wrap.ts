@@ -1,4 +1,4 @@
-import { printable } from '../report/terminal-text.js';
+import { printable } from '../text/terminal-text.js';
 
 /**
  * Word wrapping for the plain-text sheet: prose at a fixed width, with a hanging indent, so a sheet

@@ -27,7 +27,7 @@ import { unknownKey } from './rules/unknown-key.js';
 import { unknownOwner } from './rules/unknown-owner.js';
 import { unreadableFile } from './rules/unreadable-file.js';
 import { yamlSyntax } from './rules/yaml-syntax.js';
-import { COVERAGE_RULES } from '../coverage/rules.js';
+import { COVERAGE_RULES } from './coverage/rules.js';
 
 /** Every rule, in the order the docs list them. A new rule is one file plus one line here. */
 export const RULES: readonly Rule[] = [

@@ -1,17 +1,9 @@
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
+import type { GitFacts } from '../model/git-facts.js';
 import type { Severity, Span } from '../model/diagnostic.js';
 import type { Runbook } from '../model/runbook.js';
 
-/** What git says about the runbooks, read once per run by the shell. */
-export type GitFacts =
-  | { readonly kind: 'none' }
-  | {
-      readonly kind: 'repository';
-      readonly shallow: boolean;
-      /** Absolute path → the day of the last commit that touched it (UTC). */
-      readonly lastEdited: ReadonlyMap<string, CalendarDate>;
-    };
 
 /** Everything a rule may read besides the runbooks: plain values, so rules stay pure. */
 export interface RuleContext {

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { computeCoverage, type Coverage } from '../coverage/coverage.js';
-import { coverageDiagnostics } from '../coverage/diagnostics.js';
+import { computeCoverage, type Coverage } from '../check/coverage/coverage.js';
+import { coverageDiagnostics } from '../check/coverage/diagnostics.js';
 import { readRuleFiles, type RuleFileScope } from '../io/alert-rule-files.js';
 import { displayPath, isInside } from '../io/discover.js';
 import { repositoryOf } from '../io/inside-repository.js';
-import type { ParseCache } from '../io/parse-cache.js';
+import type { RunCache } from '../io/run-cache.js';
 import { loadProjectFrom, type ProjectInputs } from '../io/project.js';
 import type { Config } from '../model/config.js';
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
@@ -54,14 +54,14 @@ export function coversRoot(paths: readonly string[], config: Config, cwd: string
 
 /**
  * What `check` reports when `alerts.rules` is set: every rule's diagnostics plus alert coverage's,
- * sorted, and the rule files read. The runbooks are always parsed (from the parse cache when it has
+ * sorted, and the rule files read. The runbooks are always parsed (from the run cache when it has
  * them), since a remembered run does not know the rule files.
  */
 export function checkWithAlerts(
   inputs: ProjectInputs,
   paths: readonly string[],
   cwd: string,
-  cache: ParseCache,
+  cache: RunCache,
 ): { readonly diagnostics: readonly Diagnostic[]; readonly ruleFiles: readonly string[] } {
   const project = loadProjectFrom(inputs, { cwd, cache });
   const config = project.config;

@@ -1,8 +1,8 @@
 import type { Io } from '../io/io.js';
-import { cacheFolder, NO_CACHE, openCache, type ParseCache } from '../io/parse-cache.js';
+import { cacheFolder, NO_CACHE, openCache, type RunCache } from '../io/run-cache.js';
 
-/** The parse cache a command uses: none with `--no-cache`, else the one `RUNBOOK_CACHE_DIR`/XDG/HOME names. */
-export function parseCacheFor(io: Io, enabled: boolean): ParseCache {
+/** The run cache (parsed files, run records, stamps) a command uses: none with `--no-cache`, else the one `RUNBOOK_CACHE_DIR`/XDG/HOME names. */
+export function parseCacheFor(io: Io, enabled: boolean): RunCache {
   const folder = enabled ? cacheFolder(io.env) : undefined;
   return folder === undefined ? NO_CACHE : openCache(folder);
 }

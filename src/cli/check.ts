@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { RULES } from '../check/registry.js';
 import type { Io } from '../io/io.js';
 import { FORMATTERS } from '../report/index.js';
-import { countBySeverity, plural, type CheckReport } from '../report/report.js';
+import { countBySeverity, type CheckReport } from '../report/report.js';
+import { plural } from '../text/plural.js';
 import { resolveToday } from './today.js';
 import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
 import { toolInfo } from './version.js';
@@ -18,8 +19,6 @@ interface CheckOptions extends ReportOptions {
   readonly cache: boolean;
 }
 
-/** Exit codes of `check` (and every command): documented in `--help` and docs/format.md. */
-export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
 
 /** `runbook check [paths…]`: wires the command; `setExit` receives the exit code. */
 export function checkCommand(io: Io, setExit: (code: number) => void): Command {

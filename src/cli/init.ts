@@ -9,8 +9,8 @@ import type { Io } from '../io/io.js';
 import { linkLeaving } from '../io/links-on-the-way.js';
 import { BUILT_IN_TEMPLATES } from '../io/templates.js';
 import { calendarDateOfInstant, formatCalendarDate } from '../model/calendar-date.js';
-import { printable } from '../report/terminal-text.js';
-import { EXIT } from './check.js';
+import { printable } from '../text/terminal-text.js';
+import { EXIT } from './exit-codes.js';
 import { toolInfo } from './version.js';
 
 /** `runbook init [dir]`: a config, an example runbook and CI workflows, never over an existing file. */

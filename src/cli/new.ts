@@ -14,8 +14,8 @@ import { linkLeaving, linksOnTheWay } from '../io/links-on-the-way.js';
 import { BUILT_IN_TEMPLATES } from '../io/templates.js';
 import type { Config } from '../model/config.js';
 import { parseRunbook } from '../parse/runbook.js';
-import { printable } from '../report/terminal-text.js';
-import { EXIT } from './check.js';
+import { printable } from '../text/terminal-text.js';
+import { EXIT } from './exit-codes.js';
 
 interface NewOptions {
   readonly title?: string;

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../io/write-file.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { FORMAT_NAMES, type FormatName } from '../report/index.js';
 import { countBySeverity } from '../report/report.js';
-import { EXIT } from './check.js';
+import { EXIT } from './exit-codes.js';
 import { useColor } from './color.js';
 import { UsageError } from './usage-error.js';
 

@@ -3,7 +3,7 @@ import { RULES } from '../check/registry.js';
 import { configJsonSchema, frontmatterJsonSchema, SCHEMA_NAMES, schemaText, type JsonSchema, type SchemaName } from '../adopt/json-schemas.js';
 import { loadConfig } from '../io/config-file.js';
 import type { Io } from '../io/io.js';
-import { EXIT } from './check.js';
+import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 
 interface SchemaOptions {

@@ -4,12 +4,12 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import type { Io } from '../io/io.js';
 import { loadProject } from '../io/project.js';
-import { inMemory, type ParseCache } from '../io/parse-cache.js';
+import { inMemory, type RunCache } from '../io/run-cache.js';
 import { BUILT_IN_TEMPLATES, configuredTemplates } from '../io/templates.js';
 import { findConfigFile } from '../io/config-file.js';
 import { planSite, type SitePlan } from '../site/build-site.js';
 import { describeError } from '../check/run.js';
-import { EXIT } from './check.js';
+import { EXIT } from './exit-codes.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
 import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
@@ -112,7 +112,7 @@ async function runServe(paths: readonly string[], options: ServeOptions, io: Io)
 }
 
 /** Loads the runbooks and plans the site; pages are rendered when a browser asks for them. */
-async function build(paths: readonly string[], options: ServeOptions, io: Io, cache: ParseCache): Promise<Current> {
+async function build(paths: readonly string[], options: ServeOptions, io: Io, cache: RunCache): Promise<Current> {
   const started = Date.now();
   try {
     const today = resolveToday(options.today, io.now);

@@ -20,7 +20,7 @@ import { findRunbook, isNamedBy } from '../oncall/find-runbook.js';
 import { findableFromFrontmatter, findableOf, mayAnswerAlert, type Findable } from '../oncall/findable.js';
 import { candidatesText, noMatchText } from '../oncall/match-text.js';
 import { runbookUrl } from '../oncall/runbook-url.js';
-import { EXIT } from './check.js';
+import { EXIT } from './exit-codes.js';
 import { useColor } from './color.js';
 import { resolveToday } from './today.js';
 

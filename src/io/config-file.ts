@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../model/config.js';
-import { printable } from '../report/terminal-text.js';
+import { printable } from '../text/terminal-text.js';
 import { checkConfigPaths } from './config-paths.js';
 import { displayPath } from './discover.js';
 import { ConfigError, defaultConfig, parseConfig } from '../parse/config.js';

@@ -9,7 +9,7 @@ import { dirname, relative, sep } from 'node:path';
 import type { Config } from '../model/config.js';
 import { ConfigError } from '../parse/config.js';
 import { writtenValueAt } from '../parse/config-locations.js';
-import { excerpt } from '../report/terminal-text.js';
+import { excerpt } from '../text/terminal-text.js';
 import { displayPath } from './discover.js';
 import { containmentOf, repositoryOf, repositoryPhrase, type Containment, type Repository } from './inside-repository.js';
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { GitFacts } from '../check/rule.js';
+import type { GitFacts } from '../model/git-facts.js';
 import { calendarDateOfInstant, type CalendarDate } from '../model/calendar-date.js';
 
 import { isRefusedBareRepository, runGit } from './git-command.js';

@@ -1,4 +1,4 @@
-import type { SourceCommit } from '../cheatsheet/sheet.js';
+import type { SourceCommit } from '../model/source-commit.js';
 import { isRefusedBareRepository, runGit } from './git-command.js';
 import { bareRepositoryRefusal } from './git.js';
 

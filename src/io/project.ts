@@ -1,7 +1,7 @@
 import { dirname, sep } from 'node:path';
 import { linkTargets } from '../check/links.js';
 import { RULES } from '../check/registry.js';
-import type { GitFacts } from '../check/rule.js';
+import type { GitFacts } from '../model/git-facts.js';
 import { runChecks, type ReadResult } from '../check/run.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
@@ -13,7 +13,7 @@ import { readGitFacts } from './git.js';
 import { existingPaths, parseSources, readSources, sourceIdentity, type ReadSource } from './read-runbooks.js';
 import { stampedIdentities, takeStamps } from './source-stamps.js';
 import { derivedKey, runKey, type RunRecord, type SourceIdentity } from './run-memo.js';
-import { NO_CACHE, type ParseCache } from './parse-cache.js';
+import { NO_CACHE, type RunCache } from './run-cache.js';
 
 /** What every command that reads runbooks needs: where to look, and when "today" is. */
 export interface ProjectOptions {
@@ -25,7 +25,7 @@ export interface ProjectOptions {
   /** Also render each body to HTML (for the site) while its tree is at hand. */
   readonly render?: boolean;
   /** Where parsed files are remembered between runs (default: none). */
-  readonly cache?: ParseCache;
+  readonly cache?: RunCache;
 }
 
 /** The runbooks of one run, read, parsed and checked: the input of every command. */
@@ -125,7 +125,7 @@ function bug(file: FoundFile): never {
  * An earlier run with the same key, when the cache has it and every file its runbooks' links
  * pointed at is still there (or still missing); otherwise undefined, and the run is done afresh.
  */
-export function rememberedRun(inputs: ProjectInputs, cache: ParseCache): RunRecord | undefined {
+export function rememberedRun(inputs: ProjectInputs, cache: RunCache): RunRecord | undefined {
   const record = cache.lookupRun(inputs.key);
   if (record === undefined) return undefined;
   const existing = existingPaths(record.linkTargets.map(([target]) => target));

@@ -3,7 +3,7 @@ import type { ReadResult } from '../check/run.js';
 import type { Config } from '../model/config.js';
 import { parseRunbook } from '../parse/runbook.js';
 import type { FoundFile } from './discover.js';
-import { cacheKey, NO_CACHE, type ParseCache } from './parse-cache.js';
+import { cacheKey, NO_CACHE, type RunCache } from './run-cache.js';
 import { bytesDigest, type SourceIdentity } from './run-memo.js';
 
 /** A found file after reading: its bytes and their digest, or why it could not be read. */
@@ -37,7 +37,7 @@ export function sourceIdentity(source: ReadSource): SourceIdentity {
 export function parseSources(
   sources: readonly ReadSource[],
   config: Config,
-  options: { readonly render: boolean; readonly cache: ParseCache } = { render: false, cache: NO_CACHE },
+  options: { readonly render: boolean; readonly cache: RunCache } = { render: false, cache: NO_CACHE },
 ): readonly ReadResult[] {
   return sources.map((source): ReadResult => {
     if (source.kind === 'unreadable') {
@@ -61,7 +61,7 @@ export function parseSources(
 export function readRunbooks(
   files: readonly FoundFile[],
   config: Config,
-  options: { readonly render: boolean; readonly cache: ParseCache } = { render: false, cache: NO_CACHE },
+  options: { readonly render: boolean; readonly cache: RunCache } = { render: false, cache: NO_CACHE },
 ): readonly ReadResult[] {
   return parseSources(readSources(files), config, options);
 }

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, readlinkSync, realpathSync, statSync } from '
 import { basename, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../model/config.js';
-import { excerpt } from '../report/terminal-text.js';
-import type { TemplateSet } from '../site/templates.js';
+import { excerpt } from '../text/terminal-text.js';
+import type { TemplateSet } from '../model/template-set.js';
 import { filesUnder, isInside } from './discover.js';
 import { repositoryOf, versionControlFolderOf } from './inside-repository.js';
 

@@ -1,6 +1,6 @@
 import type { Palette, Style } from '../report/ansi.js';
-import { printable } from '../report/terminal-text.js';
-import type { StatusKind } from '../site/status.js';
+import { printable } from '../text/terminal-text.js';
+import type { StatusKind } from '../view/status.js';
 import type { Card, CardReview } from './card.js';
 import { columns, commandLines, styledWrap, WIDTH, wrap } from './wrap.js';
 

@@ -3,7 +3,7 @@ import type { Config } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { reviewStatus } from '../model/review.js';
 import type { Contact, NamedLink, Runbook } from '../model/runbook.js';
-import { runbookStatus, type StatusKind } from '../site/status.js';
+import { runbookStatus, type StatusKind } from '../view/status.js';
 
 /** When the steps were last exercised and when they are due again, as dates written out. */
 export type CardReview =

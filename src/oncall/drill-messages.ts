@@ -1,6 +1,6 @@
 import { formatCalendarDate, type CalendarDate } from '../model/calendar-date.js';
 import type { Point } from '../model/diagnostic.js';
-import { printable } from '../report/terminal-text.js';
+import { printable } from '../text/terminal-text.js';
 import type { DrillRefusal, PreviousValue } from './record-drill.js';
 
 /** Every reason `runbook tested` records nothing: the file's refusals and a drill date in the future. */

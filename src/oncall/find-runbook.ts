@@ -1,4 +1,4 @@
-import { editDistance } from './edit-distance.js';
+import { editDistance } from '../text/edit-distance.js';
 import type { Findable } from './findable.js';
 import { searchByWords } from './word-search.js';
 import { normalised } from './words.js';

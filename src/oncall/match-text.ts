@@ -1,5 +1,5 @@
 import type { Palette } from '../report/ansi.js';
-import { printable } from '../report/terminal-text.js';
+import { printable } from '../text/terminal-text.js';
 import { isNamedBy, type Suggestion } from './find-runbook.js';
 import type { Findable } from './findable.js';
 import { styledWrap, wrap } from './wrap.js';

@@ -1,5 +1,5 @@
 import type { Config } from '../model/config.js';
-import { safeIdPath, uniquePaths } from '../site/paths.js';
+import { safeIdPath, uniquePaths } from '../model/site-paths.js';
 
 /**
  * Where a reader finds the runbook: its page on the site (`<base_url>/runbooks/<id>/`, the same path

@@ -1,4 +1,4 @@
-import { printable, printableLines } from '../report/terminal-text.js';
+import { printable, printableLines } from '../text/terminal-text.js';
 
 /** Columns of a terminal line: the output is laid out for the smallest common terminal. */
 export const WIDTH = 80;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CANONICAL_KEYS, type CanonicalKey, type Config, type Team } from '../model/config.js';
 import type { RuleSetting } from '../model/diagnostic.js';
 import { DURATION_PATTERN, parseDuration, type Duration } from '../model/duration.js';
-import { excerpt, PARSER_MESSAGE_LENGTH, printable } from '../report/terminal-text.js';
+import { excerpt, PARSER_MESSAGE_LENGTH, printable } from '../text/terminal-text.js';
 import { globProblem } from './glob.js';
 
 const durationText = z.string().regex(new RegExp(DURATION_PATTERN), {

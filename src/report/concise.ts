@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Formatter } from './report.js';
-import { printable } from './terminal-text.js';
+import { printable } from '../text/terminal-text.js';
 
 /** One `file:line:col: severity message (rule-id)` line per diagnostic. */
 export const concise: Formatter = (report) => report.diagnostics.map((diagnostic) => conciseLine(diagnostic) + '\n').join('');

@@ -10,7 +10,7 @@
  */
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import { validRegion } from './region.js';
-import { printableLines } from './terminal-text.js';
+import { printableLines } from '../text/terminal-text.js';
 import type { Formatter } from './report.js';
 
 /** One GitHub Actions annotation command per diagnostic. */

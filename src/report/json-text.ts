@@ -4,7 +4,7 @@
  * raw, which a terminal or CI log would act on. Those become `\u009b` escapes, which is the same
  * JSON value; they can only occur inside strings, so rewriting the serialised text is safe.
  */
-import { spellUnprintableAboveC0 } from './terminal-text.js';
+import { spellUnprintableAboveC0 } from '../text/terminal-text.js';
 
 /** `value` as JSON with a 2-space indent and a trailing newline, every unprintable character escaped. */
 export function jsonText(value: object): string {

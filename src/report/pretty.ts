@@ -7,8 +7,9 @@
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import { palette, type Palette, type Style } from './ansi.js';
 import { groupByFile, type FileGroup } from './file-groups.js';
-import { countBySeverity, plural, type Formatter } from './report.js';
-import { printable } from './terminal-text.js';
+import { countBySeverity, type Formatter } from './report.js';
+import { plural } from '../text/plural.js';
+import { printable } from '../text/terminal-text.js';
 
 /** The human format: grouped by file, aligned columns, a summary line. */
 export const pretty: Formatter = (report, options) => {

@@ -21,11 +21,6 @@ export interface FormatOptions {
 /** A formatter: a pure function from a report to the text to print or write. */
 export type Formatter = (report: CheckReport, options: FormatOptions) => string;
 
-/** `1 file`, `2 files`: a count with its noun. */
-export function plural(count: number, noun: string): string {
-  return `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 /** Counts by severity. */
 export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
   let errors = 0;

@@ -6,7 +6,7 @@
  * XML allows but a terminal acts on, become character references (`&#x9B;`): a report printed to a
  * terminal or a CI log carries none of them raw, and a parser still reads the same text.
  */
-import { spellUnprintableAboveC0 } from './terminal-text.js';
+import { spellUnprintableAboveC0 } from '../text/terminal-text.js';
 
 /** Text escaped for element content. */
 export function xmlContent(text: string): string {

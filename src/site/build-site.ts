@@ -1,20 +1,21 @@
-import type { GitFacts } from '../check/rule.js';
-import { SHEET_LINK_FROM_TEAM_PAGE, siteCheatSheets } from '../cheatsheet/site-pages.js';
+import type { GitFacts } from '../model/git-facts.js';
+import { SHEET_LINK_FROM_TEAM_PAGE, siteCheatSheets } from './cheatsheet-pages.js';
 import { SHEET_STYLESHEET } from '../cheatsheet/html.js';
-import type { SourceCommit } from '../cheatsheet/sheet.js';
+import type { SourceCommit } from '../model/source-commit.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import { formatCalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { BodyPiece, RenderedBody, Runbook } from '../model/runbook.js';
 import { catalogJson } from './catalog.js';
-import { relativeUrl } from './paths.js';
+import { relativeUrl } from '../model/site-paths.js';
 import { resolveLinks } from './resolve-links.js';
 import { buildSearchIndex } from './search-index.js';
 import type { SearchDocument, SiteFile } from './search-document.js';
-import { siteData, type Group, type SiteData, type SiteRunbook } from './site-data.js';
-import { STATUS_ORDER, statusLabel } from './status.js';
-import { compileTemplates, type PageRenderer, type TemplateSet } from './templates.js';
+import { siteData, type Group, type SiteData, type SiteRunbook } from '../view/site-data.js';
+import { STATUS_ORDER, statusLabel } from '../view/status.js';
+import { compileTemplates, type PageRenderer } from './templates.js';
+import type { TemplateSet } from '../model/template-set.js';
 
 /** The inputs of a site build: plain values, read by the shell. */
 export interface SiteInput {

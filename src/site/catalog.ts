@@ -1,4 +1,4 @@
-import type { SiteData } from './site-data.js';
+import type { SiteData } from '../view/site-data.js';
 
 /** Version of the catalog's shape; changes only when the shape does (see docs/site.md). */
 export const CATALOG_VERSION = 1;

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { BodyPiece, Runbook } from '../model/runbook.js';
 import { piecesHtml } from '../parse/body-pieces.js';
-import { relativeUrl } from './paths.js';
+import { relativeUrl } from '../model/site-paths.js';
 
 /** What the body of a runbook page needs to resolve its links. */
 export interface LinkContext {

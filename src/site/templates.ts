@@ -1,17 +1,9 @@
 import Handlebars from 'handlebars';
-import { rootPrefix } from './paths.js';
+import { rootPrefix } from '../model/site-paths.js';
 import type { SiteFile } from './search-document.js';
+import type { TemplateSet } from '../model/template-set.js';
 
-/** The template files of a site: `*.hbs` pages, `partials/*.hbs`, and `assets/*` copied as they are. */
-export interface TemplateSet {
-  /** File name without extension → template text (`layout`, `index`, `runbook`, …). */
-  readonly pages: ReadonlyMap<string, string>;
-  readonly partials: ReadonlyMap<string, string>;
-  /** Path under `assets/` → content. */
-  readonly assets: ReadonlyMap<string, string>;
-  /** File name under `cheatsheet/` → content: the printable sheet's template and stylesheet. */
-  readonly cheatsheet: ReadonlyMap<string, string>;
-}
+export type { TemplateSet };
 
 /** Everything the layout shows around a page. */
 export interface PageFrame {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { cheatSheets, linkOf, MAX_STEPS } from '../../src/cheatsheet/sheet.js';
 import { loadProject } from '../../src/io/project.js';
-import { siteData } from '../../src/site/site-data.js';
+import { siteData } from '../../src/view/site-data.js';
 import { TODAY } from '../helpers.js';
 import { PROJECT_ROOT } from '../shared.js';
 import { sheetOf, sheetsOf, TEAM_OF_TEN, TEST_COMMIT } from './sheets.js';

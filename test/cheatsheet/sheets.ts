@@ -3,9 +3,10 @@
  * fixed date and a fixed commit (the real one must never reach a golden file).
  */
 import { join } from 'node:path';
-import { cheatSheets, type CheatSheet, type SheetSelection, type SourceCommit } from '../../src/cheatsheet/sheet.js';
+import { cheatSheets, type CheatSheet, type SheetSelection } from '../../src/cheatsheet/sheet.js';
+import type { SourceCommit } from '../../src/model/source-commit.js';
 import { loadProject } from '../../src/io/project.js';
-import { siteData } from '../../src/site/site-data.js';
+import { siteData } from '../../src/view/site-data.js';
 import { TODAY } from '../helpers.js';
 import { PROJECT_ROOT } from '../shared.js';
 

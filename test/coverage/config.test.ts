@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheKey } from '../../src/io/parse-cache.js';
+import { cacheKey } from '../../src/io/run-cache.js';
 import { bytesDigest } from '../../src/io/run-memo.js';
 import { findableFromFrontmatter } from '../../src/oncall/findable.js';
 import { claimedAlerts, fileNameAlert } from '../../src/parse/alert-claims.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeCoverage, type CoverageInput } from '../../src/coverage/coverage.js';
-import { coverageDiagnostics } from '../../src/coverage/diagnostics.js';
-import { parseRuleFile } from '../../src/coverage/rule-file.js';
-import { coverageJson, coverageText } from '../../src/coverage/summary.js';
+import { computeCoverage, type CoverageInput } from '../../src/check/coverage/coverage.js';
+import { coverageDiagnostics } from '../../src/check/coverage/diagnostics.js';
+import { parseRuleFile } from '../../src/check/coverage/rule-file.js';
+import { coverageJson, coverageText } from '../../src/report/coverage-summary.js';
 import type { Config } from '../../src/model/config.js';
 import type { Runbook } from '../../src/model/runbook.js';
 import { defaultConfig, parseConfig } from '../../src/parse/config.js';

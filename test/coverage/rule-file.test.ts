@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRuleFile } from '../../src/coverage/rule-file.js';
+import { parseRuleFile } from '../../src/check/coverage/rule-file.js';
 import { PROJECT_ROOT } from '../shared.js';
 
 const MONITORING = join(PROJECT_ROOT, 'test', 'fixtures', 'coverage', 'fernhill', 'monitoring');

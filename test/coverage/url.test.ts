@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expandUrlTemplate } from '../../src/coverage/url-template.js';
-import { expectedUrls, leadsTo, urlText } from '../../src/coverage/url-pattern.js';
+import { expandUrlTemplate } from '../../src/check/coverage/url-template.js';
+import { expectedUrls, leadsTo, urlText } from '../../src/check/coverage/url-pattern.js';
 
 const expanded = (template: string, alert = 'KubePodCrashLooping') => urlText(expandUrlTemplate(template, alert));
 

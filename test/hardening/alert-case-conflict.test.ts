@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { alertFolders } from '../../src/site/alert-pages.js';
+import { alertFolders } from '../../src/model/alert-paths.js';
 import { runCli } from '../cli/run-cli.js';
 import { cleanRunbook, CONFIG_TEXT, makeProject } from '../reliability/hostile-project.js';
 

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { alertFolders } from '../../src/site/alert-pages.js';
+import { alertFolders } from '../../src/model/alert-paths.js';
 import { runCli } from '../cli/run-cli.js';
 import { cleanRunbook, makeProject } from '../reliability/hostile-project.js';
 

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, posix, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashedSegment, MAX_SEGMENT_BYTES, prefixWithin, safeSegment, uniquePaths, utf8Length } from '../../src/site/paths.js';
+import { hashedSegment, MAX_SEGMENT_BYTES, prefixWithin, safeSegment, uniquePaths, utf8Length } from '../../src/model/site-paths.js';
 import { runCli } from '../cli/run-cli.js';
 import { cleanRunbook, makeProject } from '../reliability/hostile-project.js';
 

@@ -9,7 +9,7 @@ import type { Runbook } from '../../src/model/runbook.js';
 import { readBody } from '../../src/parse/body.js';
 import { defaultConfig } from '../../src/parse/config.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
-import { siteData } from '../../src/site/site-data.js';
+import { siteData } from '../../src/view/site-data.js';
 import { runbookOf, TODAY } from '../helpers.js';
 import { growthOf, MAX_RATIO } from './growth.js';
 

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRuleFile } from '../../src/coverage/rule-file.js';
+import { parseRuleFile } from '../../src/check/coverage/rule-file.js';
 import { runCli } from '../cli/run-cli.js';
 
 /** A secret outside the repository: one long line, as `/proc/self/environ` or a private key is to YAML. */

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expandUrlTemplate, type UrlPart } from '../../src/coverage/url-template.js';
-import { leadsTo } from '../../src/coverage/url-pattern.js';
+import { expandUrlTemplate, type UrlPart } from '../../src/check/coverage/url-template.js';
+import { leadsTo } from '../../src/check/coverage/url-pattern.js';
 import { growthOf, MAX_RATIO } from './growth.js';
 
 const EXPECTED = ['https://runbooks.example.com/alerts/KubePodCrashLooping'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../src/oncall/edit-distance.js';
+import { editDistance } from '../../src/text/edit-distance.js';
 import { normalised, wordsOf } from '../../src/oncall/words.js';
 
 describe('wordsOf', () => {

@@ -19,7 +19,7 @@ import { parseRunbook } from '../../src/parse/runbook.js';
 import { palette } from '../../src/report/ansi.js';
 import { buildSite } from '../../src/site/build-site.js';
 import type { SiteFile } from '../../src/site/search-document.js';
-import { siteData } from '../../src/site/site-data.js';
+import { siteData } from '../../src/view/site-data.js';
 import { TODAY } from '../helpers.js';
 
 /** A config with teams (so team pages and cheat sheets are made), one of them with a hostile name. */

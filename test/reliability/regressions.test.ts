@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { MAX_NESTING, MAX_TREE_DEPTH } from '../../src/parse/nesting.js';
 import { parseRunbook } from '../../src/parse/runbook.js';
-import { alertFolders } from '../../src/site/alert-pages.js';
+import { alertFolders } from '../../src/model/alert-paths.js';
 import { CONFIG as CONFIG_FOR_TESTS, locationProblems, runPipeline } from './pipeline.js';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -3,7 +3,7 @@ import { piecesHtml } from '../../src/parse/body-pieces.js';
 import { renderBody } from '../../src/parse/render-body.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 import { resolveLinks } from '../../src/site/resolve-links.js';
-import { safeIdPath, safeSegment, uniquePaths, relativeUrl } from '../../src/site/paths.js';
+import { safeIdPath, safeSegment, uniquePaths, relativeUrl } from '../../src/model/site-paths.js';
 import { runbookOf } from '../helpers.js';
 
 const context = { pagePath: 'runbooks/example/index.html', pageOfFile: (path: string) => (path === '/runbooks/db/primary.md' ? 'runbooks/db/primary/index.html' : undefined) };

@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../rule.js';
 import type { Located, Runbook } from '../../model/runbook.js';
-import { alertFolders, type AlertFolders } from '../../site/alert-pages.js';
-import { safeSegment } from '../../site/paths.js';
+import { alertFolders, type AlertFolders } from '../../model/alert-paths.js';
+import { safeSegment } from '../../model/site-paths.js';
 import { othersText } from '../others.js';
 
 /** A runbook's claim on an alert. */

@@ -1,4 +1,4 @@
-import { safeIdPath } from '../../site/paths.js';
+import { safeIdPath } from '../../model/site-paths.js';
 import type { Finding, Rule } from '../rule.js';
 
 /**

@@ -11,7 +11,7 @@ import type { Stamps } from './source-stamps.js';
  * ever an accelerator: an entry that is missing, unreadable, corrupted or from other code is
  * recomputed, never trusted, and a cache that cannot be written is simply not used.
  */
-export interface ParseCache {
+export interface RunCache {
   lookup(key: string): Loaded | undefined;
   store(key: string, loaded: Loaded): void;
   /** A whole run's diagnostics (see `RunRecord`). */
@@ -23,7 +23,7 @@ export interface ParseCache {
 }
 
 /** No cache: every file is parsed. */
-export const NO_CACHE: ParseCache = {
+export const NO_CACHE: RunCache = {
   lookup: () => undefined,
   store: () => undefined,
   lookupRun: () => undefined,
@@ -38,7 +38,7 @@ const FORMAT = 3;
  * Keeps the entries this process used in memory, in front of `cache`: for `serve`, which loads every
  * runbook again on each save. Entries of files that changed are dropped at the next load.
  */
-export function inMemory(cache: ParseCache): ParseCache {
+export function inMemory(cache: RunCache): RunCache {
   let current = new Map<string, Loaded>();
   let previous = new Map<string, Loaded>();
   return {
@@ -74,7 +74,7 @@ export function cacheFolder(env: Readonly<Record<string, string | undefined>>): 
 }
 
 /** Opens the cache in `folder`: parsed files in `<folder>/v3/<2 hex>/<sha256>.json`, runs in `<folder>/v3/runs/`, file stamps in `<folder>/v3/stamps/`. */
-export function openCache(folder: string): ParseCache {
+export function openCache(folder: string): RunCache {
   const pathOf = (key: string): string => join(folder, `v${FORMAT}`, key.slice(0, 2), `${key}.json`);
   const runPathOf = (key: string): string => join(folder, `v${FORMAT}`, 'runs', `${key}.json`);
   const stampsPathOf = (key: string): string => join(folder, `v${FORMAT}`, 'stamps', `${key}.json`);

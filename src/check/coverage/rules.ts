@@ -1,4 +1,4 @@
-import type { Rule } from '../check/rule.js';
+import type { Rule } from '../rule.js';
 
 /**
  * The rules of alert coverage (`runbook coverage`, and `check` when `alerts.rules` is set). They are

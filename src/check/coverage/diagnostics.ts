@@ -1,5 +1,5 @@
-import type { Config } from '../model/config.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import type { Config } from '../../model/config.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import type { CoverageFinding } from './coverage.js';
 import { COVERAGE_RULES } from './rules.js';
 

@@ -1,9 +1,9 @@
-import type { Finding } from '../check/rule.js';
-import { FILE_START } from '../model/diagnostic.js';
-import type { Located, Runbook } from '../model/runbook.js';
-import { fileNameAlert } from '../parse/alert-claims.js';
-import { plural } from '../report/report.js';
-import { alertFolders, type AlertFolders } from '../site/alert-pages.js';
+import type { Finding } from '../rule.js';
+import { FILE_START } from '../../model/diagnostic.js';
+import type { Located, Runbook } from '../../model/runbook.js';
+import { fileNameAlert } from '../../parse/alert-claims.js';
+import { plural } from '../../text/plural.js';
+import { alertFolders, type AlertFolders } from '../../model/alert-paths.js';
 import type { AlertRule, RuleFile } from './alert-rule.js';
 import type { CoverageRuleId } from './rules.js';
 import { expandUrlTemplate } from './url-template.js';

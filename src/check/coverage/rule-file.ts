@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
-import type { Span } from '../model/diagnostic.js';
-import type { Field, Located } from '../model/runbook.js';
-import { excerpt, PARSER_MESSAGE_LENGTH } from '../report/terminal-text.js';
+import type { Span } from '../../model/diagnostic.js';
+import type { Field, Located } from '../../model/runbook.js';
+import { excerpt, PARSER_MESSAGE_LENGTH } from '../../text/terminal-text.js';
 import type { AlertRule, RuleFile } from './alert-rule.js';
 
 /** How many aliases in a row are followed (an alias of an alias…); nothing is ever expanded wholesale. */

@@ -1,4 +1,4 @@
-import { hashedSegment, safeSegment } from './paths.js';
+import { hashedSegment, safeSegment } from './site-paths.js';
 
 /**
  * Where each alert's pages are. An alert whose name is a safe path segment (`DiskFull`) always has

@@ -3,11 +3,12 @@
  * `teams/<team>/cheatsheet/index.html`, with the sheet's stylesheet served from the assets.
  */
 import type { CalendarDate } from '../model/calendar-date.js';
-import type { SiteFile } from '../site/search-document.js';
-import type { SiteData } from '../site/site-data.js';
-import type { TemplateSet } from '../site/templates.js';
-import { compileSheetHtml, SHEET_STYLESHEET, sheetPagePath, sheetTemplatesOf } from './html.js';
-import { cheatSheets, type SourceCommit } from './sheet.js';
+import type { SiteFile } from './search-document.js';
+import type { SiteData } from '../view/site-data.js';
+import type { TemplateSet } from '../model/template-set.js';
+import { compileSheetHtml, SHEET_STYLESHEET, sheetPagePath, sheetTemplatesOf } from '../cheatsheet/html.js';
+import { cheatSheets } from '../cheatsheet/sheet.js';
+import type { SourceCommit } from '../model/source-commit.js';
 
 /** What the site's sheets need besides the site's data. */
 export interface SiteSheetsInput {

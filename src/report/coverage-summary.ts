@@ -1,5 +1,5 @@
-import { printable } from '../report/terminal-text.js';
-import type { Coverage } from './coverage.js';
+import { printable } from '../text/terminal-text.js';
+import type { Coverage } from '../check/coverage/coverage.js';
 
 /** How many uncovered alert names a summary line lists before "and N more". */
 const LISTED = 5;

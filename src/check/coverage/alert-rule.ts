@@ -1,5 +1,5 @@
-import type { Span } from '../model/diagnostic.js';
-import type { Field, Located } from '../model/runbook.js';
+import type { Span } from '../../model/diagnostic.js';
+import type { Field, Located } from '../../model/runbook.js';
 
 /** One alerting rule (`- alert: Name`) of a Prometheus rule file, with where it was written. */
 export interface AlertRule {

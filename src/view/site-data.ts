@@ -3,9 +3,9 @@ import { formatCalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Runbook } from '../model/runbook.js';
-import type { GitFacts } from '../check/rule.js';
-import { alertFolders } from './alert-pages.js';
-import { safeIdPath, safeSegment, uniquePaths } from './paths.js';
+import type { GitFacts } from '../model/git-facts.js';
+import { alertFolders } from '../model/alert-paths.js';
+import { safeIdPath, safeSegment, uniquePaths } from '../model/site-paths.js';
 import { runbookStatus, type RunbookStatus } from './status.js';
 
 /** One runbook as the site shows it: the runbook, its status, and where its pages are. */
