@@ -1,6 +1,7 @@
 // Lint configuration: typescript-eslint's strict, type-aware rules on src/ and test/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layerBlocks } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'site/', 'coverage/', 'test/fixtures/'] },
@@ -15,6 +16,7 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
+  ...layerBlocks(),
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
