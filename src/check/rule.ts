@@ -1,8 +1,9 @@
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
 import type { GitFacts } from '../model/git-facts.js';
-import type { Severity, Span } from '../model/diagnostic.js';
+import type { Diagnostic, MessageParams, Severity, Span } from '../model/diagnostic.js';
 import type { Runbook } from '../model/runbook.js';
+import type { AlertsInput } from './coverage/alert-rule.js';
 
 
 /** Everything a rule may read besides the runbooks: plain values, so rules stay pure. */
@@ -16,14 +17,52 @@ export interface RuleContext {
   readonly rootLabel: string;
 }
 
-/** A problem a rule found; the runner adds the rule id and the configured severity. */
+/**
+ * A problem a rule found, as data: its code, the values its message is made from and its subject
+ * (see {@link Diagnostic}). The runner adds the rule id and the configured severity and formats the
+ * message with the rule's {@link MessageFormats} (`diagnosticOf`).
+ */
 export interface Finding {
   readonly file: string;
   readonly span: Span;
-  readonly message: string;
+  readonly code: string;
+  readonly params: MessageParams;
+  readonly subject: string;
   readonly expected?: string;
   readonly actual?: string;
   readonly note?: string;
+}
+
+/**
+ * The message of one code, made from its params. Declared through a method so that a rule may
+ * write each format with the exact params it takes (`(params: { key: string }) => …`).
+ */
+export type MessageFormat = { format(params: MessageParams): string }['format'];
+
+/** A rule's wording: one format per code it reports. All of a rule's prose lives here. */
+export type MessageFormats = Readonly<Record<string, MessageFormat>>;
+
+/** The params the format of `code` takes. */
+type ParamsOf<F extends MessageFormats, C extends keyof F> = F[C] extends (params: infer P extends MessageParams) => string ? P : never;
+
+/**
+ * A maker of a rule's findings whose codes and params are checked against its formats:
+ * `const finding = finder<typeof messages>()`, then `finding('stale', { overdueDays: 3, … }, { file, span, subject: '' })`.
+ */
+export function finder<F extends MessageFormats>() {
+  return <C extends keyof F & string>(code: C, params: ParamsOf<F, C>, at: Omit<Finding, 'code' | 'params'>): Finding => ({ ...at, code, params });
+}
+
+/**
+ * The diagnostic of a rule's finding: the rule id, the severity, and the message formatted from the
+ * finding's code and params. Throws (a bug in the rule) for a code that is not the rule's.
+ */
+export function diagnosticOf(rule: Rule, finding: Finding, severity: Severity): Diagnostic {
+  const format = Object.hasOwn(rule.messages, finding.code) ? rule.messages[finding.code] : undefined;
+  if (format === undefined || (finding.code !== rule.id && !finding.code.startsWith(`${rule.id}/`))) {
+    throw new Error(`rule \`${rule.id}\` has no message for code \`${finding.code}\``);
+  }
+  return { ...finding, ruleId: rule.id, severity, message: format(finding.params) };
 }
 
 /** What every rule says about itself; shown by `check --help`, `docs/format.md` and output formats. */
@@ -42,11 +81,18 @@ export interface RuleDoc {
   readonly examples?: { readonly ok: string; readonly notOk: string };
 }
 
-/** A rule: its documentation and the pure function that finds problems. */
+/** What every rule has: its documentation and the wording of its messages. */
+type RuleBase = RuleDoc & { readonly messages: MessageFormats };
+
+/** A rule: its documentation, its messages and the pure function that finds problems. */
 export type Rule =
-  | (RuleDoc & { readonly scope: 'runbook'; readonly check: (runbook: Runbook, context: RuleContext) => readonly Finding[] })
-  | (RuleDoc & {
+  | (RuleBase & { readonly scope: 'runbook'; readonly check: (runbook: Runbook, context: RuleContext) => readonly Finding[] })
+  | (RuleBase & {
       readonly scope: 'collection';
       readonly check: (runbooks: readonly Runbook[], context: RuleContext) => readonly Finding[];
     })
-  | (RuleDoc & { readonly scope: 'loader' });
+  | (RuleBase & {
+      readonly scope: 'alerts';
+      readonly check: (runbooks: readonly Runbook[], alerts: AlertsInput, context: RuleContext) => readonly Finding[];
+    })
+  | (RuleBase & { readonly scope: 'loader' });

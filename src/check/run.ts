@@ -1,11 +1,12 @@
 import { inspect } from 'node:util';
-import { compareDiagnostics, type Diagnostic, type Severity } from '../model/diagnostic.js';
+import { compareDiagnostics, FILE_START, type Diagnostic, type Severity } from '../model/diagnostic.js';
 import type { Runbook } from '../model/runbook.js';
 import type { Loaded } from '../model/runbook.js';
+import type { AlertsInput } from './coverage/alert-rule.js';
 import { RULES } from './registry.js';
-import type { Finding, Rule, RuleContext } from './rule.js';
-import { internalError } from './rules/internal-error.js';
-import { unreadableFile } from './rules/unreadable-file.js';
+import { diagnosticOf, type Finding, type Rule, type RuleContext } from './rule.js';
+import { internalError, internalErrorFinding } from './rules/internal-error.js';
+import { unreadableFile, unreadableFileFinding } from './rules/unreadable-file.js';
 
 /** A file after reading: a loaded result, or the error that reading it threw (a bug, reported on the file). */
 export type ReadResult = Loaded | { readonly kind: 'crashed'; readonly file: string; readonly error: unknown };
@@ -19,13 +20,15 @@ export function runChecks(results: readonly ReadResult[], context: RuleContext):
   const add = (rule: Rule, findings: readonly Finding[]): void => {
     const severity = severityOf(rule, context);
     if (severity === undefined) return;
-    for (const finding of findings) diagnostics.push({ ...finding, ruleId: rule.id, severity });
+    // Every message is formatted before any is added: a format that throws adds none of the rule's.
+    const made = findings.map((finding) => diagnosticOf(rule, finding, severity));
+    for (const diagnostic of made) diagnostics.push(diagnostic);
   };
   const runbooks: Runbook[] = [];
   for (const result of results) {
     if (result.kind === 'runbook') runbooks.push(result.runbook);
     else if (result.kind === 'unreadable') {
-      add(unreadableFile, [{ file: result.file, span: result.span, message: `Cannot read the file: ${result.reason}` }]);
+      add(unreadableFile, [unreadableFileFinding('unreadable-file', { reason: result.reason }, { file: result.file, span: result.span, subject: '' })]);
     } else add(internalError, [crashFinding(result.file, 'reading the file', result.error)]);
   }
   for (const rule of RULES) {
@@ -49,6 +52,37 @@ export function runChecks(results: readonly ReadResult[], context: RuleContext):
   return diagnostics.sort(compareDiagnostics);
 }
 
+/**
+ * Runs every enabled alert rule (scope `alerts`) over the runbooks and the alert rule files read
+ * beside them, and returns their diagnostics, sorted: what `runbook coverage` reports, and `check`
+ * adds to {@link runChecks}' when `alerts.rules` is set. A rule that throws becomes an
+ * `internal-error` diagnostic on the root; the others go on.
+ */
+export function runAlertChecks(runbooks: readonly Runbook[], alerts: AlertsInput, context: RuleContext): readonly Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const add = adder(diagnostics, context);
+  for (const rule of RULES) {
+    if (rule.scope !== 'alerts' || severityOf(rule, context) === undefined) continue;
+    try {
+      add(rule, rule.check(runbooks, alerts, context));
+    } catch (error: unknown) {
+      add(internalError, [crashFinding(context.rootLabel, `rule \`${rule.id}\``, error)]);
+    }
+  }
+  return diagnostics.sort(compareDiagnostics);
+}
+
+/** Adds a rule's findings to `diagnostics` with the rule's configured severity (none when it is off). */
+function adder(diagnostics: Diagnostic[], context: RuleContext): (rule: Rule, findings: readonly Finding[]) => void {
+  return (rule, findings) => {
+    const severity = severityOf(rule, context);
+    if (severity === undefined) return;
+    // Every message is formatted before any is added: a format that throws adds none of the rule's.
+    const made = findings.map((finding) => diagnosticOf(rule, finding, severity));
+    for (const diagnostic of made) diagnostics.push(diagnostic);
+  };
+}
+
 /** The configured severity of a rule, or undefined when it is off. */
 export function severityOf(rule: Rule, context: RuleContext): Severity | undefined {
   const setting = context.config.rules.get(rule.id) ?? rule.defaultSeverity;
@@ -56,11 +90,7 @@ export function severityOf(rule: Rule, context: RuleContext): Severity | undefin
 }
 
 function crashFinding(file: string, doing: string, error: unknown): Finding {
-  return {
-    file,
-    span: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-    message: `Internal error while ${doing}: ${describeError(error)} (this is a bug in runbook; please report it)`,
-  };
+  return internalErrorFinding('internal-error', { doing, error: describeError(error) }, { file, span: FILE_START, subject: doing });
 }
 
 /** An error's message with its cause chain, on one line. */

@@ -17,13 +17,29 @@ export type Severity = 'error' | 'warning' | 'info';
 export type RuleSetting = Severity | 'off';
 
 /**
+ * The values a message is made from (names, paths, dates, counts), so that a program reading
+ * diagnostics never parses prose. A parameter a message can do without is left out, never empty.
+ */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
  * A problem found in a user's file: plain data, never an exception. `file` is the path as shown to
- * the user (relative to the working directory when inside it).
+ * the user (relative to the working directory when inside it). `message` is formatted from `code`
+ * and `params` by the rule's own wording (see `diagnosticOf` in src/check/rule.ts).
  */
 export interface Diagnostic {
   readonly file: string;
   readonly span: Span;
   readonly ruleId: string;
+  /** The kind of problem, never renamed: the rule id, or `<rule-id>/<variant>` for a rule that reports several kinds. */
+  readonly code: string;
+  readonly params: MessageParams;
+  /**
+   * What the problem is about within its file and rule (a key, an alert, a link target, a
+   * section), or `''` when file and rule say it all. Never a date or a count of days: fingerprints
+   * are made of it, and a problem must keep its fingerprint from one day to the next.
+   */
+  readonly subject: string;
   readonly severity: Severity;
   readonly message: string;
   /** What the rule expected, when it is one value or a short list. */

@@ -1,7 +1,14 @@
 import { formatCalendarDate } from '../../model/calendar-date.js';
 import { formatDuration } from '../../model/duration.js';
 import { reviewStatus } from '../../model/review.js';
-import type { Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
+
+const messages = {
+  stale: (p: { readonly lastTested: string; readonly due: string; readonly interval: string; readonly overdueDays: number }) =>
+    `Stale: last tested ${p.lastTested}, due ${p.due} (every ${p.interval}); ${p.overdueDays} day${p.overdueDays === 1 ? '' : 's'} overdue`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /**
  * stale: the recovery steps were not tested within the review interval. An untested recovery
@@ -19,19 +26,18 @@ export const stale: Rule = {
     ok: '---\nseverity: low\nlast_tested: 2026-11-01\n---\n',
     notOk: '---\nseverity: critical\nlast_tested: 2025-01-10\n---\n',
   },
+  messages,
   check(runbook, context) {
     const status = reviewStatus(runbook, context.today);
     if (status.kind !== 'tested' || status.daysLeft >= 0) return [];
-    const overdue = -status.daysLeft;
+    const lastTested = formatCalendarDate(status.lastTested);
+    const interval = formatDuration(status.interval);
     return [
-      {
-        file: runbook.file,
-        span: status.span,
-        message: `Stale: last tested ${formatCalendarDate(status.lastTested)}, due ${formatCalendarDate(status.due)} (every ${formatDuration(status.interval)}); ${overdue} day${overdue === 1 ? '' : 's'} overdue`,
-        actual: formatCalendarDate(status.lastTested),
-        expected: `a test within the last ${formatDuration(status.interval)}`,
-      },
+      finding(
+        'stale',
+        { lastTested, due: formatCalendarDate(status.due), interval, overdueDays: -status.daysLeft },
+        { file: runbook.file, span: status.span, subject: '', actual: lastTested, expected: `a test within the last ${interval}` },
+      ),
     ];
   },
 };
-
