@@ -2,6 +2,7 @@ import { isMap, isScalar, parseDocument, Scalar, type Node as YamlNode, type Pai
 import { compareDates, formatCalendarDate, parseCalendarDate, type CalendarDate } from '../model/calendar-date.js';
 import type { Point } from '../model/diagnostic.js';
 import { findFrontmatterFences } from '../parse/frontmatter-block.js';
+import { lineColumns } from '../text/line-column.js';
 
 /** What `last_tested` said before the drill was recorded. */
 export type PreviousValue =
@@ -41,7 +42,7 @@ export function recordDrill(text: string, key: string, date: CalendarDate): Dril
   const block = findFrontmatterFences(text);
   if (block === undefined) return refuse({ code: 'no-frontmatter' });
   const yaml = text.slice(block.yamlStart, block.closeStart);
-  const at = (offset: number): Point => pointAt(text, block.yamlStart + offset);
+  const at = (offset: number): Point => lineColumns(text)(block.yamlStart + offset);
   const document = parseDocument(yaml, { prettyErrors: false, uniqueKeys: false, schema: 'core' });
   const [problem] = [...document.errors, ...document.warnings];
   if (problem !== undefined) return refuse({ code: 'yaml-error', message: problem.message, at: at(problem.pos[0]) });
@@ -52,7 +53,7 @@ export function recordDrill(text: string, key: string, date: CalendarDate): Dril
     const inserted = text.slice(0, block.closeStart) + line + text.slice(block.closeStart);
     return holdsDate(inserted, key, written)
       ? { kind: 'edited', text: inserted, previous: { kind: 'missing' } }
-      : refuse({ code: 'cannot-add', key, date, at: pointAt(text, block.closeStart) });
+      : refuse({ code: 'cannot-add', key, date, at: lineColumns(text)(block.closeStart) });
   };
   if (contents === null) return insert();
   if (!isMap(contents)) return refuse({ code: 'not-a-mapping', at: at(contents.range[0]) });
@@ -128,11 +129,4 @@ function keyOf(pair: Pair): string | undefined {
 
 function rangeOf(node: unknown): readonly [number, number, number] | undefined {
   return isScalar(node) || isMap(node) ? (node.range ?? undefined) : undefined;
-}
-
-/** The 1-based line and column of `offset` in `text` (a byte order mark counts as no column). */
-export function pointAt(text: string, offset: number): Point {
-  const before = text.slice(text.startsWith('\uFEFF') ? 1 : 0, offset);
-  const lines = before.split(/\r\n|\n|\r/);
-  return { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1 };
 }

@@ -1,5 +1,6 @@
 import type { YamlBlock } from './frontmatter.js';
 import { opensUnclosedFrontmatter } from './markdown.js';
+import { lineColumns } from '../text/line-column.js';
 
 /**
  * Where the frontmatter's fences sit in a file's text, found the way remark-frontmatter finds them:
@@ -55,14 +56,6 @@ export function frontmatterBlock(text: string): YamlBlock | undefined {
   const valueEnd = closeStart === yamlStart ? yamlStart : closeStart - lineEnding.length;
   return {
     value: text.slice(yamlStart, valueEnd),
-    span: { start: { line: 1, column: 1 }, end: { line: lineOf(text, closeStart), column: closeEnd - closeStart + 1 } },
+    span: { start: { line: 1, column: 1 }, end: lineColumns(text)(closeEnd) },
   };
-}
-
-/** The 1-based line of `offset` in `text` (`\r\n`, `\n` and `\r` each end a line). */
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  const endings = new RegExp(LINE_ENDING);
-  for (let ending = endings.exec(text); ending !== null && ending.index < offset; ending = endings.exec(text)) line++;
-  return line;
 }

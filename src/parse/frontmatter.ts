@@ -1,6 +1,7 @@
 import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Span } from '../model/diagnostic.js';
 import type { Located } from '../model/runbook.js';
+import { lineColumns } from '../text/line-column.js';
 
 /** One top-level `key: value` of the frontmatter, with where both were written. */
 export interface Entry {
@@ -55,21 +56,11 @@ export function parseFrontmatter(block: YamlBlock | undefined, text: string): Ra
   const document = parseDocument(yaml, { prettyErrors: false, uniqueKeys: false, schema: 'core' });
   // Lines are counted here, not with the yaml package's LineCounter: that one misses line breaks
   // the lexer skips while recovering from an error (inside a broken flow collection).
-  const lineStarts = [0, ...[...yaml.matchAll(/\n/g)].map((match) => match.index + 1)];
+  const lineColumnOf = lineColumns(yaml);
   const pointAt = (offset: number): { line: number; column: number } => {
-    // The yaml package may put an error one past the end of the text (an unclosed quote): clamp it.
-    const at = Math.max(0, Math.min(offset, yaml.length));
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if ((lineStarts[middle] ?? 0) <= at) low = middle;
-      else high = middle - 1;
-    }
-    // A point inside a CRLF is the end of its line.
-    const next = lineStarts[low + 1];
-    const lineEnd = next === undefined ? yaml.length : yaml.charAt(next - 2) === '\r' ? next - 2 : next - 1;
-    return { line: low + firstLine, column: Math.min(at, lineEnd) - (lineStarts[low] ?? 0) + 1 };
+    // The yaml package may put an error one past the end of the text (an unclosed quote): the end.
+    const { line, column } = lineColumnOf(offset);
+    return { line: line + firstLine - 1, column };
   };
   const spanOfRange = (start: number, end: number): Span => ({ start: pointAt(start), end: pointAt(end) });
   const problems = [...document.errors, ...document.warnings];

@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from './body.js';
 import { CHUNK_TARGET, splitIntoChunks, type Chunk } from './chunks.js';
+import { lineColumns } from '../text/line-column.js';
 
 const withFrontmatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 const withoutFrontmatter = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -33,14 +34,10 @@ export function parseChunks(text: string, chunks: readonly Chunk[]): Root {
     // One by one: a spread of a chunk's hundreds of thousands of nodes would overflow the stack.
     for (const node of parseChunk(chunk, nextLine, processor, definitions)) children.push(node);
   });
-  const lines = text.split('\n');
   return {
     type: 'root',
     children,
-    position: {
-      start: { line: 1, column: 1, offset: 0 },
-      end: { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1, offset: text.length },
-    },
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { ...lineColumns(text)(text.length), offset: text.length } },
   };
 }
 

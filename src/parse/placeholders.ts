@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { Node } from 'unist';
 import type { Located } from '../model/runbook.js';
 import { visit } from './body.js';
+import { lineColumns } from '../text/line-column.js';
 
 /** Text that marks an unfinished runbook. Markers are upper case only, so "a todo list" in prose is fine. */
 const PLACEHOLDER = /\b(?:TODO|TBD|FIXME)\b|[Ll]orem ipsum|<insert\b[^>\n]*>/g;
@@ -19,17 +20,14 @@ export function findPlaceholders(tree: Root, sourceLines: readonly string[]): re
     if (start === undefined) return;
     const firstLine = node.type === 'yaml' ? start.line + 1 : start.line;
     const firstColumn = node.type === 'yaml' ? 1 : start.column;
+    const pointIn = lineColumns(value);
     for (const match of value.matchAll(PLACEHOLDER)) {
       const text = match[0];
-      const before = value.slice(0, match.index);
-      // Lines end at \n, \r\n or a lone \r, as Markdown counts them.
-      const linesBefore = before.split(/\r\n|\r|\n/);
-      const lineOffset = linesBefore.length - 1;
-      const line = firstLine + lineOffset;
+      const inValue = pointIn(match.index);
+      const line = firstLine + inValue.line - 1;
       const sourceLine = sourceLines[line - 1] ?? '';
       if (node.type === 'yaml' && /^\s*#/.test(sourceLine)) continue;
-      const inLine = (linesBefore[lineOffset] ?? '').length;
-      const column = columnOf(sourceLine, text, (lineOffset === 0 ? firstColumn - 1 : 0) + inLine);
+      const column = columnOf(sourceLine, text, (inValue.line === 1 ? firstColumn - 1 : 0) + inValue.column - 1);
       found.push({ value: text, span: { start: { line, column }, end: { line, column: column + text.length } } });
     }
   });
