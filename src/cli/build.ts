@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import type { Io } from '../io/io.js';
-import { loadProjectFrom, readProjectInputs, rememberedRun } from '../io/project.js';
+import { rememberedRun } from '../io/project-inputs.js';
+import { loadProjectFrom, readInputs } from '../run/project.js';
+import { NODE_SHELL } from './shell.js';
 import { outputFolder, siteInput, writeSite } from '../io/site-output.js';
 import { guardedFolders } from '../io/output-path.js';
-import { derivedKey, type RunRecord } from '../io/run-memo.js';
+import { derivedKey } from '../io/run-memo.js';
+import type { RunRecord } from '../model/sources.js';
 import type { SourceCommit } from '../model/source-commit.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { configuredTemplates } from '../io/templates.js';
@@ -74,7 +77,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   const today = resolveToday(options.today, io.now);
   if (options.baseUrl !== undefined && !URL.canParse(options.baseUrl)) throw new UsageError(`invalid --base-url \`${options.baseUrl}\`, expected an absolute URL`);
   const cache = parseCacheFor(io, options.cache);
-  const inputs = await readProjectInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache });
+  const inputs = await readInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache }, NODE_SHELL);
   const config = options.baseUrl === undefined ? inputs.config : { ...inputs.config, site: { ...inputs.config.site, baseUrl: options.baseUrl } };
   const templates = configuredTemplates(config);
   const commit: SourceCommit = options.git ? await readHeadCommit(config.root) : { kind: 'unknown' };
@@ -99,7 +102,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
     return EXIT.ok;
   }
 
-  const project = loadProjectFrom(inputs, { cwd: io.cwd, cache, render: true });
+  const project = loadProjectFrom(inputs, { cache, render: true }, NODE_SHELL);
   if (refusedAsStrict(options, project.diagnostics, project.found.map((file) => file.file), io)) return EXIT.findings;
   const site = planSite({
     runbooks: project.runbooks,

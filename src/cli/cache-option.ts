@@ -1,5 +1,6 @@
 import type { Io } from '../io/io.js';
-import { cacheFolder, NO_CACHE, openCache, type RunCache } from '../io/run-cache.js';
+import { cacheFolder, openCache } from '../io/run-cache.js';
+import { NO_CACHE, type RunCache } from '../model/run-cache.js';
 
 /** The run cache (parsed files, run records, stamps) a command uses: none with `--no-cache`, else the one `RUNBOOK_CACHE_DIR`/XDG/HOME names. */
 export function parseCacheFor(io: Io, enabled: boolean): RunCache {

@@ -8,7 +8,9 @@ import { findChromium, printPdfs, type PaperFormat } from '../io/chromium.js';
 import { displayPath } from '../io/discover.js';
 import { readHeadCommit } from '../io/head-commit.js';
 import type { Io } from '../io/io.js';
-import { commonFolder, loadProject } from '../io/project.js';
+import { commonFolder } from '../io/project-inputs.js';
+import { loadProject } from '../run/project.js';
+import { NODE_SHELL } from './shell.js';
 import { configuredTemplates } from '../io/templates.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { guardedFolders, outputLinkRefusal } from '../io/output-path.js';
@@ -97,7 +99,7 @@ async function runCheatsheet(paths: readonly string[], options: CheatsheetOption
     );
     return EXIT.failure;
   }
-  const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git });
+  const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git }, NODE_SHELL);
   const config: Config = options.baseUrl === undefined ? project.config : { ...project.config, site: { ...project.config.site, baseUrl: options.baseUrl } };
   const commit: SourceCommit = options.git ? await readHeadCommit(commonFolder(project.found.map((file) => dirname(file.path)))) : { kind: 'unknown' };
   const selection = selectionOf(options);

@@ -7,7 +7,9 @@ import { plural } from '../text/plural.js';
 import { resolveToday } from './today.js';
 import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
 import { toolInfo } from './version.js';
-import { loadProjectFrom, readProjectInputs, rememberedRun } from '../io/project.js';
+import { rememberedRun } from '../io/project-inputs.js';
+import { loadProjectFrom, readInputs } from '../run/project.js';
+import { NODE_SHELL } from './shell.js';
 import { checkWithAlerts } from './alert-coverage.js';
 import { reportExit, shownDiagnostics, withReportOptions, writeReport, type ReportOptions } from './report-options.js';
 
@@ -43,10 +45,10 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
 async function runCheck(paths: readonly string[], options: CheckOptions, io: Io): Promise<number> {
   const today = resolveToday(options.today, io.now);
   const cache = parseCacheFor(io, options.cache);
-  const inputs = await readProjectInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache });
+  const inputs = await readInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache }, NODE_SHELL);
   const { found } = inputs;
   const withAlerts = inputs.config.alerts.rules.length > 0 ? checkWithAlerts(inputs, paths, io.cwd, cache) : undefined;
-  const diagnostics = withAlerts?.diagnostics ?? rememberedRun(inputs, cache)?.diagnostics ?? loadProjectFrom(inputs, { cwd: io.cwd, cache }).diagnostics;
+  const diagnostics = withAlerts?.diagnostics ?? rememberedRun(inputs, cache)?.diagnostics ?? loadProjectFrom(inputs, { cache }, NODE_SHELL).diagnostics;
   const report: CheckReport = { tool: toolInfo(), files: [...(withAlerts?.ruleFiles ?? []), ...found.map((file) => file.file)], diagnostics: shownDiagnostics(diagnostics, options), rules: RULES };
   writeReport((color) => FORMATTERS[options.format](report, { color }), options, io);
   if (options.outputFile !== undefined) {

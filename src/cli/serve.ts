@@ -3,8 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import type { Io } from '../io/io.js';
-import { loadProject } from '../io/project.js';
-import { inMemory, type RunCache } from '../io/run-cache.js';
+import { loadProject } from '../run/project.js';
+import { NODE_SHELL } from './shell.js';
+import { inMemory, type RunCache } from '../model/run-cache.js';
 import { BUILT_IN_TEMPLATES, configuredTemplates } from '../io/templates.js';
 import { findConfigFile } from '../io/config-file.js';
 import { planSite, type SitePlan } from '../site/build-site.js';
@@ -116,7 +117,7 @@ async function build(paths: readonly string[], options: ServeOptions, io: Io, ca
   const started = Date.now();
   try {
     const today = resolveToday(options.today, io.now);
-    const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache, render: true });
+    const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache, render: true }, NODE_SHELL);
     const site = planSite({
       runbooks: project.runbooks,
       bodies: project.bodies,

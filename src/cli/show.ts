@@ -1,23 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { RULES } from '../check/registry.js';
 import type { ReadResult } from '../check/run.js';
 import type { CalendarDate } from '../model/calendar-date.js';
-import type { Config } from '../model/config.js';
 import type { Runbook } from '../model/runbook.js';
-import { loadConfig } from '../io/config-file.js';
-import { DiscoveryError, discoverRunbooks, displayPath, type FoundFile } from '../io/discover.js';
 import type { Io } from '../io/io.js';
-import { loadProject, type Project } from '../io/project.js';
-import { readRunbooks } from '../io/read-runbooks.js';
-import { decodeSource } from '../parse/decode.js';
+import { loadProject, type Project } from '../run/project.js';
+import { NODE_SHELL } from './shell.js';
 import { palette } from '../report/ansi.js';
 import { jsonText } from '../report/json-text.js';
 import { cardOf } from '../oncall/card.js';
 import { ambiguousJson, foundJson, noneJson, type ShowJson } from '../oncall/card-json.js';
 import { cardText } from '../oncall/card-text.js';
 import { findRunbook, isNamedBy } from '../oncall/find-runbook.js';
-import { findableFromFrontmatter, findableOf, mayAnswerAlert, type Findable } from '../oncall/findable.js';
+import { mayAnswerAlert } from '../parse/findable.js';
+import { findablesIn, scanSources } from '../run/find-scan.js';
 import { candidatesText, noMatchText } from '../oncall/match-text.js';
 import { runbookUrl } from '../oncall/runbook-url.js';
 import { EXIT } from './exit-codes.js';
@@ -75,29 +70,15 @@ Examples:
     });
 }
 
-/** A runbook file found on disk and its text. */
-interface SourceText extends FoundFile {
-  readonly text: string;
-}
-
-/** A runbook found on disk, with what finding it looks at. */
-interface FindableFile extends Findable {
-  readonly path: string;
-}
-
 async function runShow(query: string, options: ShowOptions, io: Io): Promise<number> {
   const today = resolveToday(options.today, io.now);
-  const config = loadConfig(io.cwd, options.config, RULES.map((rule) => rule.id));
-  const found = discoverRunbooks([], config, io.cwd);
-  if (found.length === 0) {
-    throw new DiscoveryError(`no runbooks found in ${displayPath(config.root, io.cwd)} (include: ${config.include.join(', ')})`);
-  }
-  const sources = found.flatMap((file) => sourceOnDisk(file) ?? []);
-  const findablesIn = (some: readonly SourceText[]): readonly FindableFile[] => some.flatMap((source) => findableIn(source, config) ?? []);
+  const { inputs, sources } = await scanSources({ cwd: io.cwd, paths: [], config: options.config, today, git: false }, NODE_SHELL);
+  const config = inputs.config;
   // An alert is looked up among the runbooks that may answer it (and the one the query names by id or
   // file, which an alert of that name must not take over); only if none does are all of them read.
-  const byAlert = findRunbook(findablesIn(sources.filter((source) => mayAnswerAlert(source.text, query) || isNamedBy(source, query))), query, 'search');
-  const result = byAlert.kind !== 'none' && byAlert.by === 'alert' ? byAlert : findRunbook(findablesIn(sources), query, 'search');
+  const likely = sources.filter((source) => mayAnswerAlert(source.text, query) || isNamedBy(source, query));
+  const byAlert = findRunbook(findablesIn(likely, config, NODE_SHELL), query, 'search');
+  const result = byAlert.kind !== 'none' && byAlert.by === 'alert' ? byAlert : findRunbook(findablesIn(sources, config, NODE_SHELL), query, 'search');
   const json = options.json === true;
   const print = (document: ShowJson): void => {
     io.stdout.write(jsonText(document));
@@ -127,44 +108,14 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
   }
 }
 
-/**
- * A found file's text; undefined when the file is no runbook: it cannot be read or is not UTF-8
- * text (`runbook check` says why).
- */
-function sourceOnDisk(file: FoundFile): SourceText | undefined {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file.path);
-  } catch {
-    return undefined;
-  }
-  const decoded = decodeSource(bytes);
-  return decoded.kind === 'text' ? { ...file, text: decoded.text } : undefined;
-}
-
-/**
- * What finding looks at in one file: read from its frontmatter when that says it all, else from the
- * whole file parsed as `runbook check` parses it (undefined when that gives no runbook).
- */
-function findableIn(source: SourceText, config: Config): FindableFile | undefined {
-  try {
-    const findable = findableFromFrontmatter(source, source.text, config);
-    if (findable !== undefined) return { ...findable, path: source.path };
-  } catch {
-    // A bug: the full read below meets it again and turns it into a result on the file, as for `check`.
-  }
-  const [read] = readRunbooks([source], config);
-  return read?.kind === 'runbook' ? { ...findableOf(read.runbook), path: source.path } : undefined;
-}
-
 /** The found runbook read in full and checked on its own (collection rules see only this file). */
 async function loadOne(
-  item: FindableFile,
+  item: { readonly path: string; readonly file: string },
   configPath: string | undefined,
   today: CalendarDate,
   cwd: string,
 ): Promise<{ readonly runbook: Runbook; readonly project: Project }> {
-  const project = await loadProject({ cwd, paths: [item.path], config: configPath, today, git: false });
+  const project = await loadProject({ cwd, paths: [item.path], config: configPath, today, git: false }, NODE_SHELL);
   const [read] = project.results;
   return { runbook: runbookOf(read, item.file), project };
 }

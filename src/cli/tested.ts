@@ -2,14 +2,15 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { Command } from 'commander';
 import { calendarDateOfInstant, compareDates, formatCalendarDate, parseCalendarDate, type CalendarDate } from '../model/calendar-date.js';
 import type { Io } from '../io/io.js';
-import { loadProject } from '../io/project.js';
+import { loadProject } from '../run/project.js';
+import { NODE_SHELL } from './shell.js';
 import { ReplaceRefused, replaceFile } from '../io/replace-file.js';
 import { palette } from '../report/ansi.js';
 import { concise } from '../report/concise.js';
 import { printable } from '../text/terminal-text.js';
 import { previousText, refusalMessage } from '../oncall/drill-messages.js';
 import { findRunbook } from '../oncall/find-runbook.js';
-import { findablesOf } from '../oncall/findable.js';
+import { findablesOf } from '../parse/findable.js';
 import { candidatesText, contestedText, noMatchText } from '../oncall/match-text.js';
 import { recordDrill } from '../oncall/record-drill.js';
 import { EXIT } from './exit-codes.js';
@@ -71,7 +72,7 @@ async function runTested(target: string, options: TestedOptions, io: Io): Promis
     return EXIT.findings;
   };
   if (compareDates(date, today) > 0) return refused(refusalMessage({ code: 'future-date', date, today }, ''));
-  const project = await loadProject({ cwd: io.cwd, paths: [], config: options.config, today, git: false });
+  const project = await loadProject({ cwd: io.cwd, paths: [], config: options.config, today, git: false }, NODE_SHELL);
   const result = findRunbook(findablesOf(project.runbooks), target, 'exact');
   const style = palette(useColor(undefined, io.env, io.stderr.isTTY));
   if (result.kind === 'ambiguous' && result.by === 'alert-and-id') {

@@ -1,15 +1,9 @@
+import type { FoundFile } from '../model/sources.js';
 import { globMatcher } from '../parse/glob.js';
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../model/config.js';
 import { namedFolderOnTheWay, SKIPPED_FOLDERS } from './named-folders.js';
-
-/** A runbook file found on disk: where it is, how to show it, and its id. */
-export interface FoundFile {
-  readonly path: string;
-  readonly file: string;
-  readonly id: string;
-}
 
 /** The run cannot go on: a path the user named does not exist, or nothing was found. */
 export class DiscoveryError extends Error {

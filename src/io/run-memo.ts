@@ -1,3 +1,4 @@
+import type { SourceIdentity } from '../model/sources.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -5,26 +6,6 @@ import { fileURLToPath } from 'node:url';
 import type { GitFacts } from '../model/git-facts.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
-import type { Diagnostic } from '../model/diagnostic.js';
-
-/**
- * A check's result, remembered under the digest of everything that decided it (`runKey`), so that a
- * run over unchanged runbooks neither parses nor checks anything. Only an accelerator: a record is
- * used only when intact and when the files its links pointed at still exist (or still do not).
- */
-export interface RunRecord {
-  readonly diagnostics: readonly Diagnostic[];
-  /** Link targets outside the runbooks, and whether each existed when the record was made. */
-  readonly linkTargets: readonly (readonly [string, boolean])[];
-}
-
-/** One found file as a run sees it: where it is, and a digest of its bytes (or why it could not be read). */
-export interface SourceIdentity {
-  readonly id: string;
-  readonly file: string;
-  readonly path: string;
-  readonly digest: string;
-}
 
 /** The digest of a file's bytes. */
 export function bytesDigest(bytes: Uint8Array): string {

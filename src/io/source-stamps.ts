@@ -1,24 +1,8 @@
+import type { Stamps } from '../model/run-cache.js';
+import type { Stamp } from '../model/run-cache.js';
 import { statSync } from 'node:fs';
-import type { FoundFile } from './discover.js';
-import type { SourceIdentity } from './run-memo.js';
-
-/**
- * What a file looked like when its digest was taken: like git's index, a file whose size, times,
- * inode and device are unchanged is taken to have unchanged bytes, so a run over unchanged runbooks
- * reads none of them. Only an accelerator, used to find a remembered run: a run that has to parse
- * reads every file and digests its bytes again (`loadProjectFrom`).
- */
-export interface Stamp {
-  readonly stat: string;
-  readonly digest: string;
-  /** When the digest was taken (ms since the epoch). */
-  readonly takenAt: number;
-}
-
-/** Path → stamp. */
-export interface Stamps {
-  readonly byPath: Readonly<Record<string, Stamp>>;
-}
+import type { FoundFile } from '../model/sources.js';
+import type { SourceIdentity } from '../model/sources.js';
 
 /**
  * A file changed this close before its stamp was taken may change again within the same tick of the

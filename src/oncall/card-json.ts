@@ -1,6 +1,6 @@
 import type { Card } from './card.js';
 import type { MatchedBy, Suggestion } from './find-runbook.js';
-import type { Findable } from './findable.js';
+import type { Findable } from '../parse/findable.js';
 
 /** Version of the JSON shape of `runbook show --json`; changes only when the shape does. */
 export const SHOW_JSON_VERSION = 1;

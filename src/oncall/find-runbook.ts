@@ -1,5 +1,5 @@
 import { editDistance } from '../text/edit-distance.js';
-import type { Findable } from './findable.js';
+import type { Findable } from '../parse/findable.js';
 import { searchByWords } from './word-search.js';
 import { normalised } from './words.js';
 

@@ -1,7 +1,7 @@
 import type { Palette } from '../report/ansi.js';
 import { printable } from '../text/terminal-text.js';
 import { isNamedBy, type Suggestion } from './find-runbook.js';
-import type { Findable } from './findable.js';
+import type { Findable } from '../parse/findable.js';
 import { styledWrap, wrap } from './wrap.js';
 
 /** At most this many candidates are listed when a query matches several runbooks. */

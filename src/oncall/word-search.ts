@@ -1,5 +1,5 @@
 import { editDistance } from '../text/edit-distance.js';
-import type { Findable } from './findable.js';
+import type { Findable } from '../parse/findable.js';
 import { wordsOf } from './words.js';
 
 /** A search hit: the item and how well it matched, from 0 (not at all) to 1 (every word exactly). */

@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { CALENDAR_DATE_PATTERN, configJsonSchema, frontmatterJsonSchema, schemaText, type JsonSchema } from '../../src/adopt/json-schemas.js';
 import { RULES } from '../../src/check/registry.js';
 import { loadConfig } from '../../src/io/config-file.js';
-import { loadProject } from '../../src/io/project.js';
+import { loadProject } from '../load-project.js';
 import { parseCalendarDate } from '../../src/model/calendar-date.js';
 import { DURATION_PATTERN, parseDuration } from '../../src/model/duration.js';
 import type { Runbook } from '../../src/model/runbook.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { cheatSheets, linkOf, MAX_STEPS } from '../../src/cheatsheet/sheet.js';
-import { loadProject } from '../../src/io/project.js';
+import { loadProject } from '../load-project.js';
 import { siteData } from '../../src/view/site-data.js';
 import { TODAY } from '../helpers.js';
 import { PROJECT_ROOT } from '../shared.js';

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { cheatSheets, type CheatSheet, type SheetSelection } from '../../src/cheatsheet/sheet.js';
 import type { SourceCommit } from '../../src/model/source-commit.js';
-import { loadProject } from '../../src/io/project.js';
+import { loadProject } from '../load-project.js';
 import { siteData } from '../../src/view/site-data.js';
 import { TODAY } from '../helpers.js';
 import { PROJECT_ROOT } from '../shared.js';

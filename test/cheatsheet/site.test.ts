@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadProject } from '../../src/io/project.js';
+import { loadProject } from '../load-project.js';
 import { loadTemplates } from '../../src/io/templates.js';
 import { buildSite } from '../../src/site/build-site.js';
 import { TODAY } from '../helpers.js';

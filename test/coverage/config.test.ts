@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cacheKey } from '../../src/io/run-cache.js';
 import { bytesDigest } from '../../src/io/run-memo.js';
-import { findableFromFrontmatter } from '../../src/oncall/findable.js';
+import { findableFromFrontmatter } from '../../src/parse/findable.js';
 import { claimedAlerts, fileNameAlert } from '../../src/parse/alert-claims.js';
 import { ConfigError, defaultConfig, parseConfig } from '../../src/parse/config.js';
 import { parseRunbook } from '../../src/parse/runbook.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findRunbook, suggestionsFor, type FindResult } from '../../src/oncall/find-runbook.js';
-import type { Findable } from '../../src/oncall/findable.js';
+import type { Findable } from '../../src/parse/findable.js';
 import { searchByWords } from '../../src/oncall/word-search.js';
 
 const item = (id: string, title: string, alerts: readonly string[] = []): Findable => ({ id, file: `runbooks/${id}.md`, title, alerts });

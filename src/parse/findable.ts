@@ -1,9 +1,9 @@
 import type { Config } from '../model/config.js';
 import type { Runbook } from '../model/runbook.js';
-import { claimedAlerts } from '../parse/alert-claims.js';
-import { readFields } from '../parse/fields.js';
-import { parseFrontmatter } from '../parse/frontmatter.js';
-import { frontmatterBlock } from '../parse/frontmatter-block.js';
+import { claimedAlerts } from './alert-claims.js';
+import { readFields } from './fields.js';
+import { parseFrontmatter } from './frontmatter.js';
+import { frontmatterBlock } from './frontmatter-block.js';
 
 /** What finding a runbook looks at: its id, the file it is in, its title and the alerts it answers. */
 export interface Findable {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/check/registry.js';
 import { loadConfig } from '../../src/io/config-file.js';
 import { discoverRunbooks } from '../../src/io/discover.js';
-import { findableFromFrontmatter, findableOf, mayAnswerAlert } from '../../src/oncall/findable.js';
+import { findableFromFrontmatter, findableOf, mayAnswerAlert } from '../../src/parse/findable.js';
 import { decodeSource } from '../../src/parse/decode.js';
 import { defaultConfig } from '../../src/parse/config.js';
 import { parseRunbook } from '../../src/parse/runbook.js';

@@ -1,0 +1,58 @@
+/**
+ * `show`'s mode of the pipeline: discover → read, then only the frontmatter of each file (what
+ * finding a runbook looks at), so a lookup stays instant on large collections. The one runbook
+ * found is then run through the whole pipeline (`loadProject` with its path).
+ */
+import type { Config } from '../model/config.js';
+import type { FoundFile, ProjectInputs } from '../model/sources.js';
+import { decodeSource } from '../parse/decode.js';
+import { findableFromFrontmatter, findableOf, type Findable } from '../parse/findable.js';
+import { parseFound, readInputs } from './project.js';
+import type { RunRequest, RunShell } from './shell.js';
+
+/** A runbook file found on disk and its text. */
+export interface SourceText extends FoundFile {
+  readonly text: string;
+}
+
+/** A runbook found on disk, with what finding it looks at. */
+export interface FindableFile extends Findable {
+  readonly path: string;
+}
+
+/**
+ * Every found file's text; files that cannot be read or are not UTF-8 text are left out (they are
+ * no runbooks to show; `runbook check` says why).
+ */
+export async function scanSources(request: RunRequest, shell: RunShell): Promise<{ readonly inputs: ProjectInputs; readonly sources: readonly SourceText[] }> {
+  const inputs = await readInputs(request, shell);
+  const sources = shell.readAll(inputs).flatMap((source): SourceText[] => {
+    if (source.kind === 'unreadable') return [];
+    const decoded = decodeSource(source.bytes);
+    return decoded.kind === 'text' ? [{ ...source.found, text: decoded.text }] : [];
+  });
+  return { inputs, sources };
+}
+
+/**
+ * What finding looks at in each file: read from its frontmatter when that says it all, else from
+ * the whole file parsed as `runbook check` parses it (left out when that gives no runbook).
+ */
+export function findablesIn(sources: readonly SourceText[], config: Config, shell: RunShell): readonly FindableFile[] {
+  return sources.flatMap((source): FindableFile[] => {
+    const findable = frontmatterFindable(source, config);
+    if (findable !== undefined) return [{ ...findable, path: source.path }];
+    const [read] = parseFound([source], config, shell);
+    return read?.kind === 'runbook' ? [{ ...findableOf(read.runbook), path: source.path }] : [];
+  });
+}
+
+function frontmatterFindable(source: SourceText, config: Config): Findable | undefined {
+  try {
+    return findableFromFrontmatter(source, source.text, config);
+  } catch {
+    // A bug in the quick read: the full parse meets it again and turns it into a result on the
+    // file, as `check` does, so nothing is lost by falling back to it.
+    return undefined;
+  }
+}

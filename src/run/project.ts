@@ -1,0 +1,76 @@
+/**
+ * The one pipeline: discover → read → parse → check, for every command. The shell supplies the
+ * effects (`RunShell`); everything here is plain values in, plain values out.
+ */
+import { linkTargets } from '../check/links.js';
+import { RULES } from '../check/registry.js';
+import { runChecks, type ReadResult } from '../check/run.js';
+import type { CalendarDate } from '../model/calendar-date.js';
+import type { Config } from '../model/config.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { GitFacts } from '../model/git-facts.js';
+import { NO_CACHE, type RunCache } from '../model/run-cache.js';
+import type { RenderedBody, Runbook } from '../model/runbook.js';
+import { sourceIdentity, type FoundFile, type ProjectInputs, type RunRecord } from '../model/sources.js';
+import { parseSources } from './parse-sources.js';
+import type { RunRequest, RunShell } from './shell.js';
+
+/** The ids of every rule: the config refuses others under `rules:`. */
+export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
+
+/** What a run is asked for, and whether bodies are rendered to HTML too (for the site). */
+export interface ProjectOptions extends RunRequest {
+  readonly render?: boolean;
+}
+
+/** The runbooks of one run, read, parsed and checked: the input of every command. */
+export interface Project {
+  readonly config: Config;
+  readonly today: CalendarDate;
+  readonly git: GitFacts;
+  readonly found: readonly FoundFile[];
+  readonly results: readonly ReadResult[];
+  readonly runbooks: readonly Runbook[];
+  /** Rendered bodies by absolute path (empty unless `render` was asked for). */
+  readonly bodies: ReadonlyMap<string, RenderedBody>;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Link targets outside the runbooks, and whether each exists (part of what a site shows). */
+  readonly linkTargets: RunRecord['linkTargets'];
+  /** The run's key, from every file's bytes as read for this run. */
+  readonly key: string;
+}
+
+/** discover → read → parse → check. Throws (exit 2) only when the run itself cannot go on. */
+export async function loadProject(options: ProjectOptions, shell: RunShell): Promise<Project> {
+  return loadProjectFrom(await readInputs(options, shell), options, shell);
+}
+
+/** discover → identify (the first half, for commands that may reuse a remembered run). */
+export function readInputs(request: RunRequest, shell: RunShell): Promise<ProjectInputs> {
+  return shell.readInputs({ ...request, ruleIds: RULE_IDS });
+}
+
+/** parse → check, from inputs already identified; remembers the diagnostics under the run's key. */
+export function loadProjectFrom(inputs: ProjectInputs, options: { readonly render?: boolean; readonly cache?: RunCache }, shell: RunShell): Project {
+  const { config, git, found } = inputs;
+  const cache = options.cache ?? NO_CACHE;
+  // Every file's bytes are at hand now, and they decide the key under which this run is remembered.
+  const sources = shell.readAll(inputs);
+  const identities = sources.map(sourceIdentity);
+  const stampsHeld = identities.every((identity, index) => identity.digest === inputs.identities[index]?.digest);
+  const key = stampsHeld ? inputs.key : shell.runKey({ sources: identities, config, today: inputs.today, git });
+  const results = parseSources(sources, config, { render: options.render ?? false, cache, cacheKey: shell.cacheKey });
+  const runbooks = results.flatMap((result): Runbook[] => (result.kind === 'runbook' ? [result.runbook] : []));
+  const bodies = new Map(results.flatMap((result): [string, RenderedBody][] => (result.kind === 'runbook' ? [[result.runbook.path, result.body]] : [])));
+  const targets = linkTargets(runbooks);
+  const existingFiles = shell.existingPaths(targets);
+  const diagnostics = runChecks(results, { config, today: inputs.today, git, existingFiles, rootLabel: inputs.rootLabel });
+  const record: RunRecord = { diagnostics, linkTargets: targets.map((target) => [target, existingFiles.has(target)]) };
+  cache.storeRun(key, record);
+  return { config, today: inputs.today, git, found, results, runbooks, bodies, diagnostics, linkTargets: record.linkTargets, key };
+}
+
+/** Parses some found files on their own with the run's config (`show`: the findable scan's fallback). */
+export function parseFound(found: readonly FoundFile[], config: Config, shell: RunShell): readonly ReadResult[] {
+  return parseSources(shell.readSources(found), config, { render: false, cache: NO_CACHE, cacheKey: shell.cacheKey });
+}

@@ -1,0 +1,35 @@
+import type { CalendarDate } from '../model/calendar-date.js';
+import type { Config } from '../model/config.js';
+import type { GitFacts } from '../model/git-facts.js';
+import type { FoundFile, ProjectInputs, ReadSource, SourceIdentity } from '../model/sources.js';
+import type { RunCache } from '../model/run-cache.js';
+
+/** Where to look and when "today" is: what a run is asked for. */
+export interface RunRequest {
+  readonly cwd: string;
+  readonly paths: readonly string[];
+  readonly config: string | undefined;
+  readonly today: CalendarDate;
+  readonly git: boolean;
+  /** Where parsed files are remembered between runs (default: none). */
+  readonly cache?: RunCache;
+}
+
+/**
+ * The effects the pipeline needs, and nothing else: the shell (src/io/) supplies them, `cli/shell.ts`
+ * puts them together, and tests may pass their own. The pipeline itself reads no file and no clock.
+ */
+export interface RunShell {
+  /** discover → identify: config, found files, their digests, git, the run's key. */
+  readonly readInputs: (request: RunRequest & { readonly ruleIds: readonly string[] }) => Promise<ProjectInputs>;
+  /** Every found file's bytes (reading those not read yet). */
+  readonly readAll: (inputs: ProjectInputs) => readonly ReadSource[];
+  /** Reads files found outside a run's inputs (`show` reads only the file it shows). */
+  readonly readSources: (found: readonly FoundFile[]) => readonly ReadSource[];
+  /** Which of these paths exist (files or folders). */
+  readonly existingPaths: (paths: readonly string[]) => ReadonlySet<string>;
+  /** The key a run is remembered under (its inputs' digests, the config, the date, git, the code). */
+  readonly runKey: (input: { readonly sources: readonly SourceIdentity[]; readonly config: Config; readonly today: CalendarDate; readonly git: GitFacts }) => string;
+  /** The key a parsed file is remembered under. */
+  readonly cacheKey: (source: SourceIdentity, config: Config, render: boolean) => string;
+}
