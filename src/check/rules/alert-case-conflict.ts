@@ -1,8 +1,22 @@
-import type { Finding, Rule } from '../rule.js';
+import { finder, type Finding, type MessageFormats, type Rule } from '../rule.js';
 import type { Located, Runbook } from '../../model/runbook.js';
 import { alertFolders, type AlertFolders } from '../../model/alert-paths.js';
 import { safeSegment } from '../../model/site-paths.js';
 import { othersText } from '../others.js';
+
+/** Where the site puts the alert's page: its folder, the folder its name alone would give, the look-alikes sharing that folder where case is ignored (as shown). */
+type PageParams = {
+  readonly page: string;
+  readonly natural: string;
+  readonly sharing?: string;
+};
+
+const messages = {
+  'alert-case-conflict': (p: { readonly alert: string; readonly others: string } & PageParams) =>
+    `Alert \`${p.alert}\` differs only in case (or in characters a URL cannot hold) from ${p.others}; ${pageText(p)}`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /** A runbook's claim on an alert. */
 interface Claim {
@@ -29,6 +43,7 @@ export const alertCaseConflict: Rule = {
     ok: '---\nalerts: [DiskFull, DiskAlmostFull]\n---\n',
     notOk: '---\nalerts: [DiskFull, diskfull]\n---\n',
   },
+  messages,
   check(runbooks) {
     // page folder (lower case) → alert name → its claims, in file order
     const byFolder = new Map<string, Map<string, Claim[]>>();
@@ -51,13 +66,9 @@ export const alertCaseConflict: Rule = {
         const [first] = claims;
         if (first === undefined) continue;
         const others = othersText(firsts, first, (other) => `\`${other.alert.value}\` (${other.runbook.file}:${other.alert.span.start.line}:${other.alert.span.start.column})`);
+        const params = { alert: name, others, ...pageParams(name, [...names.keys()], folders) };
         for (const claim of claims) {
-          findings.push({
-            file: claim.runbook.file,
-            span: claim.alert.span,
-            message: `Alert \`${name}\` differs only in case (or in characters a URL cannot hold) from ${others}; ${pageText(name, [...names.keys()], folders)}`,
-            actual: name,
-          });
+          findings.push(finding('alert-case-conflict', params, { file: claim.runbook.file, span: claim.alert.span, subject: name, actual: name }));
         }
       }
     }
@@ -65,12 +76,19 @@ export const alertCaseConflict: Rule = {
   },
 };
 
-/** Where the site puts the alert's page, and what that means for links to it. */
-function pageText(name: string, group: readonly string[], folders: AlertFolders): string {
+/** Where the site puts the alert's page, for the message. */
+function pageParams(name: string, group: readonly string[], folders: AlertFolders): PageParams {
   const natural = (alert: string): string => `alerts/${safeSegment(alert)}`;
-  const own = folders.get(name)?.[0] ?? natural(name);
-  if (own !== natural(name)) return `its page is \`${own}/\`, not \`${natural(name)}/\``;
+  const page = folders.get(name)?.[0] ?? natural(name);
+  if (page !== natural(name)) return { page, natural: natural(name) };
   const sharing = group.filter((other) => other !== name && folders.get(other)?.[0] === natural(other));
-  if (sharing.length === 0) return `its page stays \`${own}/\``;
-  return `its page stays \`${own}/\`, which is one folder with ${sharing.map((other) => `\`${natural(other)}/\``).join(', ')} where case is ignored (macOS, Windows)`;
+  if (sharing.length === 0) return { page, natural: page };
+  return { page, natural: page, sharing: sharing.map((other) => `\`${natural(other)}/\``).join(', ') };
+}
+
+/** What the page's folder means for links to it. */
+function pageText(p: PageParams): string {
+  if (p.page !== p.natural) return `its page is \`${p.page}/\`, not \`${p.natural}/\``;
+  if (p.sharing === undefined) return `its page stays \`${p.page}/\``;
+  return `its page stays \`${p.page}/\`, which is one folder with ${p.sharing} where case is ignored (macOS, Windows)`;
 }

@@ -1,6 +1,13 @@
-import type { Finding, Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule, type Finding } from '../rule.js';
 import type { Runbook } from '../../model/runbook.js';
 import { othersText } from '../others.js';
+
+const messages = {
+  'alert-shadows-id': (p: { readonly alert: string; readonly others: string }) =>
+    `Alert \`${p.alert}\` is the id of ${p.others}; \`runbook show\` and \`runbook tested\` cannot tell them apart`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /**
  * alert-shadows-id: a runbook claims an alert named like another runbook's id (any case), e.g.
@@ -19,6 +26,7 @@ export const alertShadowsId: Rule = {
   summary: 'An alert a runbook claims has the name of another runbook\'s id.',
   why: '`runbook show <name>` and `runbook tested <name>` try alert names before ids, so the claim would send the on-call engineer to the wrong runbook and record a drill in the wrong file.',
   fix: 'Use the alert\'s real name (as the alert rule spells it); an alert is never named after another runbook\'s path.',
+  messages,
   check(runbooks) {
     const byId = new Map<string, Runbook[]>();
     for (const runbook of runbooks) {
@@ -32,13 +40,16 @@ export const alertShadowsId: Rule = {
       for (const alert of runbook.alerts) {
         const named = (byId.get(alert.value.toLowerCase()) ?? []).filter((other) => other !== runbook);
         if (named.length === 0) continue;
-        findings.push({
-          file: runbook.file,
-          span: alert.span,
-          message: `Alert \`${alert.value}\` is the id of ${othersText([runbook, ...named], runbook, (other) => `\`${other.id}\` (${other.file})`)}; \`runbook show\` and \`runbook tested\` cannot tell them apart`,
-          expected: 'an alert name that is no other runbook\'s id',
-          actual: alert.value,
-        });
+        const others = othersText([runbook, ...named], runbook, (other) => `\`${other.id}\` (${other.file})`);
+        findings.push(
+          finding('alert-shadows-id', { alert: alert.value, others }, {
+            file: runbook.file,
+            span: alert.span,
+            subject: alert.value,
+            expected: 'an alert name that is no other runbook\'s id',
+            actual: alert.value,
+          }),
+        );
       }
     }
     return findings;

@@ -1,6 +1,14 @@
 import { relativeLinks } from '../links.js';
 import type { Runbook } from '../../model/runbook.js';
-import type { Finding, Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule, type Finding } from '../rule.js';
+
+const messages = {
+  /** `target` is left out when the link points into the runbook itself. */
+  'broken-anchor': (p: { readonly anchor: string; readonly target?: string }) =>
+    `Broken anchor \`#${p.anchor}\`: no such heading in ${p.target === undefined ? 'this runbook' : `\`${p.target}\``}`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /** broken-anchor: a link to `#heading` in a runbook that has no such heading. */
 export const brokenAnchor: Rule = {
@@ -15,6 +23,7 @@ export const brokenAnchor: Rule = {
     ok: '## Fail over\n\nSee [fail over](#fail-over).\n',
     notOk: '## Fail over\n\nSee [fail over](#failover).\n',
   },
+  messages,
   check(runbooks) {
     const byPath = new Map(runbooks.map((runbook) => [runbook.path, runbook]));
     // The slugs of each target, made once: a file of thousands of links to itself stays linear.
@@ -27,14 +36,15 @@ export const brokenAnchor: Rule = {
         const slugs = slugsOf.get(targetRunbook) ?? new Set(targetRunbook.headings.map((heading) => heading.slug));
         slugsOf.set(targetRunbook, slugs);
         if (slugs.has(anchor.toLowerCase())) continue;
-        const where = targetRunbook === runbook ? 'this runbook' : `\`${targetRunbook.file}\``;
-        findings.push({
-          file: runbook.file,
-          span: link.span,
-          message: `Broken anchor \`#${anchor}\`: no such heading in ${where}`,
-          actual: anchor,
-          ...(slugs.size > 0 ? { expected: expectedSlugs(targetRunbook) } : {}),
-        });
+        findings.push(
+          finding('broken-anchor', targetRunbook === runbook ? { anchor } : { anchor, target: targetRunbook.file }, {
+            file: runbook.file,
+            span: link.span,
+            subject: link.url,
+            actual: anchor,
+            ...(slugs.size > 0 ? { expected: expectedSlugs(targetRunbook) } : {}),
+          }),
+        );
       }
     }
     return findings;

@@ -1,6 +1,12 @@
 import { relative, dirname } from 'node:path';
 import { relativeLinks } from '../links.js';
-import type { Finding, Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule, type Finding } from '../rule.js';
+
+const messages = {
+  'broken-link': (p: { readonly url: string; readonly path: string }) => `Broken link \`${p.url}\`: no file \`${p.path}\``,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /** broken-link: a relative link to a file that does not exist. */
 export const brokenLink: Rule = {
@@ -11,18 +17,15 @@ export const brokenLink: Rule = {
   summary: 'A relative link points at a file that does not exist.',
   why: 'A runbook that sends the reader to a missing page fails them at the worst moment; files get renamed, links do not follow.',
   fix: 'Point the link at the file\'s new path, or remove it.',
+  messages,
   check(runbooks, context) {
     const known = new Set(runbooks.map((runbook) => runbook.path));
     const findings: Finding[] = [];
     for (const runbook of runbooks) {
       for (const { link, target } of relativeLinks(runbook)) {
         if (known.has(target) || context.existingFiles.has(target)) continue;
-        findings.push({
-          file: runbook.file,
-          span: link.span,
-          message: `Broken link \`${link.url}\`: no file \`${relative(dirname(runbook.path), target) || target}\``,
-          actual: link.url,
-        });
+        const path = relative(dirname(runbook.path), target) || target;
+        findings.push(finding('broken-link', { url: link.url, path }, { file: runbook.file, span: link.span, subject: link.url, actual: link.url }));
       }
     }
     return findings;

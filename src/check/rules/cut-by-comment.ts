@@ -1,5 +1,12 @@
-import { findingOn, problemsOf } from '../frontmatter-problems.js';
-import type { Rule } from '../rule.js';
+import { problemsOf } from '../frontmatter-problems.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
+
+const messages = {
+  'cut-by-comment': (p: { readonly key: string; readonly kept: string; readonly comment: string }) =>
+    `\`${p.key}\` is cut short by a YAML comment: it reads \`${p.kept}\` and drops \`#${p.comment}\`; quote the whole value`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /**
  * cut-by-comment: an unquoted frontmatter value that ` #` cut short, leaving an unclosed quote.
@@ -18,11 +25,13 @@ export const cutByComment: Rule = {
     ok: "---\nrecovery:\n  - step: Tell the channel\n    run: 'notify \"#ops\"'\n---\n",
     notOk: '---\nrecovery:\n  - step: Tell the channel\n    run: notify "#ops and #inc"\n---\n',
   },
+  messages,
   check(runbook) {
     return problemsOf(runbook, 'cut-by-comment').map((problem) =>
-      findingOn(runbook, {
+      finding('cut-by-comment', { key: problem.key, kept: problem.kept, comment: problem.comment }, {
+        file: runbook.file,
         span: problem.span,
-        message: `\`${problem.key}\` is cut short by a YAML comment: it reads \`${problem.kept}\` and drops \`#${problem.comment}\`; quote the whole value`,
+        subject: problem.key,
         actual: problem.kept,
       }),
     );

@@ -1,6 +1,13 @@
 import { formatCalendarDate } from '../../model/calendar-date.js';
 import { reviewStatus } from '../../model/review.js';
-import type { Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
+
+const messages = {
+  'due-soon': (p: { readonly daysLeft: number; readonly due: string; readonly lastTested: string }) =>
+    `Review due ${p.daysLeft === 0 ? 'today' : `in ${p.daysLeft} day${p.daysLeft === 1 ? '' : 's'}`} (${p.due}); last tested ${p.lastTested}`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /** due-soon: the review is due within the due-soon window (default 14 days): time to plan a drill. */
 export const dueSoon: Rule = {
@@ -15,16 +22,11 @@ export const dueSoon: Rule = {
     ok: '---\nseverity: low\nlast_tested: 2026-11-01\n---\n',
     notOk: '---\nreview_every: 30d\nlast_tested: 2026-11-01\n---\n',
   },
+  messages,
   check(runbook, context) {
     const status = reviewStatus(runbook, context.today);
     if (status.kind !== 'tested' || status.daysLeft < 0 || status.daysLeft > context.config.dueSoonDays) return [];
-    const when = status.daysLeft === 0 ? 'today' : `in ${status.daysLeft} day${status.daysLeft === 1 ? '' : 's'}`;
-    return [
-      {
-        file: runbook.file,
-        span: status.span,
-        message: `Review due ${when} (${formatCalendarDate(status.due)}); last tested ${formatCalendarDate(status.lastTested)}`,
-      },
-    ];
+    const params = { daysLeft: status.daysLeft, due: formatCalendarDate(status.due), lastTested: formatCalendarDate(status.lastTested) };
+    return [finding('due-soon', params, { file: runbook.file, span: status.span, subject: '' })];
   },
 };

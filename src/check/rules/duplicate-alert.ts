@@ -1,6 +1,12 @@
-import type { Finding, Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule, type Finding } from '../rule.js';
 import type { Located, Runbook } from '../../model/runbook.js';
 import { othersText } from '../others.js';
+
+const messages = {
+  'duplicate-alert': (p: { readonly alert: string; readonly others: string }) => `Alert \`${p.alert}\` is claimed more than once; also at ${p.others}`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /**
  * duplicate-alert: an alert claimed by more than one runbook (or twice by one); every claim is
@@ -14,6 +20,7 @@ export const duplicateAlert: Rule = {
   summary: 'An alert is claimed by more than one runbook.',
   why: 'An alert links to exactly one runbook; two claims mean the on-call engineer may land on the wrong one.',
   fix: 'Keep the alert in the runbook that answers it and remove it from the others (or merge the runbooks).',
+  messages,
   check(runbooks) {
     const claims = new Map<string, { readonly runbook: Runbook; readonly alert: Located<string> }[]>();
     for (const runbook of runbooks) {
@@ -28,12 +35,7 @@ export const duplicateAlert: Rule = {
       if (group.length < 2) continue;
       for (const claim of group) {
         const others = othersText(group, claim, (other) => `${other.runbook.file}:${other.alert.span.start.line}:${other.alert.span.start.column}`);
-        findings.push({
-          file: claim.runbook.file,
-          span: claim.alert.span,
-          message: `Alert \`${name}\` is claimed more than once; also at ${others}`,
-          actual: name,
-        });
+        findings.push(finding('duplicate-alert', { alert: name, others }, { file: claim.runbook.file, span: claim.alert.span, subject: name, actual: name }));
       }
     }
     return findings;

@@ -1,5 +1,12 @@
+import { FILE_START } from '../../model/diagnostic.js';
 import { safeIdPath } from '../../model/site-paths.js';
-import type { Finding, Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule, type Finding } from '../rule.js';
+
+const messages = {
+  'duplicate-id': (p: { readonly id: string; readonly others: string }) => `Duplicate id \`${p.id}\`: also used by ${p.others}`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /**
  * duplicate-id: two files whose ids are the same after normalisation (case, Unicode form, extension,
@@ -13,6 +20,7 @@ export const duplicateId: Rule = {
   summary: 'Two files have the same id (their paths differ only in case, Unicode form, extension, or characters a URL cannot hold).',
   why: 'The id is the runbook\'s URL; two runbooks at one URL means one of them cannot be found.',
   fix: 'Rename or merge one of the files.',
+  messages,
   check(runbooks) {
     const byKey = new Map<string, { readonly file: string }[]>();
     for (const runbook of runbooks) {
@@ -26,11 +34,7 @@ export const duplicateId: Rule = {
       if (group.length < 2) continue;
       for (const runbook of group) {
         const others = group.filter((other) => other !== runbook).map((other) => `\`${other.file}\``);
-        findings.push({
-          file: runbook.file,
-          span: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-          message: `Duplicate id \`${key}\`: also used by ${others.join(', ')}`,
-        });
+        findings.push(finding('duplicate-id', { id: key, others: others.join(', ') }, { file: runbook.file, span: FILE_START, subject: key }));
       }
     }
     return findings;

@@ -1,5 +1,11 @@
-import { findingOn, problemsOf } from '../frontmatter-problems.js';
-import type { Rule } from '../rule.js';
+import { problemsOf } from '../frontmatter-problems.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
+
+const messages = {
+  'duplicate-key': (p: { readonly key: string }) => `Duplicate frontmatter key \`${p.key}\`; the first value is used`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /** duplicate-key: the same frontmatter key written twice; only the first is used. */
 export const duplicateKey: Rule = {
@@ -14,9 +20,10 @@ export const duplicateKey: Rule = {
     ok: '---\nowner: payments\n---\n',
     notOk: '---\nowner: payments\nowner: storage\n---\n',
   },
+  messages,
   check(runbook) {
     return problemsOf(runbook, 'duplicate-key').map((problem) =>
-      findingOn(runbook, { span: problem.span, message: `Duplicate frontmatter key \`${problem.key}\`; the first value is used` }),
+      finding('duplicate-key', { key: problem.key }, { file: runbook.file, span: problem.span, subject: problem.key }),
     );
   },
 };

@@ -1,4 +1,10 @@
-import type { Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
+
+const messages = {
+  'empty-section': (p: { readonly heading: string }) => `Section \`${p.heading}\` is empty`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /** empty-section: a section heading with nothing under it. */
 export const emptySection: Rule = {
@@ -13,13 +19,12 @@ export const emptySection: Rule = {
     ok: '## Impact\nCheckout fails for all users.\n',
     notOk: '## Impact\n\n## Diagnosis\nLook at the dashboard.\n',
   },
+  messages,
   check(runbook) {
     return runbook.sections
       .filter((section) => section.empty && section.name !== undefined)
-      .map((section) => ({
-        file: runbook.file,
-        span: section.heading.span,
-        message: `Section \`${section.heading.text}\` is empty`,
-      }));
+      .map((section) =>
+        finding('empty-section', { heading: section.heading.text }, { file: runbook.file, span: section.heading.span, subject: section.heading.text }),
+      );
   },
 };

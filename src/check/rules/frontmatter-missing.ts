@@ -1,4 +1,12 @@
-import type { Rule } from '../rule.js';
+import { FILE_START } from '../../model/diagnostic.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
+
+const messages = {
+  'frontmatter-missing': () => 'No frontmatter; expected a YAML block between `---` lines at the top of the file',
+  'frontmatter-missing/unclosed': () => 'Frontmatter block opened with `---` is never closed; expected a closing `---` line',
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /** frontmatter-missing: the file has no YAML frontmatter block, so none of the runbook's facts are known. */
 export const frontmatterMissing: Rule = {
@@ -13,16 +21,10 @@ export const frontmatterMissing: Rule = {
     ok: '---\ntitle: Disk full\n---\n# Disk full\n',
     notOk: '# Disk full\n\nNo frontmatter here.\n',
   },
+  messages,
   check(runbook) {
     if (runbook.frontmatter.kind !== 'missing') return [];
-    return [
-      {
-        file: runbook.file,
-        span: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-        message: runbook.frontmatter.unclosed
-          ? 'Frontmatter block opened with `---` is never closed; expected a closing `---` line'
-          : 'No frontmatter; expected a YAML block between `---` lines at the top of the file',
-      },
-    ];
+    const at = { file: runbook.file, span: FILE_START, subject: '' };
+    return [runbook.frontmatter.unclosed ? finding('frontmatter-missing/unclosed', {}, at) : finding('frontmatter-missing', {}, at)];
   },
 };

@@ -1,5 +1,12 @@
-import { findingOn, problemsOf } from '../frontmatter-problems.js';
-import type { Rule } from '../rule.js';
+import { problemsOf } from '../frontmatter-problems.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
+
+const messages = {
+  'invalid-value': (p: { readonly key: string; readonly actual: string; readonly expected: string }) =>
+    `Invalid \`${p.key}\`: found ${p.actual}, expected ${p.expected}`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /** invalid-value: a frontmatter value of the wrong type or form (enum, date, duration, list, URL). */
 export const invalidValue: Rule = {
@@ -14,11 +21,13 @@ export const invalidValue: Rule = {
     ok: '---\nseverity: critical\nlast_tested: 2026-02-28\n---\n',
     notOk: '---\nseverity: sev-1\nlast_tested: 2026-02-30\n---\n',
   },
+  messages,
   check(runbook) {
     return problemsOf(runbook, 'invalid-value').map((problem) =>
-      findingOn(runbook, {
+      finding('invalid-value', { key: problem.key, actual: problem.actual, expected: problem.expected }, {
+        file: runbook.file,
         span: problem.span,
-        message: `Invalid \`${problem.key}\`: found ${problem.actual}, expected ${problem.expected}`,
+        subject: problem.key,
         actual: problem.actual,
         expected: problem.expected,
       }),

@@ -1,5 +1,12 @@
-import type { Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
 import { bodyStart } from './no-recovery-steps.js';
+
+const messages = {
+  'missing-section': (p: { readonly section: string; readonly headings: string }) =>
+    `Missing section \`${p.section}\`; expected a heading named ${p.headings}`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /** missing-section: a required section (by default Summary, Impact, Diagnosis, Recovery) has no heading. */
 export const missingSection: Rule = {
@@ -14,6 +21,7 @@ export const missingSection: Rule = {
     ok: '## Summary\nx\n## Impact\nx\n## Diagnosis\nx\n## Mitigation\n1. x\n',
     notOk: '## Summary\nx\n## Recovery\n1. x\n',
   },
+  messages,
   check(runbook, context) {
     const present = new Set(runbook.sections.map((section) => section.name));
     const aliases = [...context.config.sectionAliases];
@@ -22,12 +30,7 @@ export const missingSection: Rule = {
       .filter((section) => !present.has(section))
       .map((section) => {
         const names = aliases.filter(([, canonical]) => canonical === section).map(([written]) => `\`${written}\``);
-        return {
-          file: runbook.file,
-          span: at,
-          message: `Missing section \`${section}\`; expected a heading named ${names.join(' or ')}`,
-          expected: section,
-        };
+        return finding('missing-section', { section, headings: names.join(' or ') }, { file: runbook.file, span: at, subject: section, expected: section });
       });
   },
 };

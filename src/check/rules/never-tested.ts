@@ -1,4 +1,10 @@
-import type { Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
+
+const messages = {
+  'never-tested': () => 'Never tested: the recovery steps have not been exercised',
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /** never-tested: `last_tested: never`, the recovery steps have never been exercised. */
 export const neverTested: Rule = {
@@ -13,9 +19,10 @@ export const neverTested: Rule = {
     ok: '---\nlast_tested: 2026-11-01\n---\n',
     notOk: '---\nlast_tested: never\n---\n',
   },
+  messages,
   check(runbook) {
     const lastTested = runbook.lastTested;
     if (lastTested.kind !== 'given' || lastTested.value.kind !== 'never') return [];
-    return [{ file: runbook.file, span: lastTested.span, message: 'Never tested: the recovery steps have not been exercised', actual: 'never', expected: 'a date `YYYY-MM-DD`' }];
+    return [finding('never-tested', {}, { file: runbook.file, span: lastTested.span, subject: '', actual: 'never', expected: 'a date `YYYY-MM-DD`' })];
   },
 };

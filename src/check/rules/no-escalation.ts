@@ -1,4 +1,12 @@
-import type { Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
+
+const messages = {
+  /** `owner` is left out when the runbook names none. */
+  'no-escalation': (p: { readonly severity: string; readonly owner?: string }) =>
+    `No escalation path for a \`${p.severity}\` runbook; expected \`escalation\` in the runbook${p.owner === undefined ? '' : ` or contacts for team \`${p.owner}\` in the config`}`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /**
  * no-escalation: a runbook of one of the two most severe levels with no one to escalate to: no
@@ -16,6 +24,7 @@ export const noEscalation: Rule = {
     ok: '---\nseverity: critical\nescalation:\n  - {name: DB on-call, via: pager, target: db-primary}\n---\n',
     notOk: '---\nseverity: critical\n---\n',
   },
+  messages,
   check(runbook, context) {
     const severity = runbook.severity;
     if (severity.kind !== 'given' || severity.value.rank > 1) return [];
@@ -24,12 +33,7 @@ export const noEscalation: Rule = {
     const owner = runbook.owner.kind === 'given' ? runbook.owner.value : undefined;
     const team = teams.kind === 'listed' && owner !== undefined ? teams.byId.get(owner) : undefined;
     if (team !== undefined && team.escalation.length > 0) return [];
-    return [
-      {
-        file: runbook.file,
-        span: severity.span,
-        message: `No escalation path for a \`${severity.value.id}\` runbook; expected \`escalation\` in the runbook${owner === undefined ? '' : ` or contacts for team \`${owner}\` in the config`}`,
-      },
-    ];
+    const params = owner === undefined ? { severity: severity.value.id } : { severity: severity.value.id, owner };
+    return [finding('no-escalation', params, { file: runbook.file, span: severity.span, subject: '' })];
   },
 };

@@ -1,6 +1,14 @@
 import type { Span } from '../../model/diagnostic.js';
 import type { Runbook } from '../../model/runbook.js';
-import type { Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
+
+const messages = {
+  'no-recovery-steps': () => 'No recovery steps; expected `recovery:` in the frontmatter or a numbered list under a Recovery heading',
+  'no-recovery-steps/unnumbered': (p: { readonly heading: string }) =>
+    `No recovery steps; expected a numbered list (\`1. …\`) under \`${p.heading}\` or \`recovery:\` in the frontmatter`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /** Where the body starts: the line that closes the frontmatter, else line 1 (as `missing-section` reports). */
 export function bodyStart(runbook: Runbook): Span {
@@ -21,6 +29,7 @@ export const noRecoverySteps: Rule = {
     ok: '## Recovery\n\n1. Fail over to the replica.\n',
     notOk: '## Recovery\n\nFail over to the replica.\n',
   },
+  messages,
   check(runbook) {
     const recovery = runbook.recovery;
     if (recovery.source !== 'none' && recovery.steps.length > 0) return [];
@@ -29,15 +38,7 @@ export const noRecoverySteps: Rule = {
       recovery.source !== 'none'
         ? recovery.span
         : (section?.heading.span ?? bodyStart(runbook));
-    return [
-      {
-        file: runbook.file,
-        span,
-        message:
-          section === undefined
-            ? 'No recovery steps; expected `recovery:` in the frontmatter or a numbered list under a Recovery heading'
-            : `No recovery steps; expected a numbered list (\`1. …\`) under \`${section.heading.text}\` or \`recovery:\` in the frontmatter`,
-      },
-    ];
+    const at = { file: runbook.file, span, subject: '' };
+    return [section === undefined ? finding('no-recovery-steps', {}, at) : finding('no-recovery-steps/unnumbered', { heading: section.heading.text }, at)];
   },
 };

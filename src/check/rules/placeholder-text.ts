@@ -1,4 +1,10 @@
-import type { Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
+
+const messages = {
+  'placeholder-text': (p: { readonly text: string }) => `Placeholder text \`${p.text}\` left in`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /** placeholder-text: `TODO`, `TBD`, `FIXME`, `<insert …>` or lorem ipsum left in the runbook. */
 export const placeholderText: Rule = {
@@ -13,12 +19,10 @@ export const placeholderText: Rule = {
     ok: 'Restart the `api` deployment.\n',
     notOk: 'Restart the TODO deployment.\n',
   },
+  messages,
   check(runbook) {
-    return runbook.placeholders.map((placeholder) => ({
-      file: runbook.file,
-      span: placeholder.span,
-      message: `Placeholder text \`${placeholder.value}\` left in`,
-      actual: placeholder.value,
-    }));
+    return runbook.placeholders.map((placeholder) =>
+      finding('placeholder-text', { text: placeholder.value }, { file: runbook.file, span: placeholder.span, subject: placeholder.value, actual: placeholder.value }),
+    );
   },
 };

@@ -1,4 +1,10 @@
-import type { Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
+
+const messages = {
+  'required-field': (p: { readonly key: string }) => `Missing required field \`${p.key}\``,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /** required-field: one of `title`, `owner`, `service`, `severity`, `last_tested` is missing. */
 export const requiredField: Rule = {
@@ -13,12 +19,13 @@ export const requiredField: Rule = {
     ok: '---\ntitle: Disk full\nowner: storage\nservice: volumes\nseverity: high\nlast_tested: never\n---\n',
     notOk: '---\ntitle: Disk full\n---\n',
   },
+  messages,
   check(runbook) {
     const frontmatter = runbook.frontmatter;
     if (frontmatter.kind !== 'parsed') return [];
     return frontmatter.problems.flatMap((problem) =>
       problem.kind === 'missing-field'
-        ? [{ file: runbook.file, span: frontmatter.span, message: `Missing required field \`${problem.key}\``, expected: problem.key }]
+        ? [finding('required-field', { key: problem.key }, { file: runbook.file, span: frontmatter.span, subject: problem.key, expected: problem.key })]
         : [],
     );
   },

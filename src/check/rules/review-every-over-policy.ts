@@ -1,6 +1,13 @@
 import { formatDuration } from '../../model/duration.js';
 import { intervalOverPolicy } from '../../model/review.js';
-import type { Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
+
+const messages = {
+  'review-every-over-policy': (p: { readonly field: string; readonly written: string; readonly severity: string; readonly policy: string }) =>
+    `\`${p.field}\` of \`${p.written}\` is longer than the interval of severity \`${p.severity}\` (${p.policy}); the runbook is due every ${p.policy}`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /**
  * review-every-over-policy: a runbook's `review_every` is longer than the review interval of its
@@ -20,6 +27,7 @@ export const reviewEveryOverPolicy: Rule = {
     ok: '---\nseverity: critical\nreview_every: 30d\nlast_tested: 2026-11-01\n---\n',
     notOk: '---\nseverity: critical\nreview_every: 9999y\nlast_tested: 2026-11-01\n---\n',
   },
+  messages,
   check(runbook, context) {
     const start = runbook.lastTested.kind === 'given' && runbook.lastTested.value.kind === 'on' ? runbook.lastTested.value.date : context.today;
     const over = intervalOverPolicy(runbook, start);
@@ -27,13 +35,13 @@ export const reviewEveryOverPolicy: Rule = {
     const written = formatDuration(over.given);
     const policy = formatDuration(over.policy);
     return [
-      {
+      finding('review-every-over-policy', { field: context.config.fields.review_every, written, severity: over.severity, policy }, {
         file: runbook.file,
         span: over.span,
-        message: `\`${context.config.fields.review_every}\` of \`${written}\` is longer than the interval of severity \`${over.severity}\` (${policy}); the runbook is due every ${policy}`,
+        subject: '',
         actual: written,
         expected: `at most ${policy} (severity \`${over.severity}\`)`,
-      },
+      }),
     ];
   },
 };

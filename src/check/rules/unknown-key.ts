@@ -1,5 +1,13 @@
-import { findingOn, problemsOf } from '../frontmatter-problems.js';
-import type { Rule } from '../rule.js';
+import { problemsOf } from '../frontmatter-problems.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
+
+const messages = {
+  /** `suggestion` is left out when no known key is close. */
+  'unknown-key': (p: { readonly key: string; readonly suggestion?: string }) =>
+    `Unknown frontmatter key \`${p.key}\`${p.suggestion === undefined ? '' : `; did you mean \`${p.suggestion}\`?`}`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /** unknown-key: a frontmatter key the tool does not read, usually a typo of one it does. */
 export const unknownKey: Rule = {
@@ -14,14 +22,18 @@ export const unknownKey: Rule = {
     ok: '---\nlast_tested: 2026-11-01\n---\n',
     notOk: '---\nlast_tsted: 2026-11-01\n---\n',
   },
+  messages,
   check(runbook) {
     return problemsOf(runbook, 'unknown-key').map((problem) =>
-      findingOn(runbook, {
-        span: problem.span,
-        message: `Unknown frontmatter key \`${problem.key}\`${problem.suggestion === undefined ? '' : `; did you mean \`${problem.suggestion}\`?`}`,
-        actual: problem.key,
-        ...(problem.suggestion === undefined ? {} : { expected: problem.suggestion }),
-      }),
+      problem.suggestion === undefined
+        ? finding('unknown-key', { key: problem.key }, { file: runbook.file, span: problem.span, subject: problem.key, actual: problem.key })
+        : finding('unknown-key', { key: problem.key, suggestion: problem.suggestion }, {
+            file: runbook.file,
+            span: problem.span,
+            subject: problem.key,
+            actual: problem.key,
+            expected: problem.suggestion,
+          }),
     );
   },
 };

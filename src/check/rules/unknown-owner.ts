@@ -1,5 +1,13 @@
-import type { Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
 import { closest } from '../../parse/closest.js';
+
+const messages = {
+  /** `teams` as shown (`` `a`, `b` ``); `suggestion` is left out when no team id is close. */
+  'unknown-owner': (p: { readonly owner: string; readonly teams: string; readonly suggestion?: string }) =>
+    `Unknown owner \`${p.owner}\`; ${p.suggestion === undefined ? `expected one of ${p.teams}` : `did you mean \`${p.suggestion}\`?`}`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /** unknown-owner: `owner` is not one of the teams the config lists. */
 export const unknownOwner: Rule = {
@@ -10,20 +18,15 @@ export const unknownOwner: Rule = {
   summary: 'The owner is not a team listed in the config.',
   why: 'The owner decides who gets paged and whose cheat sheet lists the runbook; a typo sends it nowhere.',
   fix: 'Use one of the team ids from the config, or add the team to `teams`.',
+  messages,
   check(runbook, context) {
     const teams = context.config.teams;
     const owner = runbook.owner;
     if (teams.kind !== 'listed' || owner.kind !== 'given' || teams.byId.has(owner.value)) return [];
     const ids = [...teams.byId.keys()];
     const suggestion = closest(owner.value, ids);
-    return [
-      {
-        file: runbook.file,
-        span: owner.span,
-        message: `Unknown owner \`${owner.value}\`; ${suggestion === undefined ? `expected one of ${ids.map((id) => `\`${id}\``).join(', ')}` : `did you mean \`${suggestion}\`?`}`,
-        actual: owner.value,
-        expected: ids.join(', '),
-      },
-    ];
+    const teamsShown = ids.map((id) => `\`${id}\``).join(', ');
+    const params = suggestion === undefined ? { owner: owner.value, teams: teamsShown } : { owner: owner.value, teams: teamsShown, suggestion };
+    return [finding('unknown-owner', params, { file: runbook.file, span: owner.span, subject: owner.value, actual: owner.value, expected: ids.join(', ') })];
   },
 };

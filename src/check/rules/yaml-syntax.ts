@@ -1,4 +1,10 @@
-import type { Rule } from '../rule.js';
+import { finder, type MessageFormats, type Rule } from '../rule.js';
+
+const messages = {
+  'yaml-syntax': (p: { readonly error: string }) => `Invalid frontmatter YAML: ${p.error}`,
+} satisfies MessageFormats;
+
+const finding = finder<typeof messages>();
 
 /** yaml-syntax: the frontmatter is not valid YAML, or not a mapping; located where the YAML parser stopped. */
 export const yamlSyntax: Rule = {
@@ -13,12 +19,10 @@ export const yamlSyntax: Rule = {
     ok: '---\ntitle: "Disk: full"\n---\n',
     notOk: '---\ntitle: Disk: full\n---\n',
   },
+  messages,
   check(runbook) {
     if (runbook.frontmatter.kind !== 'broken') return [];
-    return runbook.frontmatter.errors.map((error) => ({
-      file: runbook.file,
-      span: error.span,
-      message: `Invalid frontmatter YAML: ${error.value}`,
-    }));
+    // The parser's message names the line and column: not part of the subject, so that fingerprints survive moves.
+    return runbook.frontmatter.errors.map((error) => finding('yaml-syntax', { error: error.value }, { file: runbook.file, span: error.span, subject: '' }));
   },
 };
