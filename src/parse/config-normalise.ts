@@ -1,0 +1,94 @@
+/**
+ * Normalisation: a config as the user wrote it (and the schema accepted) becomes the `Config` the
+ * program uses, with every default filled in, paths resolved against the config's folder, durations
+ * parsed and section names lowercased. Nothing here can fail on what a user wrote: the schema and
+ * the checks of `parseConfig` ran first.
+ */
+import { resolve } from 'node:path';
+import { CANONICAL_KEYS, type CanonicalKey, type Config, type Team } from '../model/config.js';
+import type { RuleSetting } from '../model/diagnostic.js';
+import { parseDuration, type Duration } from '../model/duration.js';
+import type { WrittenConfig } from './config-schema.js';
+
+/** The severity levels of a config that lists none, most severe first, with their review intervals. */
+export const DEFAULT_SEVERITIES: readonly { readonly id: string; readonly reviewEvery: string }[] = [
+  { id: 'critical', reviewEvery: '3 months' },
+  { id: 'high', reviewEvery: '6 months' },
+  { id: 'medium', reviewEvery: '6 months' },
+  { id: 'low', reviewEvery: '1 year' },
+];
+
+/** The sections every runbook must have when the config does not say. */
+export const DEFAULT_REQUIRED_SECTIONS: readonly string[] = ['summary', 'impact', 'diagnosis', 'recovery'];
+
+/** Other headings that count as each section; a config's `sections.aliases` adds to these. */
+export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  summary: ['meaning', 'overview', 'description'],
+  impact: [],
+  diagnosis: ['verification', 'troubleshooting', 'investigation'],
+  recovery: ['mitigation', 'remediation', 'resolution'],
+  escalation: [],
+};
+
+function mustDuration(text: string): Duration {
+  const duration = parseDuration(text);
+  if (duration === undefined) throw new Error(`bug: duration \`${text}\` passed the schema`);
+  return duration;
+}
+
+/** The `Config` of `written`, read from `source`; relative paths in it are relative to `base`. */
+export function normaliseConfig(written: WrittenConfig, source: Config['source'], base: string): Config {
+  const severities = (written.severities?.map((level) => ({ id: level.id, reviewEvery: level.review_every })) ?? DEFAULT_SEVERITIES).map(
+    (level, rank) => ({ id: level.id, rank, reviewEvery: mustDuration(level.reviewEvery) }),
+  );
+  const dueSoon = mustDuration(written.due_soon ?? '14d');
+  const teams: Config['teams'] =
+    written.teams === undefined
+      ? { kind: 'unlisted' }
+      : {
+          kind: 'listed',
+          byId: new Map(
+            Object.entries(written.teams).map(([id, team]): [string, Team] => [
+              id,
+              { id, name: team.name ?? id, chat: team.chat, escalation: team.escalation ?? [] },
+            ]),
+          ),
+        };
+  const aliases = new Map<string, string>();
+  const writtenAliases = { ...DEFAULT_SECTION_ALIASES, ...written.sections?.aliases };
+  for (const [canonical, others] of Object.entries(writtenAliases)) {
+    aliases.set(canonical.toLowerCase(), canonical.toLowerCase());
+    for (const other of others) aliases.set(other.toLowerCase(), canonical.toLowerCase());
+  }
+  const requiredSections = (written.sections?.required ?? DEFAULT_REQUIRED_SECTIONS).map((section) => section.toLowerCase());
+  for (const section of requiredSections) if (!aliases.has(section)) aliases.set(section, section);
+  const fields = Object.fromEntries(CANONICAL_KEYS.map((key) => [key, written.fields?.[key] ?? key])) as Record<CanonicalKey, string>;
+  return {
+    source,
+    root: resolve(base, written.root ?? '.'),
+    include: written.include ?? ['**/*.md'],
+    exclude: written.exclude ?? [],
+    teams,
+    severities,
+    dueSoonDays: approximateDays(dueSoon),
+    requiredSections,
+    sectionAliases: aliases,
+    fields,
+    extraKeys: written.extra_keys ?? [],
+    site: {
+      title: written.site?.title ?? 'Runbooks',
+      baseUrl: written.site?.base_url,
+      templates: written.site?.templates === undefined ? undefined : resolve(base, written.site.templates),
+    },
+    defaults: Object.fromEntries(Object.entries(written.defaults ?? {}).filter(([, value]) => value !== undefined)),
+    newRunbook: { template: written.new?.template === undefined ? undefined : resolve(base, written.new.template) },
+    rules: new Map(Object.entries(written.rules ?? {}) as [string, RuleSetting][]),
+    alerts: { rules: written.alerts?.rules ?? [], base, url: written.alerts?.url, fromFileName: written.alerts?.from_file_name ?? false },
+  };
+}
+
+/** A window in days (months as 30, years as 365): only used for the due-soon warning. */
+function approximateDays(duration: Duration): number {
+  const perUnit = { day: 1, week: 7, month: 30, year: 365 } as const;
+  return duration.count * perUnit[duration.unit];
+}

@@ -1,0 +1,115 @@
+/**
+ * The configuration as users write it in `runbook.config.yaml`: the loose shape, every key optional,
+ * checked with one `safeParse` at the edge (see `parseConfig`), and described for the JSON schema
+ * that editors use (`runbook schema`). What the program uses is the normalised `Config`
+ * (config-normalise.ts).
+ */
+import { z } from 'zod';
+import { CANONICAL_KEYS } from '../model/config.js';
+import { DURATION_PATTERN } from '../model/duration.js';
+import { excerpt } from '../text/terminal-text.js';
+import { globProblem } from './glob.js';
+
+const durationText = z.string().regex(new RegExp(DURATION_PATTERN), {
+  error: 'expected a duration such as `30d`, `6w`, `6 months` or `1y`',
+});
+const name = z.string().trim().min(1);
+const contact = z.strictObject({ name, via: name, target: name });
+const glob = name.superRefine((value, context) => {
+  const problem = globProblem(value);
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: `the glob \`${excerpt(value)}\` ${problem}` });
+});
+const ruleSetting = z.enum(['error', 'warning', 'info', 'off']);
+/** `alerts.url` must say where the alert name or the runbook id goes. */
+const ALERT_URL_PLACEHOLDER = /\{(?:alert|id)\}/;
+
+/** The configuration as users write it in `runbook.config.yaml`; every key is optional. */
+export const configSchema = z
+  .strictObject({
+    root: name.optional().describe('Folder holding the runbooks, relative to this file; ids are paths relative to it.'),
+    include: z.array(glob).min(1).optional().describe('Globs of runbook files, relative to `root`. Default `**/*.md`.'),
+    exclude: z.array(glob).optional().describe('Globs of files under `root` that are not runbooks.'),
+    teams: z
+      .record(
+        name,
+        z.strictObject({
+          name: name.optional(),
+          chat: name.optional().describe('Chat channel, e.g. `#payments-oncall`.'),
+          escalation: z.array(contact).optional().describe('Who to call, in order, when the on-call needs help.'),
+        }),
+      )
+      .optional()
+      .describe('Teams by id. When present, every runbook owner must be one of them.'),
+    severities: z
+      .array(z.strictObject({ id: name, review_every: durationText }))
+      .min(1)
+      .optional()
+      .describe('Severity levels, most severe first, each with its default review interval.'),
+    due_soon: durationText.optional().describe('How long before its due date a runbook is reported as due soon. Default `14d`.'),
+    sections: z
+      .strictObject({
+        required: z.array(name).optional(),
+        aliases: z.record(name, z.array(name)).optional(),
+      })
+      .optional()
+      .describe('Sections every runbook body must have, and other headings that count as each.'),
+    fields: z
+      .partialRecord(z.enum(CANONICAL_KEYS), name)
+      .optional()
+      .describe('Frontmatter key to read for each of this tool\'s keys, e.g. `last_tested: last_reviewed_on`.'),
+    extra_keys: z.array(name).optional().describe('Other frontmatter keys to accept without a warning.'),
+    new: z
+      .strictObject({
+        template: name.optional().describe('Handlebars template for new runbooks, relative to this file. Default: the built-in one.'),
+      })
+      .optional()
+      .describe('Settings of `runbook new`.'),
+    defaults: z
+      .strictObject({ owner: name.optional(), service: name.optional(), severity: name.optional(), review_every: durationText.optional() })
+      .optional()
+      .describe('Values used when a runbook does not give `owner`, `service`, `severity` or `review_every` (for collections that never wrote them).'),
+    site: z
+      .strictObject({
+        title: name.optional().describe('Site title, shown on every page. Default `Runbooks`.'),
+        base_url: z.url().optional().describe('Absolute URL the site is served from; used for absolute links (catalog, 404 page).'),
+        templates: name.optional().describe('Folder of templates overriding the built-in ones (same file names), relative to this file.'),
+      })
+      .optional()
+      .describe('The on-call site built by `runbook build`.'),
+    rules: z.record(name, ruleSetting).optional().describe('Per-rule severity: `error`, `warning`, `info` or `off`.'),
+    alerts: z
+      .strictObject({
+        rules: z
+          .array(glob)
+          .min(1)
+          .optional()
+          .describe('Globs of Prometheus rule files (plain `groups:` files or Kubernetes `PrometheusRule` resources), relative to this file. When set, `check` also reports alert coverage.'),
+        url: name
+          .regex(ALERT_URL_PLACEHOLDER, { error: 'expected a URL with `{alert}` or `{id}`, e.g. `https://runbooks.example.com/alerts/{alert}/`' })
+          .optional()
+          .describe('The URL an alert rule\'s `runbook_url` must lead to: `{alert}` is the alert name, `{id}` the id of the runbook answering it; lowercased names match too.'),
+        from_file_name: z
+          .boolean()
+          .optional()
+          .describe('Each runbook also answers the alert its file is named after (`KubePodCrashLooping.md` answers `KubePodCrashLooping`), as in prometheus-operator\'s and OpenShift\'s runbooks. Default `false`.'),
+      })
+      .optional()
+      .describe('Prometheus alert rules and how they link to runbooks (`runbook coverage`, see docs/coverage.md).'),
+  })
+  .describe('runbook configuration (runbook.config.yaml)');
+
+/** A config as the user wrote it, once the schema accepted it: still their keys and their defaults left out. */
+export type WrittenConfig = z.infer<typeof configSchema>;
+
+/** The keys the schema allows in the object at `path` (for "did you mean"), or none when it is not an object. */
+export function keysAllowedAt(path: readonly PropertyKey[]): readonly string[] {
+  let shape: unknown = configSchema.shape;
+  for (const key of path) {
+    if (typeof key === 'number') continue;
+    const field = (shape as Record<string, { unwrap?: () => unknown; shape?: unknown } | undefined>)[String(key)];
+    const inner = field?.unwrap?.() ?? field;
+    shape = (inner as { shape?: unknown } | undefined)?.shape;
+    if (shape === undefined) return [];
+  }
+  return Object.keys(shape ?? {});
+}
