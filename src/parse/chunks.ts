@@ -1,3 +1,5 @@
+import { findFrontmatterFences } from './frontmatter-block.js';
+
 /**
  * Splits large Markdown documents into independently parseable chunks.
  *
@@ -46,7 +48,8 @@ export function splitIntoChunks(text: string, target = CHUNK_TARGET): readonly C
   let chunkStart = 0;
   let chunkLine = 1;
   let previousBlank = false;
-  let offset = frontmatterEnd(text);
+  // Never split inside the frontmatter block.
+  let offset = findFrontmatterFences(text)?.blockEnd ?? 0;
   let line = 1 + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
   while (offset < text.length) {
     const newline = text.indexOf('\n', offset);
@@ -71,14 +74,6 @@ export function splitIntoChunks(text: string, target = CHUNK_TARGET): readonly C
 /** The first chunk longer than {@link MAX_CHUNK}, if any: too large to parse. */
 export function oversizedChunk(chunks: readonly Chunk[]): Chunk | undefined {
   return chunks.find((chunk) => chunk.text.length > MAX_CHUNK);
-}
-
-/** Where a frontmatter block opening the text ends (0 when there is none): never split inside it. */
-function frontmatterEnd(text: string): number {
-  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
-  if (open === null) return 0;
-  const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(open[0].length - 1));
-  return close === null ? 0 : open[0].length - 1 + close.index + close[0].length;
 }
 
 interface ScanState {

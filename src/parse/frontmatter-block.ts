@@ -1,12 +1,12 @@
 import type { YamlBlock } from './frontmatter.js';
-import { opensUnclosedFrontmatter } from './markdown.js';
 import { lineColumns } from '../text/line-column.js';
 
 /**
  * Where the frontmatter's fences sit in a file's text, found the way remark-frontmatter finds them:
  * `---` on the first line (after an optional byte order mark), then the next line that is `---`
  * (trailing spaces and tabs allowed on both). Offsets are into the text, so an edit can keep every
- * other character.
+ * other character. The one reader of frontmatter fences: the parse (which processor, where chunks
+ * may start, whether a missing block was left unclosed) and the edits of `tested` all ask it.
  */
 export interface FrontmatterFences {
   /** Offset of the first character of the YAML, after the opening fence's line ending. */
@@ -15,6 +15,8 @@ export interface FrontmatterFences {
   readonly closeStart: number;
   /** Offset just after the closing fence and its trailing spaces and tabs. */
   readonly closeEnd: number;
+  /** Offset just after the closing fence's line ending (the end of the text when it has none). */
+  readonly blockEnd: number;
   /** The line ending before the closing fence (`\r\n`, `\n` or `\r`): the one a new line gets. */
   readonly lineEnding: string;
 }
@@ -22,6 +24,19 @@ export interface FrontmatterFences {
 const OPENING = /^\uFEFF?---[ \t]*(\r\n|\n|\r)/;
 const CLOSING = /^---[ \t]*$/;
 const LINE_ENDING = /\r\n|\n|\r/g;
+
+/** Whether `text` opens with a frontmatter fence, closed later or not. */
+export function opensFrontmatter(text: string): boolean {
+  return OPENING.test(text);
+}
+
+/**
+ * Whether the file opens a `---` frontmatter block that never closes. remark-frontmatter would then
+ * swallow the structure of the rest of the file, so such a file is parsed as plain Markdown.
+ */
+export function opensUnclosedFrontmatter(text: string): boolean {
+  return opensFrontmatter(text) && findFrontmatterFences(text) === undefined;
+}
 
 /** The fences of the frontmatter of `text`, or undefined when the file has none or it is never closed. */
 export function findFrontmatterFences(text: string): FrontmatterFences | undefined {
@@ -35,7 +50,9 @@ export function findFrontmatterFences(text: string): FrontmatterFences | undefin
   for (;;) {
     const ending = endings.exec(text);
     const lineEnd = ending === null ? text.length : ending.index;
-    if (CLOSING.test(text.slice(lineStart, lineEnd))) return { yamlStart, closeStart: lineStart, closeEnd: lineEnd, lineEnding };
+    if (CLOSING.test(text.slice(lineStart, lineEnd))) {
+      return { yamlStart, closeStart: lineStart, closeEnd: lineEnd, blockEnd: ending === null ? lineEnd : ending.index + ending[0].length, lineEnding };
+    }
     if (ending === null) return undefined;
     lineEnding = ending[0];
     lineStart = ending.index + ending[0].length;
@@ -50,8 +67,7 @@ export function findFrontmatterFences(text: string): FrontmatterFences | undefin
  */
 export function frontmatterBlock(text: string): YamlBlock | undefined {
   const fences = findFrontmatterFences(text);
-  // A block that `parseMarkdown` takes for unclosed is no frontmatter to it, whatever follows.
-  if (fences === undefined || opensUnclosedFrontmatter(text)) return undefined;
+  if (fences === undefined) return undefined;
   const { yamlStart, closeStart, closeEnd, lineEnding } = fences;
   const valueEnd = closeStart === yamlStart ? yamlStart : closeStart - lineEnding.length;
   return {

@@ -2,6 +2,7 @@ import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } 
 import type { Span } from '../model/diagnostic.js';
 import type { Located } from '../model/runbook.js';
 import { lineColumns } from '../text/line-column.js';
+import { opensFrontmatter } from './frontmatter-block.js';
 
 /** One top-level `key: value` of the frontmatter, with where both were written. */
 export interface Entry {
@@ -45,7 +46,7 @@ export const MAX_FRONTMATTER = 64 * 1024;
  * strings), keeping every key's and value's location in the file.
  */
 export function parseFrontmatter(block: YamlBlock | undefined, text: string): RawFrontmatter {
-  if (block === undefined) return { kind: 'missing', unclosed: startsUnclosedBlock(text) };
+  if (block === undefined) return { kind: 'missing', unclosed: opensFrontmatter(text) };
   const firstLine = block.span.start.line + 1;
   // A lone CR ends a line for Markdown (and for YAML 1.2): made LF (same length, so offsets hold).
   const yaml = block.value.replace(/\r(?!\n)/g, '\n');
@@ -113,9 +114,4 @@ export function describeNode(node: YamlNode): string {
     return `\`${node.source ?? typeof value}\``;
   }
   return node.constructor.name === 'YAMLSeq' ? 'a list' : 'an alias';
-}
-
-/** Whether the file opens a `---` block that never closes (so remark saw no frontmatter). */
-function startsUnclosedBlock(text: string): boolean {
-  return /^\uFEFF?---[ \t]*\r?\n/.test(text);
 }

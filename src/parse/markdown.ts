@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from './body.js';
 import { CHUNK_TARGET, splitIntoChunks, type Chunk } from './chunks.js';
+import { opensUnclosedFrontmatter } from './frontmatter-block.js';
 import { lineColumns } from '../text/line-column.js';
 
 const withFrontmatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
@@ -63,13 +64,4 @@ function parseChunk(chunk: Chunk, nextLine: string, processor: typeof withFrontm
     });
   }
   return own;
-}
-
-/**
- * Whether the file opens a `---` frontmatter block that never closes. remark-frontmatter would then
- * swallow the structure of the rest of the file, so such a file is parsed as plain Markdown.
- */
-export function opensUnclosedFrontmatter(text: string): boolean {
-  if (!/^\uFEFF?---[ \t]*\r?\n/.test(text)) return false;
-  return !/\r?\n---[ \t]*(?:\r?\n|$)/.test(text.slice(3));
 }
