@@ -17,13 +17,7 @@ export type ReadResult = Loaded | { readonly kind: 'crashed'; readonly file: str
  */
 export function runChecks(results: readonly ReadResult[], context: RuleContext): readonly Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const add = (rule: Rule, findings: readonly Finding[]): void => {
-    const severity = severityOf(rule, context);
-    if (severity === undefined) return;
-    // Every message is formatted before any is added: a format that throws adds none of the rule's.
-    const made = findings.map((finding) => diagnosticOf(rule, finding, severity));
-    for (const diagnostic of made) diagnostics.push(diagnostic);
-  };
+  const add = adder(diagnostics, context);
   const runbooks: Runbook[] = [];
   for (const result of results) {
     if (result.kind === 'runbook') runbooks.push(result.runbook);

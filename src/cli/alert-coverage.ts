@@ -1,44 +1,57 @@
 import { resolve } from 'node:path';
+import type { AlertsInput } from '../check/coverage/alert-rule.js';
 import { computeCoverage, type Coverage } from '../check/coverage/coverage.js';
-import { coverageDiagnostics } from '../check/coverage/diagnostics.js';
+import { parseRuleFileSource } from '../check/coverage/rule-file.js';
+import type { RuleContext } from '../check/rule.js';
+import { runAlertChecks } from '../check/run.js';
 import { readRuleFiles, type RuleFileScope } from '../io/alert-rule-files.js';
 import { displayPath, isInside } from '../io/discover.js';
 import { repositoryOf } from '../io/inside-repository.js';
-import type { RunCache } from '../io/run-cache.js';
-import { loadProjectFrom, type ProjectInputs } from '../io/project.js';
+import type { RunCache } from '../model/run-cache.js';
+import type { ProjectInputs } from '../model/sources.js';
+import { loadProjectFrom, type Project } from '../run/project.js';
+import { NODE_SHELL } from './shell.js';
 import type { Config } from '../model/config.js';
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { Runbook } from '../model/runbook.js';
 
-/** Alert coverage of some runbooks: the findings as diagnostics, the summary, and the rule files read. */
+/** Alert coverage of some runbooks: the alert rules' diagnostics, the summary, and the rule files read. */
 export interface AlertCoverage {
   readonly coverage: Coverage;
   readonly diagnostics: readonly Diagnostic[];
   /** The rule files read, as shown to users. */
   readonly ruleFiles: readonly string[];
+  /** The globs that matched no file. */
+  readonly unmatched: readonly string[];
 }
 
 /**
- * Reads the alert rule files (`globs`, read as `scope` says) and compares them with `runbooks`: the
- * shell part shared by `coverage` and by `check` when `alerts.rules` is set. `complete` says whether
- * `runbooks` is the whole collection (see {@link computeCoverage}).
+ * Reads the alert rule files (`globs`, read as `scope` says), parses them, and runs the alert rules
+ * over them and `runbooks` (`runAlertChecks`): the part shared by `coverage` and by `check` when
+ * `alerts.rules` is set. `complete` says whether `runbooks` is the whole collection (see {@link AlertsInput}).
  */
 export function alertCoverage(
   runbooks: readonly Runbook[],
-  config: Config,
+  context: RuleContext,
   options: { readonly globs: readonly string[]; readonly scope: RuleFileScope; readonly cwd: string; readonly complete: boolean },
 ): AlertCoverage {
   const read = readRuleFiles(options.globs, options.scope, options.cwd);
-  const configFile = config.source.kind === 'file' ? displayPath(config.source.path, options.cwd) : '.';
-  const coverage = computeCoverage({
-    ruleFiles: read.files,
-    unmatched: read.unmatched.map((glob) => ({ glob, file: configFile })),
-    runbooks,
-    url: config.alerts.url,
-    fromFileName: config.alerts.fromFileName,
-    complete: options.complete,
-  });
-  return { coverage, diagnostics: coverageDiagnostics(coverage.findings, config), ruleFiles: read.files.map((file) => file.file) };
+  const ruleFiles = read.files.map(parseRuleFileSource);
+  const source = context.config.source;
+  const configFile = source.kind === 'file' ? displayPath(source.path, options.cwd) : '.';
+  const alerts: AlertsInput = { ruleFiles, unmatched: read.unmatched.map((glob) => ({ glob, file: configFile })), complete: options.complete };
+  return {
+    coverage: computeCoverage(ruleFiles, runbooks),
+    diagnostics: runAlertChecks(runbooks, alerts, context),
+    ruleFiles: ruleFiles.map((file) => file.file),
+    unmatched: read.unmatched,
+  };
+}
+
+/** What the rules of a loaded project read besides its runbooks (as the run's own checks had it). */
+export function projectContext(project: Project, cwd: string): RuleContext {
+  const existingFiles = new Set(project.linkTargets.flatMap(([target, exists]) => (exists ? [target] : [])));
+  return { config: project.config, today: project.today, git: project.git, existingFiles, rootLabel: displayPath(project.config.root, cwd) };
 }
 
 /** Where the rule files of `alerts.rules` may be: inside the config file's repository (see {@link repositoryOf}). */
@@ -63,8 +76,8 @@ export function checkWithAlerts(
   cwd: string,
   cache: RunCache,
 ): { readonly diagnostics: readonly Diagnostic[]; readonly ruleFiles: readonly string[] } {
-  const project = loadProjectFrom(inputs, { cwd, cache });
+  const project = loadProjectFrom(inputs, { cache }, NODE_SHELL);
   const config = project.config;
-  const result = alertCoverage(project.runbooks, config, { globs: config.alerts.rules, scope: configRuleScope(config), cwd, complete: coversRoot(paths, config, cwd) });
+  const result = alertCoverage(project.runbooks, projectContext(project, cwd), { globs: config.alerts.rules, scope: configRuleScope(config), cwd, complete: coversRoot(paths, config, cwd) });
   return { diagnostics: [...project.diagnostics, ...result.diagnostics].sort(compareDiagnostics), ruleFiles: result.ruleFiles };
 }

@@ -6,14 +6,14 @@ import { coverageJson, coverageText } from '../report/coverage-summary.js';
 import { displayPath } from '../io/discover.js';
 import type { RuleFileScope } from '../io/alert-rule-files.js';
 import type { Io } from '../io/io.js';
-import { loadProject } from '../io/project.js';
-import { compareDiagnostics } from '../model/diagnostic.js';
+import { loadProject } from '../run/project.js';
+import { NODE_SHELL } from './shell.js';
 import { FORMATTERS, type FormatName } from '../report/index.js';
 import { jsonText } from '../report/json-text.js';
 import { countBySeverity, type CheckReport } from '../report/report.js';
 import { plural } from '../text/plural.js';
 import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
-import { alertCoverage, configRuleScope, coversRoot } from './alert-coverage.js';
+import { alertCoverage, configRuleScope, coversRoot, projectContext } from './alert-coverage.js';
 import { reportExit, shownDiagnostics, withReportOptions, writeReport, type ReportOptions } from './report-options.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
@@ -48,7 +48,7 @@ export function coverageCommand(io: Io, setExit: (code: number) => void): Comman
 
 async function runCoverage(paths: readonly string[], options: CoverageOptions, io: Io): Promise<number> {
   const today = resolveToday(undefined, io.now);
-  const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: false, cache: parseCacheFor(io, options.cache) });
+  const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: false, cache: parseCacheFor(io, options.cache) }, NODE_SHELL);
   const config = project.config;
   const fromCommandLine = options.rules !== undefined && options.rules.length > 0;
   const globs = fromCommandLine ? (options.rules ?? []) : config.alerts.rules;
@@ -56,12 +56,12 @@ async function runCoverage(paths: readonly string[], options: CoverageOptions, i
     throw new UsageError('no alert rule files: set `alerts.rules` in the config (docs/coverage.md) or pass --rules <glob>');
   }
   const scope: RuleFileScope = fromCommandLine ? { kind: 'command-line', base: io.cwd } : configRuleScope(config);
-  const result = alertCoverage(project.runbooks, config, { globs, scope, cwd: io.cwd, complete: coversRoot(paths, config, io.cwd) });
-  if (fromCommandLine) {
-    const unmatched = result.coverage.findings.filter((finding) => finding.ruleId === 'alert-rules-not-found').map((finding) => `\`${finding.actual ?? ''}\``);
-    if (unmatched.length > 0) throw new UsageError(`--rules ${unmatched.join(', ')} matches no file (relative to ${displayPath(io.cwd, io.cwd)})`);
+  const result = alertCoverage(project.runbooks, projectContext(project, io.cwd), { globs, scope, cwd: io.cwd, complete: coversRoot(paths, config, io.cwd) });
+  if (fromCommandLine && result.unmatched.length > 0) {
+    const unmatched = result.unmatched.map((glob) => `\`${glob}\``);
+    throw new UsageError(`--rules ${unmatched.join(', ')} matches no file (relative to ${displayPath(io.cwd, io.cwd)})`);
   }
-  const diagnostics = [...result.diagnostics].sort(compareDiagnostics);
+  const diagnostics = result.diagnostics;
   const files = [...result.ruleFiles, ...project.found.map((file) => file.file)];
   const report: CheckReport = { tool: toolInfo(), files, diagnostics: shownDiagnostics(diagnostics, options), rules: RULES };
   writeReport((color) => coverageReport(report, result.coverage, options.format, color), options, io);

@@ -2,15 +2,13 @@ import { globMatcher } from '../parse/glob.js';
 import picomatch from 'picomatch';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import type { RuleFile } from '../check/coverage/alert-rule.js';
-import { parseRuleFile } from '../check/coverage/rule-file.js';
-import { FILE_START } from '../model/diagnostic.js';
+import type { RuleFileSource } from '../model/rule-file-source.js';
 import { displayPath, filesUnder, isInside, skippedFolderOf } from './discover.js';
 import { repositoryPhrase, type Repository } from './inside-repository.js';
 
-/** The rule files some globs name, read and parsed, and the globs that matched nothing. */
+/** The rule files some globs name, read (not parsed), and the globs that matched nothing. */
 export interface RuleFiles {
-  readonly files: readonly RuleFile[];
+  readonly files: readonly RuleFileSource[];
   readonly unmatched: readonly string[];
 }
 
@@ -34,8 +32,8 @@ interface Candidate {
 }
 
 /**
- * Finds the files matching `globs` (a glob without wildcards names one file), then reads and parses
- * each once, sorted by path. A file outside its scope is not read and becomes a problem on that
+ * Finds the files matching `globs` (a glob without wildcards names one file), then reads each once,
+ * sorted by path (parsing is the caller's: `parseRuleFileSource`). A file outside its scope is not read and becomes a problem on that
  * path (naming it, never quoting it); a file that cannot be read becomes a problem on that file;
  * only a folder that cannot be listed stops the run.
  */
@@ -53,22 +51,20 @@ export function readRuleFiles(globs: readonly string[], scope: RuleFileScope, cw
   return { files, unmatched };
 }
 
-function readRuleFile(candidate: Candidate, scope: RuleFileScope, cwd: string): RuleFile {
+function readRuleFile(candidate: Candidate, scope: RuleFileScope, cwd: string): RuleFileSource {
   const file = displayPath(candidate.path, cwd);
-  let text: string;
   try {
     if (candidate.within !== undefined && !reallyInside(candidate.path, candidate.within)) {
-      return { file, alerts: [], problems: [{ value: outsideMessage(file, candidate.within, scope, cwd), span: FILE_START }] };
+      return { kind: 'not-read', file, reason: outsideMessage(file, candidate.within, scope, cwd) };
     }
     const skipped = scope.kind === 'config' ? skippedFolderOf(candidate.path, scope.repository.folder) : undefined;
     if (skipped !== undefined) {
-      return { file, alerts: [], problems: [{ value: `\`${file}\` is inside \`${skipped}\`, which holds no rule files (and may hold credentials), so it is not read`, span: FILE_START }] };
+      return { kind: 'not-read', file, reason: `\`${file}\` is inside \`${skipped}\`, which holds no rule files (and may hold credentials), so it is not read` };
     }
-    text = readFileSync(candidate.path, 'utf8');
+    return { kind: 'text', file, text: readFileSync(candidate.path, 'utf8') };
   } catch (error: unknown) {
-    return { file, alerts: [], problems: [{ value: `Cannot read the file: ${error instanceof Error ? error.message : String(error)}`, span: FILE_START }] };
+    return { kind: 'not-read', file, reason: `Cannot read the file: ${error instanceof Error ? error.message : String(error)}` };
   }
-  return parseRuleFile(text, file);
 }
 
 /** Whether `path` is inside `folder` as written and once every symlink is followed. */

@@ -22,3 +22,15 @@ export interface RuleFile {
   readonly alerts: readonly AlertRule[];
   readonly problems: readonly Located<string>[];
 }
+
+/** What the alert rules (scope `alerts`) read besides the runbooks and the config: plain values from the shell. */
+export interface AlertsInput {
+  readonly ruleFiles: readonly RuleFile[];
+  /** Globs of `alerts.rules` that matched no file, and the config file (as shown) they are written in. */
+  readonly unmatched: readonly { readonly glob: string; readonly file: string }[];
+  /**
+   * Whether the runbooks are the whole collection. When only some runbooks were read, an alert none
+   * of them answers may have a runbook elsewhere, so `alert-without-runbook` is not reported.
+   */
+  readonly complete: boolean;
+}

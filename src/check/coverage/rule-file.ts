@@ -1,11 +1,18 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
-import type { Span } from '../../model/diagnostic.js';
+import { FILE_START, type Span } from '../../model/diagnostic.js';
+import type { RuleFileSource } from '../../model/rule-file-source.js';
 import type { Field, Located } from '../../model/runbook.js';
 import { excerpt, PARSER_MESSAGE_LENGTH } from '../../text/terminal-text.js';
 import type { AlertRule, RuleFile } from './alert-rule.js';
 
 /** How many aliases in a row are followed (an alias of an alias…); nothing is ever expanded wholesale. */
 const MAX_ALIAS_DEPTH = 20;
+
+/** A rule file as read by the shell, parsed; one that was not read has its reason as a problem on the file. */
+export function parseRuleFileSource(source: RuleFileSource): RuleFile {
+  if (source.kind === 'not-read') return { file: source.file, alerts: [], problems: [{ value: source.reason, span: FILE_START }] };
+  return parseRuleFile(source.text, source.file);
+}
 
 /**
  * Reads a Prometheus rule file: plain rule files (`groups[].rules[]`), Kubernetes `PrometheusRule`

@@ -1,0 +1,36 @@
+import { alertFolders } from '../../model/alert-paths.js';
+import type { Located, Runbook } from '../../model/runbook.js';
+import { expectedUrls } from './url-pattern.js';
+
+/** A runbook's claim on an alert: listed under its `alerts`, or named by its file (`alerts.from_file_name`). */
+export interface Claim {
+  readonly runbook: Runbook;
+  readonly alert: Located<string>;
+}
+
+/** The runbooks' claims on alerts, by alert name, each group in runbook order. */
+export function claimsByAlert(runbooks: readonly Runbook[]): ReadonlyMap<string, readonly Claim[]> {
+  const claims = new Map<string, Claim[]>();
+  for (const runbook of runbooks) {
+    for (const alert of runbook.alerts) {
+      const group = claims.get(alert.value);
+      if (group === undefined) claims.set(alert.value, [{ runbook, alert }]);
+      else group.push({ runbook, alert });
+    }
+  }
+  return claims;
+}
+
+/**
+ * The URLs `alerts.url` (`pattern`) gives for an alert answered by the runbook `id` (see
+ * {@link expectedUrls}; the first is the one messages show). `{alert}` stands for the folders of the
+ * alert's pages, which depend on every alert claimed, so this is made once for all the claims.
+ */
+export function urlsOfClaims(pattern: string, claims: ReadonlyMap<string, readonly Claim[]>): (alert: string, id: string) => readonly string[] {
+  const folders = alertFolders(claims.keys());
+  return (alert, id) => {
+    // The folders under `alerts/`: `DiskFull`, `diskfull`.
+    const pages = (folders.get(alert) ?? []).map((folder) => folder.slice(folder.indexOf('/') + 1));
+    return expectedUrls(pattern, { name: alert, folders: pages }, id);
+  };
+}
