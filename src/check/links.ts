@@ -1,5 +1,5 @@
-import { dirname, resolve } from 'node:path';
 import type { BodyLink, Runbook } from '../model/runbook.js';
+import { decodedOrAsWritten, isRelativeUrl, linkTarget } from '../parse/link-target.js';
 
 /** A relative link of the body, resolved: the absolute target path and the anchor, if any. */
 export interface ResolvedLink {
@@ -9,8 +9,6 @@ export interface ResolvedLink {
   readonly anchor: string | undefined;
 }
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-
 /**
  * The body links of a runbook that point at files next to it: not URLs with a scheme, not
  * site-absolute (`/manual/…`), not templated (`{{< ref >}}`, `<%= %>`), which cannot be checked here.
@@ -19,13 +17,9 @@ export function relativeLinks(runbook: Runbook): readonly ResolvedLink[] {
   const resolved: ResolvedLink[] = [];
   for (const link of runbook.bodyLinks) {
     const url = link.url.trim();
-    if (url === '' || SCHEME.test(url) || url.startsWith('/') || /\{\{|\{%|<%|\$\{/.test(url)) continue;
-    const hash = url.indexOf('#');
-    const pathPart = (hash === -1 ? url : url.slice(0, hash)).replace(/\?.*$/, '');
-    const anchor = hash === -1 ? undefined : url.slice(hash + 1);
-    const decoded = safeDecode(pathPart);
-    const target = decoded === '' ? runbook.path : resolve(dirname(runbook.path), decoded);
-    resolved.push({ link, target, anchor: anchor === undefined || anchor === '' ? undefined : safeDecode(anchor) });
+    if (!isRelativeUrl(url) || /\{\{|\{%|<%|\$\{/.test(url)) continue;
+    const { file, fragment } = linkTarget(url, runbook.path);
+    resolved.push({ link, target: file, anchor: fragment === undefined || fragment === '' ? undefined : decodedOrAsWritten(fragment) });
   }
   return resolved;
 }
@@ -38,13 +32,4 @@ export function linkTargets(runbooks: readonly Runbook[]): readonly string[] {
     for (const { target } of relativeLinks(runbook)) if (!known.has(target)) targets.add(target);
   }
   return [...targets].sort();
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch (error: unknown) {
-    if (error instanceof URIError) return text;
-    throw error;
-  }
 }

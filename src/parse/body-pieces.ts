@@ -2,6 +2,7 @@ import type { Element, Properties, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { BodyPiece } from '../model/runbook.js';
+import { isRelativeUrl } from './link-target.js';
 
 /**
  * Serialising a sanitised body into pieces: the HTML `toHtml` writes for the whole tree, cut at the
@@ -9,15 +10,13 @@ import type { BodyPiece } from '../model/runbook.js';
  * nothing an author writes (text, attribute values, markup inside them) can make or move one.
  */
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-
 /**
  * The `href` of a link that may name another runbook: relative (`b.md`, `../x/c.md#step`), not to
  * this page (`#x`), not rooted (`/x`) and without a scheme (`https:`, `mailto:`).
  */
 export function relativeHref(properties: Readonly<Properties>): string | undefined {
   const href = properties.href;
-  if (typeof href !== 'string' || href === '' || href.startsWith('#') || href.startsWith('/') || SCHEME.test(href)) return undefined;
+  if (typeof href !== 'string' || !isRelativeUrl(href) || href.startsWith('#')) return undefined;
   return href;
 }
 

@@ -1,6 +1,6 @@
-import { dirname, resolve } from 'node:path';
 import type { BodyPiece, Runbook } from '../model/runbook.js';
 import { piecesHtml } from '../parse/body-pieces.js';
+import { linkTarget } from '../parse/link-target.js';
 import { relativeUrl } from '../model/site-paths.js';
 
 /** What the body of a runbook page needs to resolve its links. */
@@ -22,15 +22,7 @@ export function resolveLinks(pieces: readonly BodyPiece[], runbook: Runbook, con
 
 /** Where a relative href written in `runbook` points in the site, when it names one of its runbooks. */
 function sitePageHref(href: string, runbook: Runbook, context: LinkContext): string | undefined {
-  const hash = href.indexOf('#');
-  const pathPart = (hash === -1 ? href : href.slice(0, hash)).replace(/\?.*$/, '');
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathPart);
-  } catch (error: unknown) {
-    if (error instanceof URIError) return undefined;
-    throw error;
-  }
-  const page = context.pageOfFile(resolve(dirname(runbook.path), decoded));
-  return page === undefined ? undefined : relativeUrl(context.pagePath, page) + (hash === -1 ? '' : href.slice(hash));
+  const { file, sameFile, fragment } = linkTarget(href, runbook.path);
+  const page = sameFile ? undefined : context.pageOfFile(file);
+  return page === undefined ? undefined : relativeUrl(context.pagePath, page) + (fragment === undefined ? '' : `#${fragment}`);
 }
