@@ -5,7 +5,7 @@
  * top-level navigation. test/browser/serve-cross-origin.test.ts runs the attacks in Chromium.
  */
 import { describe, expect, it } from 'vitest';
-import { crossOriginProblem } from '../../src/cli/cross-origin.js';
+import { crossOriginProblem } from '../../src/io/cross-origin.js';
 import { get, project, rawGet, servedThroughout, type Response } from '../cli/serve-harness.js';
 
 const running = servedThroughout(project);

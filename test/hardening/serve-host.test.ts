@@ -3,7 +3,7 @@
  * local site as its own origin. Its requests still carry `Host: evil.example`, which `serve` refuses.
  */
 import { describe, expect, it } from 'vitest';
-import { hostProblem } from '../../src/cli/host-header.js';
+import { hostProblem } from '../../src/io/host-header.js';
 import { project, rawGet, servedThroughout } from '../cli/serve-harness.js';
 
 const running = servedThroughout(project);

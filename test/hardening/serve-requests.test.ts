@@ -3,7 +3,7 @@
  * requests to 127.0.0.1:4173 (`<img src>`), and a local process can send anything at all.
  */
 import { describe, expect, it } from 'vitest';
-import { locationOf, readRequestTarget } from '../../src/cli/request-target.js';
+import { locationOf, readRequestTarget } from '../../src/io/request-target.js';
 import { SENTINEL, expectSameSiteLocation, get, projectWithSentinels, rawGet, servedThroughout } from '../cli/serve-harness.js';
 
 const running = servedThroughout(projectWithSentinels);

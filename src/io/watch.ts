@@ -1,0 +1,55 @@
+/**
+ * The file watcher of `runbook serve` (shell code: `fs.watch`): watches files and folders, and
+ * calls back once per burst of changes, so that one save (often several events) is one rebuild.
+ * Changes inside `.git`, `node_modules` and a built `site` folder are not the sources' changes.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import type { OutputStream } from './io.js';
+
+/** How long a burst of changes is: a change this soon after the last one is part of it. */
+const QUIET_MS = 40;
+
+/** What is watched; `add` watches one more file or folder (once), `close` stops watching. */
+export interface Watching {
+  readonly add: (target: string) => void;
+  readonly close: () => void;
+}
+
+/** Where a target that cannot be watched is logged, and how its error is told. */
+export interface WatchLog {
+  readonly log: OutputStream;
+  /** An error's message with its cause chain, on one line. */
+  readonly describe: (error: unknown) => string;
+}
+
+/**
+ * Watches each of `targets` (recursively, for a folder), and then whatever is `add`ed; calls
+ * `changed` once per burst of changes. A target that cannot be watched is logged, not fatal.
+ */
+export function watchFiles(targets: readonly string[], changed: () => void, warn: WatchLog): Watching {
+  let timer: NodeJS.Timeout | undefined;
+  const onChange = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(changed, QUIET_MS);
+  };
+  const watchers = new Map<string, FSWatcher | undefined>();
+  const add = (target: string): void => {
+    if (watchers.has(target)) return;
+    try {
+      watchers.set(target, watch(target, { recursive: true }, (_event, name) => {
+        if (typeof name === 'string' && /(^|\/)(\.git|node_modules|site)(\/|$)/.test(name)) return;
+        onChange();
+      }));
+    } catch (error: unknown) {
+      watchers.set(target, undefined);
+      warn.log.write(`not watching ${target}: ${warn.describe(error)}\n`);
+    }
+  };
+  for (const target of targets) add(target);
+  return {
+    add,
+    close: () => {
+      for (const watcher of watchers.values()) watcher?.close();
+    },
+  };
+}
