@@ -1,9 +1,9 @@
-import GithubSlugger from 'github-slugger';
 import type { Code, List, ListItem, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
 import type { Config } from '../model/config.js';
 import type { BodyLink, Heading, Located, RecoveryStep, Section } from '../model/runbook.js';
+import { headingSlugs } from './heading-slugs.js';
 import { spanOf } from './span.js';
 
 /** What the body of a runbook holds, as the model needs it. */
@@ -21,7 +21,7 @@ export const RECOVERY_SECTION = 'recovery';
 
 /** Reads headings, sections, links and recovery steps from a parsed file. */
 export function readBody(tree: Root, config: Config): Body {
-  const slugger = new GithubSlugger();
+  const slugOf = headingSlugs();
   const headings: Heading[] = [];
   const sections: Section[] = [];
   const children = tree.children;
@@ -30,7 +30,7 @@ export function readBody(tree: Root, config: Config): Body {
   children.forEach((node, index) => {
     if (node.type !== 'heading') return;
     const text = toString(node).trim();
-    const heading: Heading = { depth: node.depth, text, slug: slugger.slug(text), span: spanOf(node) };
+    const heading: Heading = { depth: node.depth, text, slug: slugOf(text), span: spanOf(node) };
     headings.push(heading);
     const end = ends.get(index) ?? children.length;
     const name = config.sectionAliases.get(normaliseHeading(text));

@@ -1,4 +1,3 @@
-import GithubSlugger from 'github-slugger';
 import type { Root as HastRoot, Nodes as HastNodes } from 'hast';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
@@ -9,6 +8,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import type { BodyPiece } from '../model/runbook.js';
 import { visit } from './body.js';
 import { bodyPieces } from './body-pieces.js';
+import { headingSlugs } from './heading-slugs.js';
 
 /**
  * GitHub's sanitisation schema, with `class` kept on code for language names. User-written `id` and
@@ -57,11 +57,11 @@ function hasRawHtml(tree: Root): boolean {
 }
 
 function addHeadingIds(tree: HastRoot): void {
-  const slugger = new GithubSlugger();
+  const slugOf = headingSlugs();
   visit(tree, (node) => {
     const element = node as HastNodes;
     if (element.type === 'element' && /^h[1-6]$/.test(element.tagName)) {
-      element.properties.id = slugger.slug(hastToString(element).trim());
+      element.properties.id = slugOf(hastToString(element));
     }
   });
 }
