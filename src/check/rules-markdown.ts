@@ -1,8 +1,9 @@
 import { RULES } from './registry.js';
 
 /**
- * The rules as a Markdown section (id, severity, what, why, fix, examples), kept in docs/format.md
- * between `<!-- rules:start -->` and `<!-- rules:end -->`; a test fails when the two differ.
+ * The rules as a Markdown section (id, severity, what, why, its codes when it has several, fix,
+ * examples), kept in docs/format.md between `<!-- rules:start -->` and `<!-- rules:end -->`; a test
+ * fails when the two differ.
  */
 export function rulesMarkdown(): string {
   const categories = [...new Set(RULES.map((rule) => rule.category))];
@@ -13,6 +14,8 @@ export function rulesMarkdown(): string {
       parts.push(`#### \`${rule.id}\` (${rule.defaultSeverity})\n`);
       parts.push(`${rule.summary}\n`);
       parts.push(`- **Why:** ${rule.why}`);
+      const codes = Object.keys(rule.messages);
+      if (codes.length > 1) parts.push(`- **Codes:** ${codes.map((code) => `\`${code}\``).join(', ')}`);
       parts.push(`- **Fix:** ${rule.fix}\n`);
       if (rule.examples !== undefined) {
         parts.push('Reported:\n');

@@ -50,7 +50,7 @@ export const JSON_REPORT_SCHEMA = {
             items: {
               type: 'object',
               additionalProperties: false,
-              required: ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message'],
+              required: ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'code', 'severity', 'message', 'params'],
               properties: {
                 file: text,
                 line: position,
@@ -58,8 +58,14 @@ export const JSON_REPORT_SCHEMA = {
                 endLine: position,
                 endColumn: position,
                 ruleId: text,
+                code: { type: 'string', description: 'The kind of problem: the rule id, or `<rule-id>/<variant>`; never renamed.' },
                 severity: { enum: ['error', 'warning', 'info'] },
                 message: text,
+                params: {
+                  type: 'object',
+                  description: 'The values the message is made from (names, paths, dates, counts), by name; which names depends on `code`.',
+                  additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }] },
+                },
                 expected: { type: 'string', description: 'What the rule expected.' },
                 actual: { type: 'string', description: 'The offending value, as written.' },
                 note: { type: 'string', description: 'One more sentence of help.' },

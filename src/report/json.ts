@@ -4,7 +4,7 @@
  * described by `JSON_REPORT_SCHEMA`; `version` changes only when a field is removed or changes
  * meaning (new optional fields keep the version).
  */
-import type { Diagnostic, Severity } from '../model/diagnostic.js';
+import type { Diagnostic, MessageParams, Severity } from '../model/diagnostic.js';
 import { groupByFile } from './file-groups.js';
 import { jsonText } from './json-text.js';
 import { countBySeverity, type Formatter } from './report.js';
@@ -20,8 +20,12 @@ export interface JsonDiagnostic {
   readonly endLine: number;
   readonly endColumn: number;
   readonly ruleId: string;
+  /** The kind of problem: the rule id, or `<rule-id>/<variant>`; never renamed. */
+  readonly code: string;
   readonly severity: Severity;
   readonly message: string;
+  /** The values the message is made from, by name (per code). */
+  readonly params: MessageParams;
   readonly expected?: string;
   readonly actual?: string;
   readonly note?: string;
@@ -56,8 +60,10 @@ function jsonDiagnostic(diagnostic: Diagnostic): JsonDiagnostic {
     endLine: diagnostic.span.end.line,
     endColumn: diagnostic.span.end.column,
     ruleId: diagnostic.ruleId,
+    code: diagnostic.code,
     severity: diagnostic.severity,
     message: diagnostic.message,
+    params: diagnostic.params,
     ...(diagnostic.expected === undefined ? {} : { expected: diagnostic.expected }),
     ...(diagnostic.actual === undefined ? {} : { actual: diagnostic.actual }),
     ...(diagnostic.note === undefined ? {} : { note: diagnostic.note }),

@@ -1,7 +1,9 @@
 /**
  * sarif: SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards. One run whose
  * driver describes every rule (summary, why, fix, default level); one result per diagnostic with
- * its rule index, level (info → `note`) and region. Regions use runbook's spans directly: SARIF's
+ * its rule index, level (info → `note`), region and a partial fingerprint (`runbookSubject/v1`: rule,
+ * path, subject and occurrence, as `gitlab`'s, so a problem keeps it from one day to the next and
+ * when lines move). Regions use runbook's spans directly: SARIF's
  * end column is exclusive too, and columns count UTF-16 code units, as JavaScript strings do.
  * Artifact URIs are the displayed paths with forward slashes, percent-encoded per segment; they stay
  * relative when the path is (relative to the working directory, normally the repository root).
@@ -9,12 +11,16 @@
 import type { RuleDoc } from '../check/rule.js';
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import { groupByFile } from './file-groups.js';
+import { fingerprinted } from './fingerprint.js';
 import { jsonText } from './json-text.js';
 import { validRegion } from './region.js';
 import type { Formatter } from './report.js';
 
 /** Where users find runbook's documentation. */
 export const INFORMATION_URI = 'https://github.com/runbook-cli/runbook';
+
+/** The name (and version) of runbook's partial fingerprint in SARIF results (see `fingerprinted`). */
+export const PARTIAL_FINGERPRINT = 'runbookSubject/v1';
 
 type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -40,7 +46,9 @@ export const sarif: Formatter = (report) => {
         },
         columnKind: 'utf16CodeUnits',
         artifacts: files.map((file) => ({ location: { uri: artifactUri(file) } })),
-        results: report.diagnostics.map((diagnostic) => result(diagnostic, ruleIndex.get(diagnostic.ruleId), artifactIndex.get(diagnostic.file))),
+        results: fingerprinted(report.diagnostics).map(({ diagnostic, fingerprint }) =>
+          result(diagnostic, fingerprint, ruleIndex.get(diagnostic.ruleId), artifactIndex.get(diagnostic.file)),
+        ),
       },
     ],
   };
@@ -60,7 +68,7 @@ function reportingDescriptor(rule: RuleDoc) {
 }
 
 /** `ruleIndex` is left out for a rule the report does not describe, rather than pointing at the wrong one. */
-function result(diagnostic: Diagnostic, ruleIndex: number | undefined, artifactIndex: number | undefined) {
+function result(diagnostic: Diagnostic, fingerprint: string, ruleIndex: number | undefined, artifactIndex: number | undefined) {
   const { start, end } = validRegion(diagnostic.span);
   return {
     ruleId: diagnostic.ruleId,
@@ -75,6 +83,7 @@ function result(diagnostic: Diagnostic, ruleIndex: number | undefined, artifactI
         },
       },
     ],
+    partialFingerprints: { [PARTIAL_FINGERPRINT]: fingerprint },
   };
 }
 

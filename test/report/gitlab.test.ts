@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { gitlab, type CodeQualityIssue } from '../../src/report/gitlab.js';
 import type { CheckReport } from '../../src/report/report.js';
-import { NOTHING, SAMPLE } from './sample-report.js';
+import { daysLater, NOTHING, SAMPLE } from './sample-report.js';
 
 function issues(report: CheckReport): readonly CodeQualityIssue[] {
   // Test-side parse of our own output; the shape is asserted field by field below.
@@ -39,8 +39,10 @@ describe('gitlab', () => {
     for (const fingerprint of fingerprints) expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  test('gives the same fingerprints on every run', () => {
-    expect(issues(SAMPLE).map((issue) => issue.fingerprint)).toEqual(issues(SAMPLE).map((issue) => issue.fingerprint));
+  test('gives the same fingerprints on every run, also days later when the messages count other days', () => {
+    const later = { ...SAMPLE, diagnostics: SAMPLE.diagnostics.map(daysLater) };
+    expect(issues(later).map((issue) => issue.description)).not.toEqual(issues(SAMPLE).map((issue) => issue.description));
+    expect(issues(later).map((issue) => issue.fingerprint)).toEqual(issues(SAMPLE).map((issue) => issue.fingerprint));
   });
 
   test('keeps fingerprints when only line numbers change', () => {
@@ -49,12 +51,13 @@ describe('gitlab', () => {
     expect(issues(moved).map((issue) => issue.fingerprint)).toEqual(issues(SAMPLE).map((issue) => issue.fingerprint));
   });
 
-  test('changes the fingerprint when the rule, the path or the message changes', () => {
+  test('changes the fingerprint when the rule, the path or the subject changes, not the message alone', () => {
     const first = SAMPLE.diagnostics[0];
     if (first === undefined) throw new Error('the sample report has no diagnostics');
-    const variants = [first, { ...first, ruleId: 'stale' }, { ...first, file: 'docs/other.md' }, { ...first, message: 'Another message' }];
-    const fingerprints = variants.map((diagnostic) => issues({ ...SAMPLE, diagnostics: [diagnostic] })[0]?.fingerprint);
-    expect(new Set(fingerprints).size).toBe(4);
+    const fingerprintOf = (diagnostic: Diagnostic): string | undefined => issues({ ...SAMPLE, diagnostics: [diagnostic] })[0]?.fingerprint;
+    const variants = [first, { ...first, ruleId: 'stale' }, { ...first, file: 'docs/other.md' }, { ...first, subject: 'service' }];
+    expect(new Set(variants.map(fingerprintOf)).size).toBe(4);
+    expect(fingerprintOf({ ...first, message: 'Another message', params: { key: 'other' } })).toBe(fingerprintOf(first));
   });
 
   test('writes an empty array for a clean run', () => {

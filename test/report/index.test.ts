@@ -38,6 +38,9 @@ const diagnostic: fc.Arbitrary<Diagnostic> = fc.record({
   file: fc.constantFrom(...SAMPLE.files),
   span: fc.record({ start: point, end: point }),
   ruleId: fc.constantFrom(...SAMPLE.rules.map((rule) => rule.id)),
+  code: anyText,
+  params: fc.dictionary(anyText, fc.oneof(anyText, fc.integer())),
+  subject: anyText,
   severity,
   message: anyText,
 });

@@ -50,8 +50,10 @@ describe('json', () => {
       endLine: 4,
       endColumn: 24,
       ruleId: 'placeholder-text',
+      code: 'placeholder-text',
       severity: 'warning',
       message: TRICKY_MESSAGE,
+      params: { text: 'TODO' },
       actual: 'TODO',
       note: 'Write the real step.',
     });

@@ -32,6 +32,9 @@ const diagnostics: readonly Diagnostic[] = [
     file: ACCENTED_FILE,
     span: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
     ruleId: 'required-field',
+    code: 'required-field',
+    params: { key: 'owner' },
+    subject: 'owner',
     severity: 'error',
     message: 'Missing required field `owner`',
     expected: 'a team from `teams`',
@@ -40,6 +43,9 @@ const diagnostics: readonly Diagnostic[] = [
     file: ACCENTED_FILE,
     span: { start: { line: 4, column: 14 }, end: { line: 4, column: 24 } },
     ruleId: 'placeholder-text',
+    code: 'placeholder-text',
+    params: { text: 'TODO' },
+    subject: 'TODO',
     severity: 'warning',
     message: TRICKY_MESSAGE,
     actual: 'TODO',
@@ -49,6 +55,9 @@ const diagnostics: readonly Diagnostic[] = [
     file: ACCENTED_FILE,
     span: { start: { line: 9, column: 1 }, end: { line: 12, column: 1 } },
     ruleId: 'due-soon',
+    code: 'due-soon',
+    params: { daysLeft: 5 },
+    subject: '',
     severity: 'info',
     message: 'Due for a test in 5 days',
   },
@@ -56,6 +65,9 @@ const diagnostics: readonly Diagnostic[] = [
     file: 'docs/web.md',
     span: { start: { line: 3, column: 14 }, end: { line: 3, column: 24 } },
     ruleId: 'stale',
+    code: 'stale',
+    params: { lastTested: '2025-01-10' },
+    subject: '',
     severity: 'error',
     message: 'Stale: last tested 2025-01-10',
   },
@@ -63,6 +75,9 @@ const diagnostics: readonly Diagnostic[] = [
     file: 'docs/web.md',
     span: { start: { line: 12, column: 3 }, end: { line: 12, column: 30 } },
     ruleId: 'broken-link',
+    code: 'broken-link',
+    params: { url: './gone.md' },
+    subject: './gone.md',
     severity: 'warning',
     message: 'Broken link to `./gone.md`',
   },
@@ -81,3 +96,9 @@ export const CLEAN: CheckReport = { ...SAMPLE, diagnostics: [] };
 
 /** No files and no diagnostics at all. */
 export const NOTHING: CheckReport = { ...SAMPLE, files: [], diagnostics: [] };
+
+/** The diagnostic as a run some days later would make it: the day counts in its message and params moved on. */
+export function daysLater(diagnostic: Diagnostic): Diagnostic {
+  const params = Object.fromEntries(Object.entries(diagnostic.params).map(([name, value]) => [name, typeof value === 'number' ? value + 3 : value]));
+  return { ...diagnostic, params, message: diagnostic.message.replace(/\d+ days/, (days) => `${parseInt(days, 10) + 3} days`) };
+}

@@ -4,8 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { RULES } from '../../src/check/registry.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import type { CheckReport } from '../../src/report/report.js';
-import { artifactUri, sarif } from '../../src/report/sarif.js';
-import { NOTHING, RULE_DOCS, SAMPLE, TRICKY_MESSAGE } from './sample-report.js';
+import { artifactUri, PARTIAL_FINGERPRINT, sarif } from '../../src/report/sarif.js';
+import { daysLater, NOTHING, RULE_DOCS, SAMPLE, TRICKY_MESSAGE } from './sample-report.js';
 
 const SCHEMA_FILE = new URL('../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', import.meta.url);
 const schema: unknown = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
@@ -36,6 +36,7 @@ interface Result {
   readonly locations: readonly {
     readonly physicalLocation: { readonly artifactLocation: { readonly uri: string; readonly index?: number }; readonly region: Region };
   }[];
+  readonly partialFingerprints: Readonly<Record<string, string>>;
 }
 interface Log {
   readonly $schema: string;
@@ -110,6 +111,19 @@ describe('sarif', () => {
         },
       },
     ]);
+  });
+
+  test('gives every result a distinct partial fingerprint that days later and lines further down are the same', () => {
+    const fingerprints = (report: CheckReport): readonly (string | undefined)[] => run(report).results.map((result) => result.partialFingerprints[PARTIAL_FINGERPRINT]);
+    const now = fingerprints(SAMPLE);
+    expect(new Set(now).size).toBe(SAMPLE.diagnostics.length);
+    for (const fingerprint of now) expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    const later = SAMPLE.diagnostics.map((diagnostic) => {
+      const moved = daysLater(diagnostic);
+      return { ...moved, span: { start: { ...moved.span.start, line: moved.span.start.line + 5 }, end: { ...moved.span.end, line: moved.span.end.line + 5 } } };
+    });
+    expect(fingerprints({ ...SAMPLE, diagnostics: later })).toEqual(now);
+    expect(fingerprints({ ...SAMPLE, diagnostics: SAMPLE.diagnostics.map((diagnostic) => ({ ...diagnostic, subject: `${diagnostic.subject}!` })) })).not.toEqual(now);
   });
 
   test('leaves out the rule index for a rule the report does not describe', () => {
