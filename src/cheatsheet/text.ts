@@ -5,11 +5,16 @@
  * made printable: no ESC, OSC (clipboard writes, fake links) or other control character gets out.
  */
 import { printable, printableLines } from '../text/terminal-text.js';
+import { columns, wrap as wrapText } from '../text/wrap.js';
 import { commitText, contactText, moreStepsNote, NO_STEPS_NOTE, type CheatSheet, type SheetRunbook, type SheetTeam } from './sheet.js';
-import { columns, wrap } from './wrap.js';
 
 /** The width prose is wrapped to. */
 export const TEXT_WIDTH = 80;
+
+/** Prose for the sheet: no line wider than `width`, a word longer than a line split across lines. */
+function wrap(text: string, width: number, first: string, rest: string): readonly string[] {
+  return wrapText(text, { width, first, rest, longWords: 'split' });
+}
 
 /** What comes before the first line of a command, and before each line after it. */
 export const COMMAND_PREFIX = { first: '$ ', rest: '  ' } as const;

@@ -1,8 +1,9 @@
 import type { Palette, Style } from '../report/ansi.js';
 import { printable } from '../text/terminal-text.js';
+import { columns } from '../text/wrap.js';
 import type { StatusKind } from '../view/status.js';
 import type { Card, CardReview } from './card.js';
-import { columns, commandLines, styledWrap, WIDTH, wrap } from './wrap.js';
+import { commandLines, styledWrap, WIDTH, wrap } from './wrap.js';
 
 /** Width of the label column (`Status`, `Owner`, …). */
 const LABEL_WIDTH = 10;

@@ -1,4 +1,7 @@
-import { printable, printableLines } from '../text/terminal-text.js';
+import { printableLines } from '../text/terminal-text.js';
+import { wrap as wrapText } from '../text/wrap.js';
+
+export { columns } from '../text/wrap.js';
 
 /** Columns of a terminal line: the output is laid out for the smallest common terminal. */
 export const WIDTH = 80;
@@ -9,32 +12,12 @@ export interface Prefixes {
   readonly rest: string;
 }
 
-/** Columns `text` takes, counting code points (close enough for the Latin text of runbooks). */
-export function columns(text: string): number {
-  return Array.from(text).length;
-}
-
 /**
- * Wraps prose at `width` columns between words; line breaks in the text are spaces. A word wider
- * than a line (a long URL) is never broken: it gets a line of its own. User text is made printable
- * word by word, so no control character reaches the terminal.
+ * Wraps prose for the terminal at `width` columns (see the one wrapper, `text/wrap.ts`). A word
+ * wider than a line (a long URL) is never broken: it gets a line of its own, so it can be copied.
  */
 export function wrap(text: string, prefixes: Prefixes, width = WIDTH): readonly string[] {
-  const words = text.split(/\s+/).filter((word) => word !== '').map(printable);
-  const lines: string[] = [];
-  let line = prefixes.first;
-  let empty = true;
-  for (const word of words) {
-    if (!empty && columns(line) + 1 + columns(word) > width) {
-      lines.push(line);
-      line = prefixes.rest;
-      empty = true;
-    }
-    line = empty ? line + word : `${line} ${word}`;
-    empty = false;
-  }
-  lines.push(line.trimEnd());
-  return lines;
+  return wrapText(text, { width, ...prefixes, longWords: 'whole' });
 }
 
 /**

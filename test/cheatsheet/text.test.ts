@@ -1,8 +1,7 @@
-import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { CheatSheet } from '../../src/cheatsheet/sheet.js';
 import { commandLines, renderSheetText, TEXT_WIDTH } from '../../src/cheatsheet/text.js';
-import { columns, wrap } from '../../src/cheatsheet/wrap.js';
+import { columns } from '../../src/text/wrap.js';
 import { PROJECT_ROOT } from '../shared.js';
 import { sheetOf, sheetsOf, TEAM_OF_TEN } from './sheets.js';
 
@@ -47,30 +46,5 @@ describe('plain-text cheat sheet', () => {
 
   test('ends with the date and the commit it was made from', () => {
     for (const sheet of sheets) expect(renderSheetText(sheet).endsWith('\nGenerated 2026-11-27 from commit abc1234 by runbook cheatsheet.\n')).toBe(true);
-  });
-});
-
-describe('wrap', () => {
-  test('keeps every word, in order, on lines no wider than the width', () => {
-    const word = fc.stringMatching(/^[a-zé%0-9.:/-]{1,30}$/);
-    fc.assert(
-      fc.property(fc.array(word, { maxLength: 60 }), fc.integer({ min: 12, max: 100 }), (words, width) => {
-        const lines = wrap(words.join(' '), width, '  1. ', '     ');
-        for (const line of lines) expect(columns(line)).toBeLessThanOrEqual(width);
-        expect(lines.map((line, index) => line.slice(index === 0 ? 5 : 5)).join(' ').split(/\s+/).filter((each) => each !== '').join('')).toBe(words.join(''));
-      }),
-    );
-  });
-
-  test('hangs the following lines under the first', () => {
-    expect(wrap('one two three four five six', 14, '- ', '  ')).toEqual(['- one two', '  three four', '  five six']);
-  });
-
-  test('keeps a number with its percent sign', () => {
-    expect(wrap('CPU above 80 % on every node', 13, '', '')).toEqual(['CPU above', '80 % on every', 'node']);
-  });
-
-  test('splits a word longer than a whole line rather than overflow', () => {
-    expect(wrap('see https://example.com/a/very/long/path', 16, '', '')).toEqual(['see', 'https://example.', 'com/a/very/long/', 'path']);
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columns, commandLines, wrap } from '../../src/oncall/wrap.js';
+import { commandLines, wrap } from '../../src/oncall/wrap.js';
+import { columns } from '../../src/text/wrap.js';
 
 describe('wrap', () => {
   it('breaks between words at the width, with the prefixes', () => {
