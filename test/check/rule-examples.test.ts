@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/check/registry.js';
-import type { RuleContext } from '../../src/check/rule.js';
-import { defaultConfig } from '../../src/parse/config.js';
-import { runbookOf, TODAY } from '../helpers.js';
-
-const context: RuleContext = {
-  config: defaultConfig('/runbooks'),
-  today: TODAY,
-  git: { kind: 'none' },
-  existingFiles: new Set(),
-  rootLabel: 'runbooks',
-};
-
-function findingsOf(ruleId: string, text: string) {
-  const rule = RULES.find((candidate) => candidate.id === ruleId);
-  if (rule === undefined) throw new Error(`no rule ${ruleId}`);
-  const runbook = runbookOf(text);
-  if (rule.scope === 'runbook') return rule.check(runbook, context);
-  if (rule.scope === 'collection') return rule.check([runbook], context);
-  throw new Error(`rule ${ruleId} has no check function`);
-}
+import { findingsOf } from './rule-findings.js';
 
 describe('every rule documents itself', () => {
   it('has a unique id, a summary, why it exists and how to fix it', () => {
