@@ -1,4 +1,5 @@
 import type { Span } from '../model/diagnostic.js';
+import { lineColumns } from '../text/line-column.js';
 
 /** The text of a file, or why it has none. */
 export type Decoded =
@@ -38,8 +39,6 @@ export function decodeSource(bytes: Uint8Array): Decoded {
 
 /** A zero-width span just after `before`, in 1-based line and column. */
 function pointSpan(before: string): Span {
-  const lines = before.split('\n');
-  const line = lines.length;
-  const column = (lines[lines.length - 1] ?? '').length + 1;
-  return { start: { line, column }, end: { line, column } };
+  const point = lineColumns(before)(before.length);
+  return { start: point, end: point };
 }
