@@ -149,6 +149,6 @@ export function checkedHostile(f: Fields): { readonly config: Config; readonly f
   const file = `runbooks/${f.file}.md`;
   const loaded = parseRunbook({ id: `x${f.file}`, file, path: `/collection/${file}`, bytes: new TextEncoder().encode(runbookText(f)) }, config, { render: true });
   const checked = runChecks([loaded], { config, today: TODAY, git: { kind: 'none' }, existingFiles: new Set(), rootLabel: 'runbooks' });
-  const planted: Diagnostic = { file, span: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }, ruleId: f.alert, severity: 'error', message: f.title, expected: f.owner, actual: f.command, note: f.step };
+  const planted: Diagnostic = { file, span: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }, ruleId: f.alert, code: f.alert, params: { title: f.title }, subject: f.title, severity: 'error', message: f.title, expected: f.owner, actual: f.command, note: f.step };
   return { config, file, loaded, diagnostics: [...checked, planted] };
 }

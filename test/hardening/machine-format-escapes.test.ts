@@ -107,7 +107,7 @@ describe('terminal escape injection through the machine formats, examples', () =
     const report = {
       tool: { name: 'runbook', version: '0' },
       files: ['a.md'],
-      diagnostics: [{ file: 'a.md', span: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }, ruleId: 'x', severity: 'error' as const, message: '\u009b2J\u202e\u007f' }],
+      diagnostics: [{ file: 'a.md', span: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }, ruleId: 'x', code: 'x', params: {}, subject: '', severity: 'error' as const, message: '\u009b2J\u202e\u007f' }],
       rules: RULES,
     };
     const xml = junit(report, { color: false });
