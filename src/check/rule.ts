@@ -84,7 +84,12 @@ export interface RuleDoc {
 /** What every rule has: its documentation and the wording of its messages. */
 type RuleBase = RuleDoc & { readonly messages: MessageFormats };
 
-/** A rule: its documentation, its messages and the pure function that finds problems. */
+/**
+ * A rule: its documentation, its messages and the pure function that finds problems. The scope says
+ * what the function is given: one runbook, all of them, or all of them and the alert rule files
+ * (`alerts`: `runbook coverage`, and `check` with `alerts.rules`). A `loader` rule has no function:
+ * the runner reports it while reading files (unreadable-file, internal-error).
+ */
 export type Rule =
   | (RuleBase & { readonly scope: 'runbook'; readonly check: (runbook: Runbook, context: RuleContext) => readonly Finding[] })
   | (RuleBase & {
