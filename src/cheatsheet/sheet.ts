@@ -7,8 +7,9 @@ import type { CalendarDate } from '../model/calendar-date.js';
 import { formatCalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
 import type { SourceCommit } from '../model/source-commit.js';
+import { teamOf } from '../model/team-lookup.js';
 import type { Contact } from '../model/runbook.js';
-import type { Group, SiteData, SiteRunbook } from '../view/site-data.js';
+import type { Group, CollectionView, RunbookView } from '../view/collection-view.js';
 import type { StatusKind } from '../view/status.js';
 
 /** How many recovery steps a sheet shows per runbook; the rest are one click (or one URL) away. */
@@ -100,7 +101,7 @@ export type SelectedSheets =
  * its page, and the groups sorted most severe first). A `wanted` team matches its id, or its name
  * ignoring case.
  */
-export function cheatSheets(data: SiteData, selection: SheetSelection, provenance: Provenance): SelectedSheets {
+export function cheatSheets(data: CollectionView, selection: SheetSelection, provenance: Provenance): SelectedSheets {
   const of = selection.kind === 'team' || selection.kind === 'every-team' ? 'team' : 'service';
   const groups = of === 'team' ? data.teams : data.services;
   let chosen: readonly Group[] = groups;
@@ -122,7 +123,7 @@ export function cheatSheets(data: SiteData, selection: SheetSelection, provenanc
         slug: slugOf(group.page),
         page: group.page,
         teams,
-        runbooks: group.runbooks.map((entry) => sheetRunbook(entry, teams, data.config)),
+        runbooks: group.runbooks.map((entry) => sheetRunbook(entry, teams)),
         generated,
         commit: provenance.commit,
       };
@@ -164,31 +165,24 @@ export function contactText(contact: Contact): string {
   return `${contact.name}: ${contact.via} ${contact.target}`;
 }
 
-function sheetRunbook(entry: SiteRunbook, teams: readonly SheetTeam[], config: Config): SheetRunbook {
-  const { runbook, status } = entry;
-  const steps = runbook.recovery.source === 'none' ? [] : runbook.recovery.steps;
+function sheetRunbook(entry: RunbookView, teams: readonly SheetTeam[]): SheetRunbook {
+  const { runbook, status, steps } = entry;
   const ownTeam = teams.find((team) => team.key === entry.owner);
-  const escalation = runbook.escalation.length > 0 && !sameContacts(runbook.escalation, ownTeam?.contacts ?? []) ? runbook.escalation : [];
+  // The header shows the team's list; a runbook's own list is printed only where it differs.
+  const escalation = entry.escalation.source === 'runbook' && !sameContacts(entry.escalation.contacts, ownTeam?.contacts ?? []) ? entry.escalation.contacts : [];
   return {
     id: runbook.id,
     title: runbook.title,
     severity: entry.severity,
-    alerts: runbook.alerts.map((alert) => alert.value),
+    alerts: entry.alerts,
     status: status.kind,
     statusText: statusText(status.kind, status.lastTested, status.due),
     flagged: status.kind === 'stale' || status.kind === 'never-tested',
     steps: steps.slice(0, MAX_STEPS).map((step): SheetStep => (step.run === undefined ? { text: step.text } : { text: step.text, run: step.run })),
     moreSteps: Math.max(0, steps.length - MAX_STEPS),
     escalation,
-    link: linkOf(entry.page, config.site.baseUrl),
+    link: { url: entry.link, page: entry.page },
   };
-}
-
-/** The printed URL of a runbook: absolute under the site's base URL, else the site path. */
-export function linkOf(page: string, baseUrl: string | undefined): RunbookLink {
-  const folder = page.replace(/index\.html$/, '');
-  if (baseUrl === undefined) return { url: folder, page };
-  return { url: `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${folder}`, page };
 }
 
 function sheetTeam(key: string, config: Config): SheetTeam {
@@ -200,10 +194,6 @@ function sheetTeam(key: string, config: Config): SheetTeam {
 function owningTeams(group: Group, config: Config): readonly SheetTeam[] {
   const owners = [...new Set(group.runbooks.flatMap((entry) => (entry.owner === undefined ? [] : [entry.owner])))];
   return owners.map((owner) => sheetTeam(owner, config));
-}
-
-function teamOf(key: string | undefined, config: Config) {
-  return key !== undefined && config.teams.kind === 'listed' ? config.teams.byId.get(key) : undefined;
 }
 
 function sameContacts(a: readonly Contact[], b: readonly Contact[]): boolean {

@@ -16,7 +16,7 @@ import { writeFileAtomic } from '../io/write-file.js';
 import { guardedFolders, outputLinkRefusal } from '../io/output-path.js';
 import { OutputError } from '../io/site-output.js';
 import type { Config } from '../model/config.js';
-import { siteData } from '../view/site-data.js';
+import { collectionView } from '../view/collection-view.js';
 import { EXIT } from './exit-codes.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
@@ -103,7 +103,7 @@ async function runCheatsheet(paths: readonly string[], options: CheatsheetOption
   const config: Config = options.baseUrl === undefined ? project.config : { ...project.config, site: { ...project.config.site, baseUrl: options.baseUrl } };
   const commit: SourceCommit = options.git ? await readHeadCommit(commonFolder(project.found.map((file) => dirname(file.path)))) : { kind: 'unknown' };
   const selection = selectionOf(options);
-  const selected = cheatSheets(siteData(project.runbooks, project.diagnostics, config, today, project.git), selection, { today, commit });
+  const selected = cheatSheets(collectionView(project.runbooks, project.diagnostics, config, today, project.git), selection, { today, commit });
   if (selected.kind === 'not-found') {
     const available = selected.available.length === 0 ? 'there are none' : `expected one of ${selected.available.map((name) => `\`${name}\``).join(', ')}`;
     throw new UsageError(`no runbooks of ${selected.of} \`${selected.wanted}\`: ${available}`);

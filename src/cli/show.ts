@@ -14,7 +14,7 @@ import { findRunbook, isNamedBy } from '../oncall/find-runbook.js';
 import { mayAnswerAlert } from '../parse/findable.js';
 import { findablesIn, scanSources } from '../run/find-scan.js';
 import { candidatesText, noMatchText } from '../oncall/match-text.js';
-import { runbookUrl } from '../oncall/runbook-url.js';
+import { collectionView } from '../view/collection-view.js';
 import { EXIT } from './exit-codes.js';
 import { useColor } from './color.js';
 import { resolveToday } from './today.js';
@@ -87,12 +87,10 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
   switch (result.kind) {
     case 'found': {
       const { runbook, project } = await loadOne(result.item, options.config, today, io.cwd);
-      const card = cardOf(runbook, {
-        config: project.config,
-        today,
-        diagnostics: project.diagnostics.filter((diagnostic) => diagnostic.file === runbook.file),
-        url: runbookUrl(runbook, sources.map((each) => each.id), project.config),
-      });
+      const ids = sources.map((each) => each.id);
+      const [view] = collectionView([runbook], project.diagnostics, project.config, today, project.git, ids).runbooks;
+      if (view === undefined) throw new Error(`bug: no view of ${runbook.file}`);
+      const card = cardOf(view);
       if (json) print(foundJson(query, result.by, card));
       else io.stdout.write(cardText(card, style));
       return EXIT.ok;

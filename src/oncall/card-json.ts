@@ -38,6 +38,8 @@ export interface CardJson {
     readonly last_tested: string | null;
     readonly due: string | null;
     readonly days_left: number | null;
+    /** The review interval that decides the due date (`3 months`), when known. */
+    readonly review_every: string | null;
     readonly problems: number;
   };
   readonly alerts: readonly string[];
@@ -91,6 +93,7 @@ export function cardJson(card: Card): CardJson {
       last_tested: review.kind === 'never-tested' ? 'never' : review.kind === 'unknown' ? null : review.lastTested,
       due: review.kind === 'tested' ? review.due : null,
       days_left: review.kind === 'tested' ? review.daysLeft : null,
+      review_every: review.kind === 'tested' ? review.interval : null,
       problems: card.problems,
     },
     alerts: [...card.alerts],

@@ -3,16 +3,17 @@ import { SHEET_LINK_FROM_TEAM_PAGE, siteCheatSheets } from './cheatsheet-pages.j
 import { SHEET_STYLESHEET } from '../cheatsheet/html.js';
 import type { SourceCommit } from '../model/source-commit.js';
 import type { CalendarDate } from '../model/calendar-date.js';
-import { formatCalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { BodyPiece, RenderedBody, Runbook } from '../model/runbook.js';
 import { catalogJson } from './catalog.js';
 import { relativeUrl } from '../model/site-paths.js';
+import { teamOf } from '../model/team-lookup.js';
+import { lastTestedOf } from '../view/review.js';
 import { resolveLinks } from './resolve-links.js';
 import { buildSearchIndex } from './search-index.js';
 import type { SearchDocument, SiteFile } from './search-document.js';
-import { siteData, type Group, type SiteData, type SiteRunbook } from '../view/site-data.js';
+import { collectionView, type Group, type CollectionView, type RunbookView } from '../view/collection-view.js';
 import { STATUS_ORDER, statusLabel } from '../view/status.js';
 import { compileTemplates, type PageRenderer } from './templates.js';
 import type { TemplateSet } from '../model/template-set.js';
@@ -83,7 +84,7 @@ interface Bundle {
 
 /** Plans the site: computes what every page shows (cheap), and renders nothing until asked. */
 export function planSite(input: SiteInput, options: PlanOptions = { remember: true }): SitePlan {
-  const data = siteData(input.runbooks, input.diagnostics, input.config, input.today, input.git);
+  const data = collectionView(input.runbooks, input.diagnostics, input.config, input.today, input.git);
   const render = compileTemplates(input.templates, {
     siteTitle: input.config.site.title,
     runbookCount: data.runbooks.length,
@@ -158,7 +159,7 @@ function lazyPlan(pages: readonly Page[], bundles: readonly Bundle[], options: P
 }
 
 /** What the search index knows of one runbook. */
-function searchDocument(entry: SiteRunbook, rendered: RenderedBody | undefined): SearchDocument {
+function searchDocument(entry: RunbookView, rendered: RenderedBody | undefined): SearchDocument {
   const { runbook } = entry;
   return {
     id: runbook.id,
@@ -176,9 +177,9 @@ function searchDocument(entry: SiteRunbook, rendered: RenderedBody | undefined):
 }
 
 function runbookPage(
-  entry: SiteRunbook,
+  entry: RunbookView,
   rendered: RenderedBody | undefined,
-  data: SiteData,
+  data: CollectionView,
   render: PageRenderer,
   scripts: readonly string[],
 ): SiteFile {
@@ -187,8 +188,6 @@ function runbookPage(
     rendered?.kind === 'rendered'
       ? resolveLinks(withoutTitleHeading(rendered.pieces, runbook.title), runbook, { pagePath: page, pageOfFile: (path) => data.pageOfFile.get(path) })
       : '';
-  const team = teamOf(entry, data);
-  const contacts = runbook.escalation.length > 0 ? runbook.escalation : (team?.escalation ?? []);
   const banner =
     status.kind === 'stale'
       ? `Stale: the recovery steps were last tested ${status.lastTested ?? '?'} and were due ${status.due ?? '?'}. They may no longer work.`
@@ -199,7 +198,7 @@ function runbookPage(
           : status.kind === 'due-soon'
             ? `Review due ${status.due ?? ''}.`
             : undefined;
-  const lastTested = runbook.lastTested;
+  const review = entry.review;
   return render({
     template: 'runbook',
     path: page,
@@ -210,14 +209,14 @@ function runbookPage(
       ...rowOf(entry, page, data),
       id: runbook.id,
       file: runbook.file,
-      steps: runbook.recovery.source === 'none' ? [] : runbook.recovery.steps,
-      contacts,
-      contactsFrom: runbook.escalation.length > 0 ? undefined : team?.name,
-      chat: team?.chat,
+      steps: entry.steps,
+      contacts: entry.escalation.contacts,
+      contactsFrom: entry.escalation.source === 'runbook' ? undefined : teamOf(entry.owner, data.config)?.name,
+      chat: entry.team?.chat,
       links: runbook.links,
       banner,
       problems: banner === undefined ? [] : status.problems.map((problem) => ({ ...problem, line: problem.span.start.line, column: problem.span.start.column })),
-      lastTestedText: lastTested.kind === 'given' ? (lastTested.value.kind === 'never' ? 'never' : formatCalendarDate(lastTested.value.date)) : undefined,
+      lastTestedText: review.kind === 'never-tested' ? 'never' : lastTestedOf(review),
       lastEdited: entry.lastEdited,
       body,
     },
@@ -230,19 +229,14 @@ function withoutTitleHeading(pieces: readonly BodyPiece[], title: string): reado
   return first?.kind === 'opening-h1' && first.text.trim() === title.trim() ? rest : pieces;
 }
 
-function teamOf(entry: SiteRunbook, data: SiteData) {
-  const teams = data.config.teams;
-  return teams.kind === 'listed' && entry.owner !== undefined ? teams.byId.get(entry.owner) : undefined;
-}
-
 /** The fields every listing of a runbook shows, with links relative to `fromPage`. */
-function rowOf(entry: SiteRunbook, fromPage: string, data: SiteData) {
+function rowOf(entry: RunbookView, fromPage: string, data: CollectionView) {
   const team = data.teams.find((group) => group.key === entry.owner);
   const service = data.services.find((group) => group.key === entry.service);
   return {
     title: entry.runbook.title,
     href: relativeUrl(fromPage, entry.page),
-    alerts: entry.runbook.alerts.map((alert) => alert.value),
+    alerts: entry.alerts,
     owner: entry.owner,
     service: entry.service,
     teamHref: team === undefined ? undefined : relativeUrl(fromPage, team.page),
@@ -252,7 +246,7 @@ function rowOf(entry: SiteRunbook, fromPage: string, data: SiteData) {
   };
 }
 
-function indexPage(data: SiteData, render: PageRenderer, scripts: readonly string[]): SiteFile {
+function indexPage(data: CollectionView, render: PageRenderer, scripts: readonly string[]): SiteFile {
   const counts = STATUS_ORDER.map((kind) => ({ kind, label: statusLabel(kind), count: data.runbooks.filter((entry) => entry.status.kind === kind).length })).filter(
     (entry) => entry.count > 0,
   );
@@ -273,7 +267,7 @@ function indexPage(data: SiteData, render: PageRenderer, scripts: readonly strin
   });
 }
 
-function alertPages(data: SiteData, render: PageRenderer, scripts: readonly string[]): readonly Page[] {
+function alertPages(data: CollectionView, render: PageRenderer, scripts: readonly string[]): readonly Page[] {
   const files: Page[] = [];
   for (const alert of data.alerts) {
     for (const path of alert.pages) {
@@ -312,9 +306,9 @@ function alertPages(data: SiteData, render: PageRenderer, scripts: readonly stri
   return files;
 }
 
-function groupPages(data: SiteData, groups: readonly Group[], folder: string, kindLabel: string, render: PageRenderer, scripts: readonly string[]): readonly Page[] {
+function groupPages(data: CollectionView, groups: readonly Group[], folder: string, kindLabel: string, render: PageRenderer, scripts: readonly string[]): readonly Page[] {
   const files = groups.map((group) => page(group.page, () => {
-    const team = folder === 'teams' && data.config.teams.kind === 'listed' ? data.config.teams.byId.get(group.key) : undefined;
+    const team = folder === 'teams' ? teamOf(group.key, data.config) : undefined;
     return render({
       template: 'group',
       path: group.page,

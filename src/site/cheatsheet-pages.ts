@@ -4,7 +4,7 @@
  */
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { SiteFile } from './search-document.js';
-import type { SiteData } from '../view/site-data.js';
+import type { CollectionView } from '../view/collection-view.js';
 import type { TemplateSet } from '../model/template-set.js';
 import { compileSheetHtml, SHEET_STYLESHEET, sheetPagePath, sheetTemplatesOf } from '../cheatsheet/html.js';
 import { cheatSheets } from '../cheatsheet/sheet.js';
@@ -22,7 +22,7 @@ export interface SiteSheetsInput {
 }
 
 /** The sheet page of every team, and the sheet's stylesheet. */
-export function siteCheatSheets(data: SiteData, input: SiteSheetsInput): readonly SiteFile[] {
+export function siteCheatSheets(data: CollectionView, input: SiteSheetsInput): readonly SiteFile[] {
   const templates = sheetTemplatesOf(input.templates);
   const render = compileSheetHtml(templates);
   const selected = cheatSheets(data, { kind: 'every-team' }, { today: input.today, commit: input.commit });

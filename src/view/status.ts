@@ -1,8 +1,6 @@
-import { formatCalendarDate, type CalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { reviewStatus } from '../model/review.js';
-import type { Runbook } from '../model/runbook.js';
+import { dueOf, lastTestedOf, type ReviewView } from './review.js';
 
 /** The status a reader sees: can this runbook be trusted right now? */
 export type StatusKind = 'fresh' | 'due-soon' | 'stale' | 'never-tested' | 'incomplete';
@@ -10,7 +8,9 @@ export type StatusKind = 'fresh' | 'due-soon' | 'stale' | 'never-tested' | 'inco
 export interface RunbookStatus {
   readonly kind: StatusKind;
   readonly label: string;
+  /** The date the steps were last tested, when known (also without a review interval). */
   readonly lastTested: string | undefined;
+  /** The date they are due again, when known. */
   readonly due: string | undefined;
   /** The check problems of this runbook, errors first, for the banner and the catalog. */
   readonly problems: readonly Diagnostic[];
@@ -32,11 +32,10 @@ export function statusLabel(kind: StatusKind): string {
 }
 
 /**
- * The status of a runbook on `today`: never tested and stale come first (the recovery cannot be
- * trusted), then incomplete (any other error), then due soon, else fresh.
+ * The status of a runbook given its review: never tested and stale come first (the recovery cannot
+ * be trusted), then incomplete (any other error, or no known due date), then due soon, else fresh.
  */
-export function runbookStatus(runbook: Runbook, diagnostics: readonly Diagnostic[], config: Config, today: CalendarDate): RunbookStatus {
-  const review = reviewStatus(runbook, today);
+export function runbookStatus(review: ReviewView, diagnostics: readonly Diagnostic[], config: Pick<Config, 'dueSoonDays'>): RunbookStatus {
   const problems = [...diagnostics].sort((a, b) => rank(a) - rank(b));
   const hasErrors = diagnostics.some((diagnostic) => diagnostic.severity === 'error' && diagnostic.ruleId !== 'stale' && diagnostic.ruleId !== 'never-tested');
   const kind: StatusKind =
@@ -44,18 +43,12 @@ export function runbookStatus(runbook: Runbook, diagnostics: readonly Diagnostic
       ? 'never-tested'
       : review.kind === 'tested' && review.daysLeft < 0
         ? 'stale'
-        : hasErrors || review.kind === 'unknown'
+        : hasErrors || review.kind !== 'tested'
           ? 'incomplete'
           : review.daysLeft <= config.dueSoonDays
             ? 'due-soon'
             : 'fresh';
-  return {
-    kind,
-    label: LABELS[kind],
-    lastTested: review.kind === 'tested' ? formatCalendarDate(review.lastTested) : undefined,
-    due: review.kind === 'tested' ? formatCalendarDate(review.due) : undefined,
-    problems,
-  };
+  return { kind, label: LABELS[kind], lastTested: lastTestedOf(review), due: dueOf(review), problems };
 }
 
 function rank(diagnostic: Diagnostic): number {

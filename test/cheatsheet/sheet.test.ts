@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { cheatSheets, linkOf, MAX_STEPS } from '../../src/cheatsheet/sheet.js';
+import { cheatSheets, MAX_STEPS } from '../../src/cheatsheet/sheet.js';
+import { siteUrl } from '../../src/view/collection-view.js';
 import { loadProject } from '../load-project.js';
-import { siteData } from '../../src/view/site-data.js';
+import { collectionView } from '../../src/view/collection-view.js';
 import { TODAY } from '../helpers.js';
 import { PROJECT_ROOT } from '../shared.js';
 import { sheetOf, sheetsOf, TEAM_OF_TEN, TEST_COMMIT } from './sheets.js';
@@ -62,7 +63,7 @@ describe('cheat sheet of a team', () => {
   test('links to the site path of the full runbook without a base URL', async () => {
     const platform = await sheetOf(PROJECT_ROOT, 'platform');
     expect(platform.runbooks.map((runbook) => runbook.link.url)).toContain('runbooks/dns/provider-outage/');
-    expect(linkOf('runbooks/a/index.html', 'https://x.example/docs')).toEqual({ url: 'https://x.example/docs/runbooks/a/', page: 'runbooks/a/index.html' });
+    expect(siteUrl('runbooks/a/', 'https://x.example/docs')).toBe('https://x.example/docs/runbooks/a/');
   });
 
   test("shows a runbook's own escalation only when it differs from its team's", async () => {
@@ -81,7 +82,7 @@ describe('cheat sheet of a team', () => {
 describe('choosing sheets', () => {
   const dataOf = async () => {
     const project = await loadProject({ cwd: PROJECT_ROOT, paths: [], config: undefined, today: TODAY, git: false });
-    return siteData(project.runbooks, project.diagnostics, project.config, TODAY, project.git);
+    return collectionView(project.runbooks, project.diagnostics, project.config, TODAY, project.git);
   };
 
   test('finds a team by its id or, ignoring case, by its name', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { cheatSheets, type CheatSheet, type SheetSelection } from '../../src/cheatsheet/sheet.js';
 import type { SourceCommit } from '../../src/model/source-commit.js';
 import { loadProject } from '../load-project.js';
-import { siteData } from '../../src/view/site-data.js';
+import { collectionView } from '../../src/view/collection-view.js';
 import { TODAY } from '../helpers.js';
 import { PROJECT_ROOT } from '../shared.js';
 
@@ -19,7 +19,7 @@ export const TEAM_OF_TEN = join(PROJECT_ROOT, 'test', 'fixtures', 'cheatsheet', 
 /** The sheets of the project in `cwd` (its config found from there), as the CLI would make them. */
 export async function sheetsOf(cwd: string, selection: SheetSelection = { kind: 'every-team' }, paths: readonly string[] = []): Promise<readonly CheatSheet[]> {
   const project = await loadProject({ cwd, paths, config: undefined, today: TODAY, git: false });
-  const selected = cheatSheets(siteData(project.runbooks, project.diagnostics, project.config, TODAY, project.git), selection, { today: TODAY, commit: TEST_COMMIT });
+  const selected = cheatSheets(collectionView(project.runbooks, project.diagnostics, project.config, TODAY, project.git), selection, { today: TODAY, commit: TEST_COMMIT });
   if (selected.kind !== 'sheets') throw new Error(`no ${selected.of} \`${selected.wanted}\` in ${cwd}`);
   return selected.sheets;
 }

@@ -9,7 +9,7 @@ import type { Runbook } from '../../src/model/runbook.js';
 import { readBody } from '../../src/parse/body.js';
 import { defaultConfig } from '../../src/parse/config.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
-import { siteData } from '../../src/view/site-data.js';
+import { collectionView } from '../../src/view/collection-view.js';
 import { runbookOf, TODAY } from '../helpers.js';
 import { growthOf, MAX_RATIO } from './growth.js';
 
@@ -32,7 +32,7 @@ describe('linear time on crafted input', () => {
     const growth = growthOf(20_000, links, (runbook) => {
       const diagnostics = runChecks([{ kind: 'runbook', runbook, body: { kind: 'not-rendered' } }], CONTEXT);
       expect(diagnostics.filter((diagnostic) => diagnostic.ruleId === 'broken-link').length).toBeGreaterThan(1000);
-      return siteData([runbook], diagnostics, CONFIG, TODAY, { kind: 'none' });
+      return collectionView([runbook], diagnostics, CONFIG, TODAY, { kind: 'none' });
     });
     expect(growth.ratio, JSON.stringify(growth)).toBeLessThan(MAX_RATIO);
   }, 120_000);
@@ -53,7 +53,7 @@ describe('linear time on crafted input', () => {
     // At 10,000 the timings were ~20 ms and the whole run fits in the processor's caches while
     // 4n does not: linear work measured 5-8x and failed CI once. From 40,000 both sizes are past them.
     const growth = growthOf(40_000, team, (runbooks) => {
-      const data = siteData(runbooks, [], CONFIG, TODAY, { kind: 'none' });
+      const data = collectionView(runbooks, [], CONFIG, TODAY, { kind: 'none' });
       expect(data.teams[0]?.runbooks.length).toBe(runbooks.length);
     });
     expect(growth.ratio, JSON.stringify(growth)).toBeLessThan(MAX_RATIO);

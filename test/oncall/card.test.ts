@@ -3,7 +3,7 @@ import { palette } from '../../src/report/ansi.js';
 import { cardOf, type Card } from '../../src/oncall/card.js';
 import { cardJson } from '../../src/oncall/card-json.js';
 import { cardText, statusSentence } from '../../src/oncall/card-text.js';
-import { runbookUrl } from '../../src/oncall/runbook-url.js';
+import { collectionView } from '../../src/view/collection-view.js';
 import { columns } from '../../src/oncall/wrap.js';
 import { parseConfig } from '../../src/parse/config.js';
 import { runbookOf, TODAY } from '../helpers.js';
@@ -32,7 +32,9 @@ const LONG_COMMAND = 'kubectl -n orders run pgcheck --rm -it --restart=Never --i
 
 function cardFor(text: string): Card {
   const runbook = runbookOf(text, CONFIG);
-  return cardOf(runbook, { config: CONFIG, today: TODAY, diagnostics: [], url: runbookUrl(runbook, [runbook.id], CONFIG) });
+  const [view] = collectionView([runbook], [], CONFIG, TODAY, { kind: 'none' }).runbooks;
+  if (view === undefined) throw new Error('no view');
+  return cardOf(view);
 }
 
 const STEPS = [
@@ -63,7 +65,7 @@ describe('cardOf', () => {
   });
 
   it('computes the due date from the severity interval', () => {
-    expect(cardFor(runbookText('2026-10-01')).review).toEqual({ kind: 'tested', lastTested: '2026-10-01', due: '2027-01-01', daysLeft: 35 });
+    expect(cardFor(runbookText('2026-10-01')).review).toEqual({ kind: 'tested', lastTested: '2026-10-01', due: '2027-01-01', daysLeft: 35, interval: '3 months' });
     expect(cardFor(runbookText('never')).review).toEqual({ kind: 'never-tested' });
   });
 });
@@ -117,8 +119,8 @@ describe('cardText', () => {
 
 describe('statusSentence', () => {
   it('says when the next review is due, today included', () => {
-    expect(statusSentence({ kind: 'tested', lastTested: '2026-08-27', due: '2026-11-27', daysLeft: 0 }, 'due-soon')).toBe('last tested 2026-08-27, next due 2026-11-27 (today)');
-    expect(statusSentence({ kind: 'tested', lastTested: '2026-08-28', due: '2026-11-28', daysLeft: 1 }, 'due-soon')).toBe('last tested 2026-08-28, next due 2026-11-28 (in 1 day)');
+    expect(statusSentence({ kind: 'tested', lastTested: '2026-08-27', due: '2026-11-27', daysLeft: 0, interval: '3 months' }, 'due-soon')).toBe('last tested 2026-08-27, next due 2026-11-27 (today)');
+    expect(statusSentence({ kind: 'tested', lastTested: '2026-08-28', due: '2026-11-28', daysLeft: 1, interval: '3 months' }, 'due-soon')).toBe('last tested 2026-08-28, next due 2026-11-28 (in 1 day)');
   });
 });
 
@@ -127,7 +129,7 @@ describe('cardJson', () => {
     const json = cardJson(cardFor(['---', 'title: Bare', 'last_tested: never', '---', ''].join('\n')));
     expect(json.severity).toBeNull();
     expect(json.owner).toBeNull();
-    expect(json.status).toEqual({ kind: 'never-tested', label: 'Never tested', last_tested: 'never', due: null, days_left: null, problems: 0 });
+    expect(json.status).toEqual({ kind: 'never-tested', label: 'Never tested', last_tested: 'never', due: null, days_left: null, review_every: null, problems: 0 });
     expect(Object.keys(json)).toEqual(['id', 'title', 'file', 'url', 'severity', 'service', 'owner', 'status', 'alerts', 'escalation', 'steps', 'links']);
   });
 });

@@ -144,7 +144,7 @@ describe('runbook show', () => {
         severity: 'high',
         service: 'ledger-events',
         owner: { id: 'data', name: 'Data', chat: '#data-oncall' },
-        status: { kind: 'fresh', label: 'Fresh', last_tested: '2026-11-20', due: '2027-05-20', days_left: 174, problems: 0 },
+        status: { kind: 'fresh', label: 'Fresh', last_tested: '2026-11-20', due: '2027-05-20', days_left: 174, review_every: '6 months', problems: 0 },
         alerts: ['QueueBacklogGrowing'],
         escalation: { source: 'runbook', contacts: [{ name: 'Ledger on-call', via: 'pager', target: 'ledger-primary' }] },
         steps: [{ text: 'Scale the consumers up.', run: null, expect: null }],

@@ -19,7 +19,7 @@ import { parseRunbook } from '../../src/parse/runbook.js';
 import { palette } from '../../src/report/ansi.js';
 import { buildSite } from '../../src/site/build-site.js';
 import type { SiteFile } from '../../src/site/search-document.js';
-import { siteData } from '../../src/view/site-data.js';
+import { collectionView } from '../../src/view/collection-view.js';
 import { TODAY } from '../helpers.js';
 
 /** A config with teams (so team pages and cheat sheets are made), one of them with a hostile name. */
@@ -69,13 +69,15 @@ export function runPipeline(bytes: Uint8Array, config: Config = CONFIG, id = 'fu
     git: { kind: 'none' },
     templates: TEMPLATES,
   });
-  const data = siteData(runbooks, diagnostics, config, TODAY, { kind: 'none' });
+  const data = collectionView(runbooks, diagnostics, config, TODAY, { kind: 'none' });
   const sheets = cheatSheets(data, { kind: 'every-team' }, { today: TODAY, commit: { kind: 'unknown' } });
   const rendered: string[] = [];
   if (sheets.kind === 'sheets') {
     for (const sheet of sheets.sheets) rendered.push(renderSheetText(sheet), renderSheetMarkdown(sheet), SHEET_HTML(sheet, { kind: 'standalone' }));
   }
-  const card = cardOf(loaded.runbook, { config, today: TODAY, diagnostics, url: 'https://runbooks.example.com/docs/runbooks/fuzzed/' });
+  const [view] = data.runbooks;
+  if (view === undefined) throw new Error('bug: no view of the runbook');
+  const card = cardOf(view);
   rendered.push(cardText(card, palette(false)), cardText(card, palette(true)));
   return { text: new TextDecoder().decode(bytes), loaded, diagnostics, site, rendered };
 }
