@@ -29,7 +29,7 @@ import { STOP_WORDS, forEachSearchTerm, searchWords, shardKey, tailKey, type Ter
 export const SEARCH_FORMAT_VERSION = 1;
 
 /** Where a term occurs in a runbook, as bits: the browser weighs them (alert ≫ title > … > body). */
-export const SEARCH_FIELDS = {
+const SEARCH_FIELDS = {
   body: 1,
   heading: 2,
   tag: 4,
@@ -48,7 +48,7 @@ type DocumentRow = readonly [string, string, string | null, readonly string[], s
 type Postings = number[];
 
 /** Runbooks per `docs-<n>.js` file: a page of results loads a few of them, never the whole table. */
-export const DOCUMENTS_PER_FILE = 100;
+const DOCUMENTS_PER_FILE = 100;
 
 /** The files of the search index for these runbooks; the same documents in any order give the same bytes. */
 export function buildSearchIndex(documents: readonly SearchDocument[]): readonly SiteFile[] {

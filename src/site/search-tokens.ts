@@ -25,7 +25,7 @@ export interface SearchWord {
 }
 
 /** Longest form kept from prose: longer ones are hashes, tokens or base64, not words people type. */
-export const MAX_TEXT_TERM = 40;
+const MAX_TEXT_TERM = 40;
 
 /** Common English words dropped from prose: in nearly every runbook, they would only bloat the index. */
 export const STOP_WORDS: ReadonlySet<string> = new Set([

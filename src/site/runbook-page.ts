@@ -1,0 +1,98 @@
+/** The view model of a runbook's page, its search document, and the row every listing shows of it. */
+import type { BodyPiece, RenderedBody } from '../model/runbook.js';
+import { relativeUrl } from '../model/site-paths.js';
+import { teamOf } from '../model/team-lookup.js';
+import type { CollectionView, RunbookView } from '../view/collection-view.js';
+import { lastTestedOf } from '../view/review.js';
+import { resolveLinks } from './resolve-links.js';
+import type { SearchDocument, SiteFile } from './search-document.js';
+import type { PageRenderer } from './templates.js';
+
+/** What the search index knows of one runbook. */
+export function searchDocument(entry: RunbookView, rendered: RenderedBody | undefined): SearchDocument {
+  const { runbook } = entry;
+  return {
+    id: runbook.id,
+    url: entry.page,
+    title: runbook.title,
+    alerts: runbook.alerts.map((alert) => alert.value),
+    service: entry.service,
+    owner: entry.owner,
+    severity: entry.severity?.id,
+    status: entry.status.label,
+    tags: runbook.tags,
+    headings: runbook.headings.map((heading) => heading.text),
+    text: rendered?.kind === 'rendered' ? rendered.text : '',
+  };
+}
+
+export function runbookPage(
+  entry: RunbookView,
+  rendered: RenderedBody | undefined,
+  data: CollectionView,
+  render: PageRenderer,
+  scripts: readonly string[],
+): SiteFile {
+  const { runbook, status, page } = entry;
+  const body =
+    rendered?.kind === 'rendered'
+      ? resolveLinks(withoutTitleHeading(rendered.pieces, runbook.title), runbook, { pagePath: page, pageOfFile: (path) => data.pageOfFile.get(path) })
+      : '';
+  const banner =
+    status.kind === 'stale'
+      ? `Stale: the recovery steps were last tested ${status.lastTested ?? '?'} and were due ${status.due ?? '?'}. They may no longer work.`
+      : status.kind === 'never-tested'
+        ? 'Never tested: these recovery steps have never been exercised.'
+        : status.kind === 'incomplete'
+          ? 'Incomplete: this runbook has problems.'
+          : status.kind === 'due-soon'
+            ? `Review due ${status.due ?? ''}.`
+            : undefined;
+  const review = entry.review;
+  return render({
+    template: 'runbook',
+    path: page,
+    title: runbook.title,
+    page: 'runbook',
+    scripts,
+    data: {
+      ...rowOf(entry, page, data),
+      id: runbook.id,
+      file: runbook.file,
+      steps: entry.steps,
+      contacts: entry.escalation.contacts,
+      contactsFrom: entry.escalation.source === 'runbook' ? undefined : teamOf(entry.owner, data.config)?.name,
+      chat: entry.team?.chat,
+      links: runbook.links,
+      banner,
+      problems: banner === undefined ? [] : status.problems.map((problem) => ({ ...problem, line: problem.span.start.line, column: problem.span.start.column })),
+      lastTestedText: review.kind === 'never-tested' ? 'never' : lastTestedOf(review),
+      lastEdited: entry.lastEdited,
+      body,
+    },
+  });
+}
+
+/** The body without an opening H1 that repeats the title: the page already shows it as its heading. */
+function withoutTitleHeading(pieces: readonly BodyPiece[], title: string): readonly BodyPiece[] {
+  const [first, ...rest] = pieces;
+  return first?.kind === 'opening-h1' && first.text.trim() === title.trim() ? rest : pieces;
+}
+
+/** The fields every listing of a runbook shows, with links relative to `fromPage`. */
+export function rowOf(entry: RunbookView, fromPage: string, data: CollectionView) {
+  const team = data.teams.find((group) => group.key === entry.owner);
+  const service = data.services.find((group) => group.key === entry.service);
+  return {
+    title: entry.runbook.title,
+    href: relativeUrl(fromPage, entry.page),
+    alerts: entry.alerts,
+    owner: entry.owner,
+    service: entry.service,
+    teamHref: team === undefined ? undefined : relativeUrl(fromPage, team.page),
+    serviceHref: service === undefined ? undefined : relativeUrl(fromPage, service.page),
+    severity: entry.severity,
+    status: entry.status,
+  };
+}
+
