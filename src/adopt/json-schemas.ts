@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { CANONICAL_KEYS, type Config } from '../model/config.js';
 import { DURATION_PATTERN } from '../model/duration.js';
 import { FRONTMATTER_FIELDS, type FieldValueKind } from '../model/frontmatter-fields.js';
-import { configSchema, DEFAULT_SEVERITIES } from '../parse/config.js';
+import { DEFAULT_SEVERITIES } from '../parse/config-normalise.js';
+import { configSchema } from '../parse/config-schema.js';
 
 /** A JSON Schema (draft-07) as plain data, ready for `JSON.stringify`. */
 export type JsonSchema = { readonly [key: string]: unknown };

@@ -26,7 +26,7 @@ export interface NewRunbookValues {
 }
 
 /** The placeholder written for a field that was not given: the `placeholder-text` rule reports it. */
-export const UNFILLED = 'TODO';
+const UNFILLED = 'TODO';
 
 /**
  * Checks the request against the config (owner among the teams, severity among the severities,
@@ -76,7 +76,7 @@ function unknownText(what: string, value: string, known: readonly string[]): str
 }
 
 /** A title from the id's last part: `database/primary-down` → `Primary down`. */
-export function titleFromId(id: string): string {
+function titleFromId(id: string): string {
   const words = (id.split('/').pop() ?? id).replace(/[-_.]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -93,6 +93,6 @@ export function renderNewRunbook(template: string, values: NewRunbookValues): st
 }
 
 /** `text` as a one-line YAML scalar: plain when YAML reads it back as the same text, else quoted. */
-export function yamlScalar(text: string): string {
+function yamlScalar(text: string): string {
   return stringify(new Scalar(text), { lineWidth: 0 }).trimEnd();
 }

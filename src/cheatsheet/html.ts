@@ -17,7 +17,7 @@ export interface SheetTemplates {
 }
 
 /** The names of the files in `templates/cheatsheet/`. */
-export const SHEET_TEMPLATE_FILES = { page: 'sheet.hbs', css: 'sheet.css' } as const;
+const SHEET_TEMPLATE_FILES = { page: 'sheet.hbs', css: 'sheet.css' } as const;
 
 /** Where the site serves the sheet's stylesheet. */
 export const SHEET_STYLESHEET = 'assets/cheatsheet.css';

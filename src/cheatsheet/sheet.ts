@@ -132,7 +132,7 @@ export function cheatSheets(data: CollectionView, selection: SheetSelection, pro
 }
 
 /** The status in words: `Fresh, tested 2026-11-12`, `STALE (last tested 2026-03-18, due 2026-09-18): …`. */
-export function statusText(kind: StatusKind, lastTested: string | undefined, due: string | undefined): string {
+function statusText(kind: StatusKind, lastTested: string | undefined, due: string | undefined): string {
   switch (kind) {
     case 'stale':
       return `STALE (last tested ${lastTested ?? 'unknown'}, due ${due ?? 'unknown'}): the steps may no longer work`;

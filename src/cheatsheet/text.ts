@@ -17,7 +17,7 @@ function wrap(text: string, width: number, first: string, rest: string): readonl
 }
 
 /** What comes before the first line of a command, and before each line after it. */
-export const COMMAND_PREFIX = { first: '$ ', rest: '  ' } as const;
+const COMMAND_PREFIX = { first: '$ ', rest: '  ' } as const;
 
 const RULE = '-'.repeat(TEXT_WIDTH);
 

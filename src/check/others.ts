@@ -5,7 +5,7 @@
  */
 
 /** How many other members a message names before `and N more`. */
-export const SHOWN_OTHERS = 3;
+const SHOWN_OTHERS = 3;
 
 /** `a, b, c and 4 more`: the first few members of `group` other than `self` (compared by identity), shown by `show`. */
 export function othersText<T>(group: readonly T[], self: T, show: (member: T) => string): string {

@@ -61,8 +61,3 @@ export const RULES: readonly Rule[] = [
   shallowClone,
   ...COVERAGE_RULES,
 ];
-
-/** The rule with this id, if there is one. */
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((rule) => rule.id === id);
-}

@@ -78,7 +78,7 @@ function adder(diagnostics: Diagnostic[], context: RuleContext): (rule: Rule, fi
 }
 
 /** The configured severity of a rule, or undefined when it is off. */
-export function severityOf(rule: Rule, context: RuleContext): Severity | undefined {
+function severityOf(rule: Rule, context: RuleContext): Severity | undefined {
   const setting = context.config.rules.get(rule.id) ?? rule.defaultSeverity;
   return setting === 'off' ? undefined : setting;
 }

@@ -27,7 +27,7 @@ interface NewOptions {
 }
 
 /** The built-in template for new runbooks; a config may name its own (`new.template`). */
-export const BUILT_IN_NEW_TEMPLATE = join(BUILT_IN_TEMPLATES, 'new', 'runbook.md.hbs');
+const BUILT_IN_NEW_TEMPLATE = join(BUILT_IN_TEMPLATES, 'new', 'runbook.md.hbs');
 
 /** `runbook new <id>`: a new runbook from a template, never tested, its sections ready to fill. */
 export function newCommand(io: Io, setExit: (code: number) => void): Command {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 
 /** Flags for a headless Chromium that prints what it is given and talks to nothing. */
-export const CHROMIUM_ARGS: readonly string[] = [
+const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--no-first-run',

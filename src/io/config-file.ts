@@ -7,7 +7,7 @@ import { displayPath } from './discover.js';
 import { ConfigError, defaultConfig, parseConfig } from '../parse/config.js';
 
 /** File names a config may have, in the order they are looked for in each folder. */
-export const CONFIG_NAMES = ['runbook.config.yaml', 'runbook.config.yml', 'runbook.config.json'] as const;
+const CONFIG_NAMES = ['runbook.config.yaml', 'runbook.config.yml', 'runbook.config.json'] as const;
 
 /** The nearest config file from `cwd` upwards, if any. */
 export function findConfigFile(cwd: string): string | undefined {

@@ -10,9 +10,6 @@ export class DiscoveryError extends Error {
   override readonly name = 'DiscoveryError';
 }
 
-/** Folders never searched: version control data (which can hold credentials) and dependencies. */
-export { SKIPPED_FOLDERS } from './named-folders.js';
-
 /**
  * Finds the runbook files named by `paths` (files, or folders searched with the config's include and
  * exclude globs), or under the config's root when no paths are given. Sorted by path; no duplicates.
@@ -152,7 +149,7 @@ function describe(path: string, base: string, cwd: string): FoundFile {
 const MARKDOWN_EXTENSION = /(?:\.html)?\.(?:md|markdown|mdown|mkd|mdx)(?:\.erb)?$/i;
 
 /** A path without its Markdown extension (or, for other files, without its last extension). */
-export function withoutExtension(path: string): string {
+function withoutExtension(path: string): string {
   const stripped = path.replace(MARKDOWN_EXTENSION, '');
   return stripped !== path ? stripped : path.slice(0, path.length - extname(path).length);
 }

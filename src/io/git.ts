@@ -33,7 +33,7 @@ export async function readGitFacts(root: string): Promise<GitFacts> {
 }
 
 /** Parses `git log -z --format=%x01%ct --name-only`: the first (newest) date seen for each file wins. */
-export function parseLog(output: string, top: string): ReadonlyMap<string, CalendarDate> {
+function parseLog(output: string, top: string): ReadonlyMap<string, CalendarDate> {
   const lastEdited = new Map<string, CalendarDate>();
   let current: CalendarDate | undefined;
   for (const token of output.split('\0')) {

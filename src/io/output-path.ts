@@ -16,7 +16,7 @@ export function guardedFolders(cwd: string, config: Config): readonly string[] {
 }
 
 /** The first symbolic link on the way to `out` (or `out` itself) inside one of `guarded`; undefined when there is none. */
-export function guardedLinkTo(out: string, guarded: readonly string[]): LinkOnTheWay | undefined {
+function guardedLinkTo(out: string, guarded: readonly string[]): LinkOnTheWay | undefined {
   for (const folder of guarded) {
     if (!isInside(out, folder) || out === folder) continue;
     const [link] = linksOnTheWay(folder, out);

@@ -8,7 +8,7 @@
  */
 
 /** Longer targets are refused with 414: no page of a runbook site has an address this long. */
-export const MAX_TARGET_LENGTH = 2048;
+const MAX_TARGET_LENGTH = 2048;
 
 /** What a request asked for. */
 export type RequestTarget =

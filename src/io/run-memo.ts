@@ -29,7 +29,7 @@ export function derivedKey(run: string, extra: unknown): string {
 }
 
 /** JSON with Maps and Sets as sorted entry lists, so equal values always give equal text. */
-export function stableJson(value: unknown): string {
+function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => {
     if (item instanceof Map) return [...(item as Map<unknown, unknown>)].sort(([a], [b]) => compareKeys(a, b));
     if (item instanceof Set) return [...(item as Set<unknown>)].sort(compareKeys);

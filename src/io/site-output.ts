@@ -14,8 +14,6 @@ import { verifiedMarker } from './site-on-disk.js';
 import { syncFolder, type Synced } from './site-sync.js';
 import { besideOut, recoverInterruptedWrites, retire, setAside, swapIn, takeSpare } from './site-swap.js';
 
-export { SITE_MARKER } from './site-marker.js';
-
 /** The output folder cannot be used: it holds files this tool did not write, or is not a folder. */
 export class OutputError extends Error {
   override readonly name = 'OutputError';

@@ -3,7 +3,7 @@ import type { MatchedBy, Suggestion } from './find-runbook.js';
 import type { Findable } from '../parse/findable.js';
 
 /** Version of the JSON shape of `runbook show --json`; changes only when the shape does. */
-export const SHOW_JSON_VERSION = 1;
+const SHOW_JSON_VERSION = 1;
 
 /** What `show --json` prints: the same keys in the same order every time, `null` for absent values. */
 export type ShowJson =

@@ -29,7 +29,7 @@ export type FindResult<T> =
 export type FindMode = 'search' | 'exact';
 
 /** At most this many suggestions. */
-export const MAX_SUGGESTIONS = 5;
+const MAX_SUGGESTIONS = 5;
 
 /**
  * Finds the runbook `query` names: an alert name (any case; several runbooks answering it are

@@ -5,7 +5,7 @@ import type { Findable } from '../parse/findable.js';
 import { styledWrap, wrap } from './wrap.js';
 
 /** At most this many candidates are listed when a query matches several runbooks. */
-export const MAX_LISTED = 10;
+const MAX_LISTED = 10;
 
 /**
  * The runbooks a query matched with no clear winner: a short numbered list (title, then id and

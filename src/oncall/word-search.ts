@@ -38,7 +38,7 @@ export function searchByWords<T extends Findable>(items: readonly T[], query: st
 }
 
 /** How well one query word matches the best of `words`: 1 exact, 0.75 prefix, 0.5 typo, else 0. */
-export function bestMatch(queryWord: string, words: ReadonlySet<string>): number {
+function bestMatch(queryWord: string, words: ReadonlySet<string>): number {
   if (words.has(queryWord)) return EXACT;
   let best = 0;
   for (const word of words) {

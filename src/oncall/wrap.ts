@@ -1,8 +1,6 @@
 import { printableLines } from '../text/terminal-text.js';
 import { wrap as wrapText } from '../text/wrap.js';
 
-export { columns } from '../text/wrap.js';
-
 /** Columns of a terminal line: the output is laid out for the smallest common terminal. */
 export const WIDTH = 80;
 

@@ -14,7 +14,7 @@ import { isRelativeUrl } from './link-target.js';
  * The `href` of a link that may name another runbook: relative (`b.md`, `../x/c.md#step`), not to
  * this page (`#x`), not rooted (`/x`) and without a scheme (`https:`, `mailto:`).
  */
-export function relativeHref(properties: Readonly<Properties>): string | undefined {
+function relativeHref(properties: Readonly<Properties>): string | undefined {
   const href = properties.href;
   if (typeof href !== 'string' || !isRelativeUrl(href) || href.startsWith('#')) return undefined;
   return href;

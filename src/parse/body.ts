@@ -17,7 +17,7 @@ export interface Body {
 }
 
 /** The canonical section whose ordered list gives the recovery steps. */
-export const RECOVERY_SECTION = 'recovery';
+const RECOVERY_SECTION = 'recovery';
 
 /** Reads headings, sections, links and recovery steps from a parsed file. */
 export function readBody(tree: Root, config: Config): Body {
@@ -48,7 +48,7 @@ export function readBody(tree: Root, config: Config): Body {
 }
 
 /** Heading text as matched against section names: lower case, no surrounding punctuation or numbering. */
-export function normaliseHeading(text: string): string {
+function normaliseHeading(text: string): string {
   return text
     .toLowerCase()
     .replace(/\s+/g, ' ')

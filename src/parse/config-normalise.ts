@@ -19,10 +19,10 @@ export const DEFAULT_SEVERITIES: readonly { readonly id: string; readonly review
 ];
 
 /** The sections every runbook must have when the config does not say. */
-export const DEFAULT_REQUIRED_SECTIONS: readonly string[] = ['summary', 'impact', 'diagnosis', 'recovery'];
+const DEFAULT_REQUIRED_SECTIONS: readonly string[] = ['summary', 'impact', 'diagnosis', 'recovery'];
 
 /** Other headings that count as each section; a config's `sections.aliases` adds to these. */
-export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, readonly string[]>> = {
+const DEFAULT_SECTION_ALIASES: Readonly<Record<string, readonly string[]>> = {
   summary: ['meaning', 'overview', 'description'],
   impact: [],
   diagnosis: ['verification', 'troubleshooting', 'investigation'],

@@ -2,7 +2,8 @@
  * Reading a config file: its text (YAML, of which JSON is a subset) is checked against the schema
  * of what users write (config-schema.ts), then by a few cross-field checks, every problem located
  * in the file (config-locations.ts), and the result normalised to the `Config` the program uses
- * (config-normalise.ts). The one door to all of it: importers take what they need from here.
+ * (config-normalise.ts). Reading goes through here; the schema and the defaults are imported from
+ * their own modules.
  */
 import { dirname } from 'node:path';
 import { LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
@@ -14,8 +15,8 @@ import { keyNodeAt, nodeAt, placeOf } from './config-locations.js';
 import { normaliseConfig } from './config-normalise.js';
 import { configSchema, keysAllowedAt, type WrittenConfig } from './config-schema.js';
 
-export { configSchema, type WrittenConfig } from './config-schema.js';
-export { DEFAULT_REQUIRED_SECTIONS, DEFAULT_SECTION_ALIASES, DEFAULT_SEVERITIES } from './config-normalise.js';
+/** Largest alias expansion accepted when the config is read: defeats "billion laughs". */
+const MAX_ALIAS_COUNT = 100;
 
 /** The run cannot go on because the configuration is wrong; the message says where and why. */
 export class ConfigError extends Error {
@@ -50,7 +51,7 @@ export function parseConfig(text: string, path: string, options: ConfigOptions =
   }
   let data: unknown;
   try {
-    data = document.toJS({ maxAliasCount: 100 }) ?? {};
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
   } catch (error: unknown) {
     throw new ConfigError(`${label}: cannot read the config`, { cause: error });
   }

@@ -18,7 +18,7 @@ import type { Entry } from './frontmatter.js';
 import { mismatch, ok, readList, readMap, readRecord, readText, type Read } from './yaml-values.js';
 
 /** Keys that must be present in every runbook's frontmatter (from {@link FRONTMATTER_FIELDS}). */
-export const REQUIRED_KEYS: readonly CanonicalKey[] = CANONICAL_KEYS.filter((key) => FRONTMATTER_FIELDS[key].required);
+const REQUIRED_KEYS: readonly CanonicalKey[] = CANONICAL_KEYS.filter((key) => FRONTMATTER_FIELDS[key].required);
 
 /** Every frontmatter field the tool reads, as the rest of the program uses them. */
 export interface Fields {
@@ -194,7 +194,7 @@ function readLinks(node: YamlNode | undefined): Read<readonly NamedLink[]> {
 }
 
 /** Whether `text` is an absolute URL with a scheme a browser can open safely. */
-export function isAbsoluteUrl(text: string): boolean {
+function isAbsoluteUrl(text: string): boolean {
   if (!URL.canParse(text)) return false;
   return ['http:', 'https:', 'mailto:', 'tel:'].includes(new URL(text).protocol);
 }

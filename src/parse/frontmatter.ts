@@ -31,9 +31,6 @@ export interface YamlBlock {
   readonly span: Span;
 }
 
-/** Largest alias expansion accepted when a value is read: defeats "billion laughs". */
-export const MAX_ALIAS_COUNT = 100;
-
 /**
  * Largest frontmatter block read (in UTF-16 code units, about characters): 64 KiB. Why: the `yaml`
  * package keeps about 200 bytes of memory per character of a block of many keys (a million `links`

@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
  * `MAX_STARS_PER_SEGMENT` `*` in one path segment (a whole `**` segment does not count), and
  * extended globs (`+(…)`, `@(…)`…) are plain characters.
  */
-export const MAX_STARS_PER_SEGMENT = 2;
+const MAX_STARS_PER_SEGMENT = 2;
 
 /** Why `glob` is refused, or undefined when it may be used. */
 export function globProblem(glob: string): string | undefined {

@@ -1,5 +1,4 @@
 import type { Config } from '../model/config.js';
-import { FILE_START } from '../model/diagnostic.js';
 import type { Frontmatter, Loaded, Recovery, Runbook } from '../model/runbook.js';
 import { claimedAlerts } from './alert-claims.js';
 import { readBody } from './body.js';
@@ -109,9 +108,4 @@ export function parseRunbook(source: SourceFile, config: Config, options: { read
     placeholders: findPlaceholders(tree, text.split(/\r\n|\r|\n/)),
   };
   return { kind: 'runbook', runbook, body: options.render ? { kind: 'rendered', ...renderBody(tree) } : { kind: 'not-rendered' } };
-}
-
-/** Where a whole-file problem is reported: the frontmatter block when there is one, else line 1. */
-export function frontmatterSpan(runbook: Runbook) {
-  return runbook.frontmatter.kind === 'parsed' ? runbook.frontmatter.span : FILE_START;
 }

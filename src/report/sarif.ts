@@ -17,7 +17,7 @@ import { validRegion } from './region.js';
 import type { Formatter } from './report.js';
 
 /** Where users find runbook's documentation. */
-export const INFORMATION_URI = 'https://github.com/runbook-cli/runbook';
+const INFORMATION_URI = 'https://github.com/runbook-cli/runbook';
 
 /** The name (and version) of runbook's partial fingerprint in SARIF results (see `fingerprinted`). */
 export const PARTIAL_FINGERPRINT = 'runbookSubject/v1';

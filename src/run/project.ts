@@ -4,19 +4,21 @@
  */
 import { linkTargets } from '../check/links.js';
 import { RULES } from '../check/registry.js';
+import type { RuleContext } from '../check/rule.js';
 import { runChecks, type ReadResult } from '../check/run.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { GitFacts } from '../model/git-facts.js';
 import { NO_CACHE, type RunCache } from '../model/run-cache.js';
 import type { RenderedBody, Runbook } from '../model/runbook.js';
 import { sourceIdentity, type FoundFile, type ProjectInputs, type RunRecord } from '../model/sources.js';
+import { alertCoverage } from './alert-coverage.js';
 import { parseSources } from './parse-sources.js';
 import type { RunRequest, RunShell } from './shell.js';
 
 /** The ids of every rule: the config refuses others under `rules:`. */
-export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
+const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
 
 /** What a run is asked for, and whether bodies are rendered to HTML too (for the site). */
 export interface ProjectOptions extends RunRequest {
@@ -38,10 +40,31 @@ export interface Project {
   readonly linkTargets: RunRecord['linkTargets'];
   /** The run's key, from every file's bytes as read for this run. */
   readonly key: string;
+  /** What the rules read besides the runbooks (for rules run later: `coverage`). */
+  readonly context: RuleContext;
+  /** The alert rule files read (with `alerts`), as shown to users. */
+  readonly ruleFiles: readonly string[];
+  /** Whether the run read the whole collection under the config's root, and the config file as shown (see `ProjectInputs`). */
+  readonly complete: boolean;
+  readonly configLabel: string;
+  /** The diagnostics of the runbook rules alone, without alert coverage's: what the run remembers and the site shows. */
+  readonly runbookDiagnostics: readonly Diagnostic[];
+}
+
+/** How `loadProjectFrom` runs: render bodies (for the site), the cache, and alert coverage. */
+export interface RunOptions {
+  readonly render?: boolean;
+  readonly cache?: RunCache;
+  /**
+   * Also run the alert rules over the config's `alerts.rules` (when it names any) and report their
+   * diagnostics with the others. Their result is not remembered: the run's key does not cover the
+   * rule files.
+   */
+  readonly alerts?: boolean;
 }
 
 /** discover → read → parse → check. Throws (exit 2) only when the run itself cannot go on. */
-export async function loadProject(options: ProjectOptions, shell: RunShell): Promise<Project> {
+export async function loadProject(options: ProjectOptions & Pick<RunOptions, 'alerts'>, shell: RunShell): Promise<Project> {
   return loadProjectFrom(await readInputs(options, shell), options, shell);
 }
 
@@ -51,7 +74,7 @@ export function readInputs(request: RunRequest, shell: RunShell): Promise<Projec
 }
 
 /** parse → check, from inputs already identified; remembers the diagnostics under the run's key. */
-export function loadProjectFrom(inputs: ProjectInputs, options: { readonly render?: boolean; readonly cache?: RunCache }, shell: RunShell): Project {
+export function loadProjectFrom(inputs: ProjectInputs, options: RunOptions, shell: RunShell): Project {
   const { config, git, found } = inputs;
   const cache = options.cache ?? NO_CACHE;
   // Every file's bytes are at hand now, and they decide the key under which this run is remembered.
@@ -64,10 +87,16 @@ export function loadProjectFrom(inputs: ProjectInputs, options: { readonly rende
   const bodies = new Map(results.flatMap((result): [string, RenderedBody][] => (result.kind === 'runbook' ? [[result.runbook.path, result.body]] : [])));
   const targets = linkTargets(runbooks);
   const existingFiles = shell.existingPaths(targets);
-  const diagnostics = runChecks(results, { config, today: inputs.today, git, existingFiles, rootLabel: inputs.rootLabel });
-  const record: RunRecord = { diagnostics, linkTargets: targets.map((target) => [target, existingFiles.has(target)]) };
+  const context: RuleContext = { config, today: inputs.today, git, existingFiles, rootLabel: inputs.rootLabel };
+  const checked = runChecks(results, context);
+  const record: RunRecord = { diagnostics: checked, linkTargets: targets.map((target) => [target, existingFiles.has(target)]) };
   cache.storeRun(key, record);
-  return { config, today: inputs.today, git, found, results, runbooks, bodies, diagnostics, linkTargets: record.linkTargets, key };
+  const alerts =
+    options.alerts === true && config.alerts.rules.length > 0
+      ? alertCoverage(runbooks, context, shell.readConfigRuleFiles(config, inputs.cwd), { configFile: inputs.configLabel, complete: inputs.complete })
+      : undefined;
+  const diagnostics = alerts === undefined ? checked : [...checked, ...alerts.diagnostics].sort(compareDiagnostics);
+  return { config, today: inputs.today, git, found, results, runbooks, bodies, diagnostics, linkTargets: record.linkTargets, key, context, ruleFiles: alerts?.ruleFiles ?? [], runbookDiagnostics: checked, complete: inputs.complete, configLabel: inputs.configLabel };
 }
 
 /** Parses some found files on their own with the run's config (`show`: the findable scan's fallback). */

@@ -35,7 +35,7 @@ export function spellUnprintableAboveC0(text: string, spell: (code: number) => s
 }
 
 /** How many characters of a file's content a message quotes at most. */
-export const EXCERPT_LENGTH = 60;
+const EXCERPT_LENGTH = 60;
 
 /** How many characters of a parser's message (YAML's) are kept: some quote the file (a tag, an escape). */
 export const PARSER_MESSAGE_LENGTH = 120;

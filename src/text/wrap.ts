@@ -24,7 +24,7 @@ export interface WrapLayout {
 const SEGMENTER = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** The characters of a string as a reader sees them (grapheme clusters: `é`, a flag, an emoji). */
-export function graphemes(text: string): readonly string[] {
+function graphemes(text: string): readonly string[] {
   return Array.from(SEGMENTER.segment(text), (segment) => segment.segment);
 }
 

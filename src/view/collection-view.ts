@@ -148,7 +148,7 @@ function groups(entries: readonly RunbookView[], keyOf: (entry: RunbookView) => 
 }
 
 /** Most severe first, then by title. */
-export function bySeverity(entries: readonly RunbookView[]): readonly RunbookView[] {
+function bySeverity(entries: readonly RunbookView[]): readonly RunbookView[] {
   return [...entries].sort(
     (a, b) => (a.severity?.rank ?? 99) - (b.severity?.rank ?? 99) || (a.runbook.title < b.runbook.title ? -1 : a.runbook.title > b.runbook.title ? 1 : 0),
   );

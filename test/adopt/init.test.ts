@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { INIT_FILES } from '../../src/adopt/init-files.js';
-import { configSchema } from '../../src/parse/config.js';
+import { configSchema } from '../../src/parse/config-schema.js';
 import { BUILT_IN_TEMPLATES } from '../../src/io/templates.js';
 import { runCli } from '../cli/run-cli.js';
 

@@ -14,7 +14,7 @@ import { runCli, type CliResult } from '../cli/run-cli.js';
 export { filesUnder } from '../file-tree.js';
 
 /** Flags for a headless Chromium that talks to nothing but the pages it is sent to. */
-export const CHROMIUM_ARGS: readonly string[] = [
+const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -25,7 +25,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
 ];
 
 /** Where Chromium may be: `CHROMIUM_PATH` first, then Debian's and Ubuntu's names. */
-export function findChromium(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
+function findChromium(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
   const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((path): path is string => path !== undefined && path !== '' && existsSync(path));
 }

@@ -32,7 +32,7 @@ const NAMED: Readonly<Record<string, string>> = {
 };
 
 /** Decodes character references the way a browser does in attribute values (numeric, and the names above). */
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);?/gi, (whole, body: string) => {
     if (body.startsWith('#')) {
       const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
@@ -150,7 +150,7 @@ const FORBIDDEN_ELEMENTS: ReadonlySet<string> = new Set([
 ]);
 
 /** A URL as a browser reads its scheme: tabs and newlines removed, leading controls and spaces stripped. */
-export function normalisedUrl(value: string): string {
+function normalisedUrl(value: string): string {
   const compact = value.replace(/[\t\n\r]/g, '');
   let start = 0;
   while (start < compact.length && compact.charCodeAt(start) <= 0x20) start += 1;
@@ -158,7 +158,7 @@ export function normalisedUrl(value: string): string {
 }
 
 /** Whether a URL would run code or show a document the site did not write. */
-export function isScriptingUrl(value: string): boolean {
+function isScriptingUrl(value: string): boolean {
   return /^(javascript|vbscript|data|livescript|mocha):/.test(normalisedUrl(value));
 }
 
@@ -175,7 +175,7 @@ export interface SafetyExpectations {
 }
 
 /** Resolves a URL written on `page` to a site path, or undefined when it points outside the site. */
-export function sitePathOf(url: string, expectations: SafetyExpectations): string | undefined {
+function sitePathOf(url: string, expectations: SafetyExpectations): string | undefined {
   const { page, base } = expectations;
   let path: string;
   if (base !== undefined && url.startsWith(base)) path = url.slice(base.length);

@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 
 /** The fastest of `runs` timings of `work(input)`, in milliseconds. */
-export function fastestMs<T>(input: T, work: (input: T) => unknown, runs = 3): number {
+function fastestMs<T>(input: T, work: (input: T) => unknown, runs = 3): number {
   let best = Number.POSITIVE_INFINITY;
   for (let run = 0; run < runs; run++) {
     const start = performance.now();

@@ -20,14 +20,14 @@ export const RUNS = process.env.RUNBOOK_FC_RUNS === undefined ? 60 : Number(proc
 export const TIMEOUT = 60_000 + RUNS * 1_000;
 
 /** What must never reach a terminal or a CI log: C0 but line feed and tab (CR only before LF), DEL, C1, bidi controls. */
-export const FORBIDDEN = /(?![\n\t])[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+const FORBIDDEN = /(?![\n\t])[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
 
 /** The marker every hostile text starts with: an OSC 52 clipboard write. Seen made visible, it proves the field was printed. */
 export const MARKER = '\u001b]52;c;ZWNobyBwd25lZAo=\u0007';
 export const MARKER_SHOWN = '\\u001b]52;c;ZWNobyBwd25lZAo=\\u0007';
 
 /** Escape sequences an attacker would use, whole. */
-export const SEQUENCES = [
+const SEQUENCES = [
   '\u001b[2J\u001b[H',
   '\u001b]52;c;ZWNobyBwd25lZAo=\u001b\\',
   '\u001b]8;;https://evil.example/\u0007docs\u001b]8;;\u0007',
@@ -46,7 +46,7 @@ export const SEQUENCES = [
   '\u000b\f',
 ];
 
-export const controlCharacter = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((code) => String.fromCharCode(code));
+const controlCharacter = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((code) => String.fromCharCode(code));
 
 /** Some words with escape sequences and control characters among them, after the marker. */
 export const hostile: fc.Arbitrary<string> = fc
@@ -111,7 +111,7 @@ export function configOf(f: Fields): Config {
 }
 
 /** Text for one line of the Markdown body (a NUL byte makes the file binary: not a runbook at all). */
-export const inline = (text: string): string => text.replace(/[\r\n\0]/g, ' ');
+const inline = (text: string): string => text.replace(/[\r\n\0]/g, ' ');
 
 export function runbookText(f: Fields): string {
   return [

@@ -4,7 +4,7 @@ import { cardOf, type Card } from '../../src/oncall/card.js';
 import { cardJson } from '../../src/oncall/card-json.js';
 import { cardText, statusSentence } from '../../src/oncall/card-text.js';
 import { collectionView } from '../../src/view/collection-view.js';
-import { columns } from '../../src/oncall/wrap.js';
+import { columns } from '../../src/text/wrap.js';
 import { parseConfig } from '../../src/parse/config.js';
 import { runbookOf, TODAY } from '../helpers.js';
 

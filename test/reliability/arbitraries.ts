@@ -85,7 +85,7 @@ const recovery: fc.Arbitrary<string> = fc
   .map((items) => `recovery:\n${items.join('\n')}`);
 
 /** Frontmatter lines: `key: value` pairs (keys may repeat), a recovery list, comments, stray lines. */
-export const frontmatter: fc.Arbitrary<string> = fc
+const frontmatter: fc.Arbitrary<string> = fc
   .array(
     fc.oneof(
       { weight: 6, arbitrary: fc.tuple(yamlKey, yamlValue).map(([key, value]) => `${key}: ${value}`) },
