@@ -77,12 +77,41 @@ export interface RuleDoc {
   readonly why: string;
   /** How to fix what it reports. */
   readonly fix: string;
-  /** A runbook that passes the rule and one that does not (tests run both). */
-  readonly examples?: { readonly ok: string; readonly notOk: string };
 }
 
-/** What every rule has: its documentation and the wording of its messages. */
-type RuleBase = RuleDoc & { readonly messages: MessageFormats };
+/**
+ * The files of an example: one runbook's text (as `example.md`), or files by name: runbooks
+ * (`*.md`), the config (`runbook.config.yaml`) and, for the alert rules, an alert rule file (`*.yml`).
+ */
+export type ExampleFiles = string | Readonly<Record<string, string>>;
+
+/**
+ * One finding of a not-ok example: where it starts, `line:column` (`file:line:column` when the
+ * example has several files), and its code when that is a variant (`frontmatter-missing/unclosed`).
+ */
+export interface ExampleFinding {
+  readonly at: string;
+  readonly code?: string;
+}
+
+/**
+ * Input the rule passes, input it reports, and every finding of the latter in order; shown in
+ * docs/format.md and run by test/check/rule-examples.test.ts, which asserts exactly these findings.
+ */
+export interface RuleExamples {
+  readonly ok: ExampleFiles;
+  readonly notOk: ExampleFiles;
+  readonly reported: readonly [ExampleFinding, ...ExampleFinding[]];
+}
+
+/** The examples of a rule whose input cannot be written as files (git facts, bytes, a crash): a test holds them. */
+export interface ExamplesElsewhere {
+  /** The test file, from the project root, with the rule's ok and not-ok cases. */
+  readonly testedIn: string;
+}
+
+/** What every rule has: its documentation, the wording of its messages and its examples. */
+type RuleBase = RuleDoc & { readonly messages: MessageFormats; readonly examples: RuleExamples | ExamplesElsewhere };
 
 /**
  * A rule: its documentation, its messages and the pure function that finds problems. The scope says

@@ -2,12 +2,13 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/check/registry.js';
+import type { ExampleFiles } from '../../src/check/rule.js';
 import { addDays } from '../../src/model/calendar-date.js';
 import type { JsonReport } from '../../src/report/json.js';
 import { runCli } from '../cli/run-cli.js';
 import { TODAY } from '../helpers.js';
 import { PROJECT_ROOT } from '../shared.js';
-import { findingsOf } from './rule-findings.js';
+import { exampleDiagnostics, findingsOf } from './rule-findings.js';
 
 /** Whether `code` is `ruleId` or one of its variants, `<rule-id>/<variant>`. */
 function isCodeOf(ruleId: string, code: string): boolean {
@@ -44,18 +45,18 @@ describe('diagnostic codes', () => {
   });
 });
 
-describe.each(RULES.filter((rule) => rule.examples !== undefined).map((rule) => [rule.id] as const))('the not-ok example of %s', (id) => {
-  const notOk = RULES.find((rule) => rule.id === id)?.examples?.notOk ?? '';
+const inline = RULES.flatMap((rule): [string, ExampleFiles][] => ('testedIn' in rule.examples ? [] : [[rule.id, rule.examples.notOk]]));
 
+describe.each(inline)('the not-ok example of %s', (id, notOk) => {
   it('is reported with codes of the rule', () => {
-    const codes = codesOf(id, notOk);
+    const codes = exampleDiagnostics(id, notOk).map((diagnostic) => diagnostic.code);
     expect(codes.length).toBeGreaterThan(0);
     for (const code of codes) expect(isCodeOf(id, code), code).toBe(true);
   });
 
   it('is reported with the same subjects, and no date in them, 400 days later', () => {
-    const now = findingsOf(id, notOk, TODAY).map((finding) => finding.subject);
-    const later = findingsOf(id, notOk, addDays(TODAY, 400)).map((finding) => finding.subject);
+    const now = exampleDiagnostics(id, notOk, TODAY).map((diagnostic) => diagnostic.subject);
+    const later = exampleDiagnostics(id, notOk, addDays(TODAY, 400)).map((diagnostic) => diagnostic.subject);
     if (id !== 'due-soon') expect(later).toEqual(now); // due-soon is past due by then: stale's, not its own
     for (const subject of now) expect(subject).not.toMatch(/\d{4}-\d{2}-\d{2}|\bdays?\b/);
   });

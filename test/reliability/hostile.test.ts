@@ -78,7 +78,7 @@ describe('nesting 10,000 levels deep', () => {
 });
 
 describe('a 20 MB runbook', () => {
-  it('is parsed, checked, rendered and built in one pass that grows linearly, with a problem on its last line reported at that line', () => {
+  it('is parsed, checked, rendered and built, with a problem on its last line reported at that line', () => {
     // Plain prose: remark parses it at a few MB a minute on a loaded machine; richer text is slower but no less linear (see chunks.ts).
     const paragraph = `${'Plain words fill this long runbook so that it weighs twenty megabytes in all. '.repeat(20)}\n\n`;
     const count = Math.ceil((20 * 1024 * 1024) / paragraph.length);

@@ -1,4 +1,5 @@
 import { finder, type MessageFormats, type Rule } from '../rule.js';
+import { RULE_FILE } from './example-rule-file.js';
 import { claimsByAlert, urlsOfClaims } from './claims.js';
 
 const messages = {
@@ -19,6 +20,11 @@ export const alertWithoutRunbookUrl: Rule = {
   summary: 'An alert rule has no `runbook_url` annotation.',
   why: 'Without the link the page arrives without the way to its runbook; the on-call engineer has to search.',
   fix: 'Add `annotations: {runbook_url: …}` with the URL `alerts.url` gives for the alert.',
+  examples: {
+    ok: { 'alerts.yml': RULE_FILE },
+    notOk: { 'alerts.yml': 'groups:\n  - name: disk\n    rules:\n      - alert: DiskFull\n        expr: node_filesystem_avail_bytes == 0\n' },
+    reported: [{ at: 'alerts.yml:4:16' }],
+  },
   messages,
   check(runbooks, alerts, context) {
     const claims = claimsByAlert(runbooks);

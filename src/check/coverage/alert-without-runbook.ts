@@ -1,4 +1,5 @@
 import { finder, type MessageFormats, type Rule } from '../rule.js';
+import { RULE_FILE } from './example-rule-file.js';
 import { claimsByAlert } from './claims.js';
 
 const messages = {
@@ -20,6 +21,11 @@ export const alertWithoutRunbook: Rule = {
   summary: 'An alert rule defines an alert that no runbook answers.',
   why: 'The engineer paged by this alert has nothing written down to follow.',
   fix: 'Write a runbook and list the alert under its `alerts:`, or add it to the runbook that already answers it.',
+  examples: {
+    ok: { 'disk.md': '---\nalerts: [DiskFull]\n---\n', 'alerts.yml': RULE_FILE },
+    notOk: { 'disk.md': '---\nalerts: [DiskAlmostFull]\n---\n', 'alerts.yml': RULE_FILE },
+    reported: [{ at: 'alerts.yml:4:16' }],
+  },
   messages,
   check(runbooks, alerts, context) {
     if (!alerts.complete) return [];

@@ -1,6 +1,7 @@
 import { fileNameAlert } from '../../parse/alert-claims.js';
 import { plural } from '../../text/plural.js';
 import { finder, type MessageFormats, type Rule } from '../rule.js';
+import { RULE_FILE } from './example-rule-file.js';
 import { claimsByAlert } from './claims.js';
 
 const messages = {
@@ -22,6 +23,11 @@ export const runbookAlertUndefined: Rule = {
   summary: 'A runbook answers an alert that no alert rule defines.',
   why: 'Usually a renamed or deleted alert (or a typo): the runbook is no longer reached from any page.',
   fix: 'Rename the alert to the name the rule uses, or remove it from `alerts:` if the alert is gone.',
+  examples: {
+    ok: { 'disk.md': '---\nalerts: [DiskFull]\n---\n', 'alerts.yml': RULE_FILE },
+    notOk: { 'disk.md': '---\nalerts: [DiskFull, DiskAlmostFull]\n---\n', 'alerts.yml': RULE_FILE },
+    reported: [{ at: 'disk.md:2:20' }],
+  },
   messages,
   check(runbooks, alerts, context) {
     const defined = new Set(alerts.ruleFiles.flatMap((ruleFile) => ruleFile.alerts.map((alert) => alert.name)));

@@ -1,4 +1,5 @@
 import { finder, type Finding, type MessageFormats, type Rule } from '../rule.js';
+import { RULE_FILE } from './example-rule-file.js';
 import { claimsByAlert, urlsOfClaims } from './claims.js';
 import { leadsTo } from './url-pattern.js';
 import { expandUrlTemplate } from './url-template.js';
@@ -23,6 +24,19 @@ export const runbookUrlMismatch: Rule = {
   summary: 'An alert rule\'s `runbook_url` does not lead to the runbook that answers the alert (under `alerts.url`).',
   why: 'A link to the wrong page, or to no page, is worse than no link in the middle of an incident.',
   fix: 'Set `runbook_url` to the expected URL shown, or move the alert to the runbook the URL leads to.',
+  examples: {
+    ok: {
+      'runbook.config.yaml': 'alerts:\n  url: https://runbooks.example.com/{id}/\n',
+      'disk.md': '---\nalerts: [DiskFull]\n---\n',
+      'alerts.yml': RULE_FILE,
+    },
+    notOk: {
+      'runbook.config.yaml': 'alerts:\n  url: https://runbooks.example.com/{id}/\n',
+      'volumes.md': '---\nalerts: [DiskFull]\n---\n',
+      'alerts.yml': RULE_FILE,
+    },
+    reported: [{ at: 'alerts.yml:7:24' }],
+  },
   messages,
   check(runbooks, alerts, context) {
     const pattern = context.config.alerts.url;

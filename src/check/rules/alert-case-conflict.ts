@@ -42,6 +42,7 @@ export const alertCaseConflict: Rule = {
   examples: {
     ok: '---\nalerts: [DiskFull, DiskAlmostFull]\n---\n',
     notOk: '---\nalerts: [DiskFull, diskfull]\n---\n',
+    reported: [{ at: '2:10' }, { at: '2:20' }],
   },
   messages,
   check(runbooks) {

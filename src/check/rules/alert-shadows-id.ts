@@ -26,6 +26,11 @@ export const alertShadowsId: Rule = {
   summary: 'An alert a runbook claims has the name of another runbook\'s id.',
   why: '`runbook show <name>` and `runbook tested <name>` try alert names before ids, so the claim would send the on-call engineer to the wrong runbook and record a drill in the wrong file.',
   fix: 'Use the alert\'s real name (as the alert rule spells it); an alert is never named after another runbook\'s path.',
+  examples: {
+    ok: { 'db/primary.md': '# Primary database\n', 'disk.md': '---\nalerts: [DiskFull]\n---\n' },
+    notOk: { 'db/primary.md': '# Primary database\n', 'disk.md': '---\nalerts: ["db/primary"]\n---\n' },
+    reported: [{ at: 'disk.md:2:10' }],
+  },
   messages,
   check(runbooks) {
     const byId = new Map<string, Runbook[]>();

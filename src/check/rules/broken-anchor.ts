@@ -22,6 +22,7 @@ export const brokenAnchor: Rule = {
   examples: {
     ok: '## Fail over\n\nSee [fail over](#fail-over).\n',
     notOk: '## Fail over\n\nSee [fail over](#failover).\n',
+    reported: [{ at: '3:5' }],
   },
   messages,
   check(runbooks) {

@@ -17,6 +17,11 @@ export const brokenLink: Rule = {
   summary: 'A relative link points at a file that does not exist.',
   why: 'A runbook that sends the reader to a missing page fails them at the worst moment; files get renamed, links do not follow.',
   fix: 'Point the link at the file\'s new path, or remove it.',
+  examples: {
+    ok: { 'disk.md': 'See [the database runbook](db.md).\n', 'db.md': '# Database\n' },
+    notOk: { 'disk.md': 'See [the database runbook](database.md).\n', 'db.md': '# Database\n' },
+    reported: [{ at: 'disk.md:1:5' }],
+  },
   messages,
   check(runbooks, context) {
     const known = new Set(runbooks.map((runbook) => runbook.path));

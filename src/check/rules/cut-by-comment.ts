@@ -24,6 +24,7 @@ export const cutByComment: Rule = {
   examples: {
     ok: "---\nrecovery:\n  - step: Tell the channel\n    run: 'notify \"#ops\"'\n---\n",
     notOk: '---\nrecovery:\n  - step: Tell the channel\n    run: notify "#ops and #inc"\n---\n',
+    reported: [{ at: '4:10' }],
   },
   messages,
   check(runbook) {

@@ -21,6 +21,7 @@ export const dueSoon: Rule = {
   examples: {
     ok: '---\nseverity: low\nlast_tested: 2026-11-01\n---\n',
     notOk: '---\nreview_every: 30d\nlast_tested: 2026-11-01\n---\n',
+    reported: [{ at: '3:14' }],
   },
   messages,
   check(runbook, context) {

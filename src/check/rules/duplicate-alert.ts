@@ -20,6 +20,11 @@ export const duplicateAlert: Rule = {
   summary: 'An alert is claimed by more than one runbook.',
   why: 'An alert links to exactly one runbook; two claims mean the on-call engineer may land on the wrong one.',
   fix: 'Keep the alert in the runbook that answers it and remove it from the others (or merge the runbooks).',
+  examples: {
+    ok: { 'disk.md': '---\nalerts: [DiskFull]\n---\n', 'volume.md': '---\nalerts: [VolumeFull]\n---\n' },
+    notOk: { 'disk.md': '---\nalerts: [DiskFull]\n---\n', 'volume.md': '---\nalerts: [VolumeFull, DiskFull]\n---\n' },
+    reported: [{ at: 'disk.md:2:10' }, { at: 'volume.md:2:22' }],
+  },
   messages,
   check(runbooks) {
     const claims = new Map<string, { readonly runbook: Runbook; readonly alert: Located<string> }[]>();

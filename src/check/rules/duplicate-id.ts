@@ -20,6 +20,11 @@ export const duplicateId: Rule = {
   summary: 'Two files have the same id (their paths differ only in case, Unicode form, extension, or characters a URL cannot hold).',
   why: 'The id is the runbook\'s URL; two runbooks at one URL means one of them cannot be found.',
   fix: 'Rename or merge one of the files.',
+  examples: {
+    ok: { 'disk-full.md': '# Disk full\n', 'disk-almost-full.md': '# Disk almost full\n' },
+    notOk: { 'disk-full.md': '# Disk full\n', 'Disk Full.md': '# Disk full\n' },
+    reported: [{ at: 'Disk Full.md:1:1' }, { at: 'disk-full.md:1:1' }],
+  },
   messages,
   check(runbooks) {
     const byKey = new Map<string, { readonly file: string }[]>();

@@ -19,6 +19,7 @@ export const duplicateKey: Rule = {
   examples: {
     ok: '---\nowner: payments\n---\n',
     notOk: '---\nowner: payments\nowner: storage\n---\n',
+    reported: [{ at: '3:1' }],
   },
   messages,
   check(runbook) {

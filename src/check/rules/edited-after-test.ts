@@ -8,7 +8,10 @@ const messages = {
 
 const finding = finder<typeof messages>();
 
-/** edited-after-test: git shows a commit to the runbook after its `last_tested` date. */
+/**
+ * edited-after-test: git shows a commit to the runbook after its `last_tested` date. Its examples
+ * differ in git history, not in text: test/check/examples-elsewhere.test.ts has them.
+ */
 export const editedAfterTest: Rule = {
   id: 'edited-after-test',
   scope: 'runbook',
@@ -17,6 +20,7 @@ export const editedAfterTest: Rule = {
   summary: 'The runbook was edited (per git) after its recovery steps were last tested.',
   why: 'Edited steps are untested steps; worth knowing, not always worth failing a build for.',
   fix: 'If the recovery steps changed, exercise them again and update `last_tested`.',
+  examples: { testedIn: 'test/check/examples-elsewhere.test.ts' },
   messages,
   check(runbook, context) {
     const lastTested = runbook.lastTested;

@@ -18,6 +18,7 @@ export const emptySection: Rule = {
   examples: {
     ok: '## Impact\nCheckout fails for all users.\n',
     notOk: '## Impact\n\n## Diagnosis\nLook at the dashboard.\n',
+    reported: [{ at: '1:1' }],
   },
   messages,
   check(runbook) {

@@ -20,6 +20,7 @@ export const frontmatterMissing: Rule = {
   examples: {
     ok: '---\ntitle: Disk full\n---\n# Disk full\n',
     notOk: '# Disk full\n\nNo frontmatter here.\n',
+    reported: [{ at: '1:1', code: 'frontmatter-missing' }],
   },
   messages,
   check(runbook) {

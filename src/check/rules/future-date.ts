@@ -20,6 +20,7 @@ export const futureDate: Rule = {
   examples: {
     ok: '---\nlast_tested: 2026-11-01\n---\n',
     notOk: '---\nlast_tested: 2062-11-01\n---\n',
+    reported: [{ at: '2:14' }],
   },
   messages,
   check(runbook, context) {

@@ -20,6 +20,7 @@ export const invalidValue: Rule = {
   examples: {
     ok: '---\nseverity: critical\nlast_tested: 2026-02-28\n---\n',
     notOk: '---\nseverity: sev-1\nlast_tested: 2026-02-30\n---\n',
+    reported: [{ at: '2:11' }, { at: '3:14' }],
   },
   messages,
   check(runbook) {

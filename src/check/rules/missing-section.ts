@@ -20,6 +20,7 @@ export const missingSection: Rule = {
   examples: {
     ok: '## Summary\nx\n## Impact\nx\n## Diagnosis\nx\n## Mitigation\n1. x\n',
     notOk: '## Summary\nx\n## Recovery\n1. x\n',
+    reported: [{ at: '1:1' }, { at: '1:1' }],
   },
   messages,
   check(runbook, context) {

@@ -18,6 +18,7 @@ export const neverTested: Rule = {
   examples: {
     ok: '---\nlast_tested: 2026-11-01\n---\n',
     notOk: '---\nlast_tested: never\n---\n',
+    reported: [{ at: '2:14' }],
   },
   messages,
   check(runbook) {

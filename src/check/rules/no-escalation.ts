@@ -23,6 +23,7 @@ export const noEscalation: Rule = {
   examples: {
     ok: '---\nseverity: critical\nescalation:\n  - {name: DB on-call, via: pager, target: db-primary}\n---\n',
     notOk: '---\nseverity: critical\n---\n',
+    reported: [{ at: '2:11' }],
   },
   messages,
   check(runbook, context) {

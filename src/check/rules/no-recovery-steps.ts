@@ -28,6 +28,7 @@ export const noRecoverySteps: Rule = {
   examples: {
     ok: '## Recovery\n\n1. Fail over to the replica.\n',
     notOk: '## Recovery\n\nFail over to the replica.\n',
+    reported: [{ at: '1:1', code: 'no-recovery-steps/unnumbered' }],
   },
   messages,
   check(runbook) {

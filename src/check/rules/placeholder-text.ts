@@ -18,6 +18,7 @@ export const placeholderText: Rule = {
   examples: {
     ok: 'Restart the `api` deployment.\n',
     notOk: 'Restart the TODO deployment.\n',
+    reported: [{ at: '1:13' }],
   },
   messages,
   check(runbook) {

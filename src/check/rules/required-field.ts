@@ -18,6 +18,7 @@ export const requiredField: Rule = {
   examples: {
     ok: '---\ntitle: Disk full\nowner: storage\nservice: volumes\nseverity: high\nlast_tested: never\n---\n',
     notOk: '---\ntitle: Disk full\n---\n',
+    reported: [{ at: '1:1' }, { at: '1:1' }, { at: '1:1' }, { at: '1:1' }],
   },
   messages,
   check(runbook) {

@@ -26,6 +26,7 @@ export const reviewEveryOverPolicy: Rule = {
   examples: {
     ok: '---\nseverity: critical\nreview_every: 30d\nlast_tested: 2026-11-01\n---\n',
     notOk: '---\nseverity: critical\nreview_every: 9999y\nlast_tested: 2026-11-01\n---\n',
+    reported: [{ at: '3:15' }],
   },
   messages,
   check(runbook, context) {

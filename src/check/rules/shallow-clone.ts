@@ -7,7 +7,10 @@ const messages = {
 
 const finding = finder<typeof messages>();
 
-/** shallow-clone: the git history is shallow, so last-edited dates are unreliable. Reported once per run. */
+/**
+ * shallow-clone: the git history is shallow, so last-edited dates are unreliable. Reported once per run.
+ * Its examples differ in git facts, not in text: test/check/examples-elsewhere.test.ts has them.
+ */
 export const shallowClone: Rule = {
   id: 'shallow-clone',
   scope: 'collection',
@@ -16,6 +19,7 @@ export const shallowClone: Rule = {
   summary: 'The repository is a shallow clone; last-edited dates from git are unreliable.',
   why: 'In a shallow clone every file looks edited in the newest commit, so edit dates would be wrong.',
   fix: 'Fetch the full history (`git fetch --unshallow`; in GitHub Actions `fetch-depth: 0`, in GitLab `GIT_DEPTH: 0`).',
+  examples: { testedIn: 'test/check/examples-elsewhere.test.ts' },
   messages,
   check(runbooks, context) {
     if (context.git.kind !== 'repository' || !context.git.shallow || runbooks.length === 0) return [];

@@ -25,6 +25,7 @@ export const stale: Rule = {
   examples: {
     ok: '---\nseverity: low\nlast_tested: 2026-11-01\n---\n',
     notOk: '---\nseverity: critical\nlast_tested: 2025-01-10\n---\n',
+    reported: [{ at: '3:14' }],
   },
   messages,
   check(runbook, context) {

@@ -21,6 +21,7 @@ export const unknownKey: Rule = {
   examples: {
     ok: '---\nlast_tested: 2026-11-01\n---\n',
     notOk: '---\nlast_tsted: 2026-11-01\n---\n',
+    reported: [{ at: '2:1' }],
   },
   messages,
   check(runbook) {

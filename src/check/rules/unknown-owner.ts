@@ -18,6 +18,11 @@ export const unknownOwner: Rule = {
   summary: 'The owner is not a team listed in the config.',
   why: 'The owner decides who gets paged and whose cheat sheet lists the runbook; a typo sends it nowhere.',
   fix: 'Use one of the team ids from the config, or add the team to `teams`.',
+  examples: {
+    ok: { 'runbook.config.yaml': 'teams:\n  storage: {name: Storage}\n', 'disk.md': '---\nowner: storage\n---\n' },
+    notOk: { 'runbook.config.yaml': 'teams:\n  storage: {name: Storage}\n', 'disk.md': '---\nowner: storag\n---\n' },
+    reported: [{ at: 'disk.md:2:8' }],
+  },
   messages,
   check(runbook, context) {
     const teams = context.config.teams;

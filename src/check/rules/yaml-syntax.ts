@@ -18,6 +18,7 @@ export const yamlSyntax: Rule = {
   examples: {
     ok: '---\ntitle: "Disk: full"\n---\n',
     notOk: '---\ntitle: Disk: full\n---\n',
+    reported: [{ at: '2:8' }],
   },
   messages,
   check(runbook) {
