@@ -5,7 +5,9 @@ import { NO_CACHE, type RunCache } from '../model/run-cache.js';
 /** The run cache (parsed files, run records, stamps) a command uses: none with `--no-cache`, else the one `RUNBOOK_CACHE_DIR`/XDG/HOME names. */
 export function parseCacheFor(io: Io, enabled: boolean): RunCache {
   const folder = enabled ? cacheFolder(io.env) : undefined;
-  return folder === undefined ? NO_CACHE : openCache(folder);
+  return folder === undefined ? NO_CACHE : openCache(folder, (line) => {
+    io.stderr.write(line);
+  });
 }
 
 /** Help text of `--no-cache`, the same on every command that reads runbooks. */

@@ -8,6 +8,8 @@ import { codeFingerprint } from './run-memo.js';
 import type { SourceIdentity } from '../model/sources.js';
 import type { RunRecord } from '../model/sources.js';
 import type { Stamps } from '../model/run-cache.js';
+import { printable } from '../text/terminal-text.js';
+import { describe } from './entry-text.js';
 
 const FORMAT = 3;
 
@@ -19,8 +21,15 @@ export function cacheFolder(env: Readonly<Record<string, string | undefined>>): 
   return undefined;
 }
 
-/** Opens the cache in `folder`: parsed files in `<folder>/v3/<2 hex>/<sha256>.json`, runs in `<folder>/v3/runs/`, file stamps in `<folder>/v3/stamps/`. */
-export function openCache(folder: string): RunCache {
+/** Cache folders already said to be unwritable in this process: the note is given once, not once per command or rebuild. */
+const notedFolders = new Set<string>();
+
+/**
+ * Opens the cache in `folder`: parsed files in `<folder>/v3/<2 hex>/<sha256>.json`, runs in
+ * `<folder>/v3/runs/`, file stamps in `<folder>/v3/stamps/`. When it cannot be written, `note` is
+ * given one line saying so (stderr), once per folder and process; the run goes on without it.
+ */
+export function openCache(folder: string, note: (line: string) => void): RunCache {
   const pathOf = (key: string): string => join(folder, `v${FORMAT}`, key.slice(0, 2), `${key}.json`);
   const runPathOf = (key: string): string => join(folder, `v${FORMAT}`, 'runs', `${key}.json`);
   const stampsPathOf = (key: string): string => join(folder, `v${FORMAT}`, 'stamps', `${key}.json`);
@@ -36,10 +45,15 @@ export function openCache(folder: string): RunCache {
       writeFileSync(temporary, text);
       renameSync(temporary, path);
     } catch (error: unknown) {
-      // The cache is an accelerator: a read-only, full or blocked cache folder turns it off for this run.
-      writable = false;
-      discard(temporary);
       if (!(error instanceof Error)) throw error;
+      // The cache is an accelerator: a read-only, full or blocked cache folder turns it off for this
+      // run, which is said once and changes nothing else (not the output, not the exit code).
+      writable = false;
+      if (!notedFolders.has(folder)) {
+        notedFolders.add(folder);
+        note(`runbook: note: cannot write the cache in ${printable(folder)} (${printable(describe(error))}); runs will not be faster\n`);
+      }
+      discard(temporary);
     }
   };
   return {

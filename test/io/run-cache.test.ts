@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,13 +47,34 @@ describe('the parse cache never changes results', () => {
     }
   });
 
-  it('is not used with --no-cache, and a cache folder that cannot be written does not fail the run', async () => {
-    const blocked = join(temporary, 'blocked');
-    writeFileSync(blocked, 'a file where the cache folder would be');
-    const result = await runCli(['check', 'runbooks', '--today', '2026-11-27', '--no-git', '--format', 'concise'], PROJECT_ROOT, { RUNBOOK_CACHE_DIR: blocked });
-    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+  it('is not used with --no-cache', async () => {
     const unused = join(temporary, 'unused');
     await runCli(['check', 'runbooks', '--today', '2026-11-27', '--no-git', '--no-cache'], PROJECT_ROOT, { RUNBOOK_CACHE_DIR: unused });
     expect(() => readdirSync(unused)).toThrow();
+  });
+});
+
+describe('a cache folder that cannot be written', () => {
+  const CHECK = ['check', 'runbooks', 'test/fixtures/check/broken-links', '--today', '2026-11-27', '--no-git', '--format', 'json'];
+  const note = (folder: string, code: string): string => `runbook: note: cannot write the cache in ${folder} (${code}); runs will not be faster\n`;
+
+  it('is said in one line on stderr, once per process, and changes neither stdout nor the exit code', async () => {
+    const blocked = join(temporary, 'blocked');
+    writeFileSync(blocked, 'a file where the cache folder would be');
+    const reference = await runCli(CHECK, PROJECT_ROOT, { RUNBOOK_CACHE_DIR: join(temporary, 'blocked-reference') });
+    expect(reference.code).toBe(1);
+    const first = await runCli(CHECK, PROJECT_ROOT, { RUNBOOK_CACHE_DIR: blocked });
+    expect(first).toEqual({ ...reference, stderr: reference.stderr + note(blocked, 'ENOTDIR') });
+    const again = await runCli(CHECK, PROJECT_ROOT, { RUNBOOK_CACHE_DIR: blocked });
+    expect(again).toEqual(reference);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('is said when the folder is read-only (as anyone but root, who may write there anyway)', async () => {
+    const readOnly = join(temporary, 'read-only');
+    mkdirSync(readOnly, { mode: 0o555 });
+    const result = await runCli(CHECK, PROJECT_ROOT, { RUNBOOK_CACHE_DIR: readOnly });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(note(readOnly, 'EACCES'));
+    expect(readdirSync(readOnly)).toEqual([]);
   });
 });
