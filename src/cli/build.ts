@@ -20,7 +20,6 @@ import { planSite } from '../site/build-site.js';
 import { displayPath } from '../io/discover.js';
 import { useColor } from './color.js';
 import { EXIT } from './exit-codes.js';
-import { checkWithAlerts } from './alert-coverage.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
 import { BUILD_NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
@@ -88,40 +87,40 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   const siteInputs = (linkTargets: RunRecord['linkTargets']) => ({ baseUrl: config.site.baseUrl, templates, commit, linkTargets });
   const seconds = (): string => ((io.now().getTime() - started) / 1000).toFixed(1);
 
-  // --strict refuses what `check` fails on, alert coverage included (which a remembered run does not know).
-  if (options.strict === true && inputs.config.alerts.rules.length > 0) {
-    const checked = checkWithAlerts(inputs, paths, io.cwd, cache);
-    if (refusedAsStrict(options, checked.diagnostics, [...checked.ruleFiles, ...inputs.found.map((file) => file.file)], io)) return EXIT.findings;
-  }
+  // --strict refuses what `check` fails on, alert coverage included: a remembered run does not know
+  // the rule files, so then the runbooks are always checked (parsed files come from the cache).
+  const withAlerts = options.strict === true && inputs.config.alerts.rules.length > 0;
+  const project = withAlerts ? loadProjectFrom(inputs, { cache, render: true, alerts: true }, NODE_SHELL) : undefined;
+  if (project !== undefined && refusedAsStrict(options, project.diagnostics, [...project.ruleFiles, ...project.found.map((file) => file.file)], io)) return EXIT.findings;
 
   // Nothing changed since the site in `out` was built: nothing to parse, render or write.
   const remembered = rememberedRun(inputs, cache);
   if (remembered !== undefined && siteInput(output.path) === derivedKey(inputs.key, siteInputs(remembered.linkTargets))) {
-    if (refusedAsStrict(options, remembered.diagnostics, inputs.found.map((file) => file.file), io)) return EXIT.findings;
+    if (project === undefined && refusedAsStrict(options, remembered.diagnostics, inputs.found.map((file) => file.file), io)) return EXIT.findings;
     io.stderr.write(`${displayPath(out, io.cwd)}/ is up to date: ${plural(inputs.found.length, 'runbook')} unchanged since it was built (${seconds()}s)\n`);
     return EXIT.ok;
   }
 
-  const project = loadProjectFrom(inputs, { cache, render: true }, NODE_SHELL);
-  if (refusedAsStrict(options, project.diagnostics, project.found.map((file) => file.file), io)) return EXIT.findings;
+  const loaded = project ?? loadProjectFrom(inputs, { cache, render: true }, NODE_SHELL);
+  if (project === undefined && refusedAsStrict(options, loaded.diagnostics, loaded.found.map((file) => file.file), io)) return EXIT.findings;
   const site = planSite({
-    runbooks: project.runbooks,
-    bodies: project.bodies,
-    diagnostics: project.diagnostics,
+    runbooks: loaded.runbooks,
+    bodies: loaded.bodies,
+    diagnostics: loaded.runbookDiagnostics,
     config,
     today,
-    git: project.git,
+    git: loaded.git,
     templates,
     commit,
     onProgress: progressReporter(io),
   }, { remember: false });
-  const written = writeSite(output.path, site, { input: derivedKey(project.key, siteInputs(project.linkTargets)), trustSpare: options.cache });
+  const written = writeSite(output.path, site, { input: derivedKey(loaded.key, siteInputs(loaded.linkTargets)), trustSpare: options.cache });
   const fileCount = written.written + written.kept;
   for (const note of written.notes ?? []) io.stderr.write(`runbook build: note: ${note}\n`);
-  const counts = countBySeverity(project.diagnostics);
+  const counts = countBySeverity(loaded.runbookDiagnostics);
   if (showsProgress(io)) io.stderr.write('\r\u001b[K');
   io.stderr.write(
-    `built ${displayPath(out, io.cwd)}/: ${plural(project.runbooks.length, 'runbook')}, ${plural(fileCount, 'file')} (${written.written} written, ${written.removed} removed) in ${seconds()}s` +
+    `built ${displayPath(out, io.cwd)}/: ${plural(loaded.runbooks.length, 'runbook')}, ${plural(fileCount, 'file')} (${written.written} written, ${written.removed} removed) in ${seconds()}s` +
       (counts.errors + counts.warnings > 0 ? ` (the runbooks have ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}: see the pages or run \`runbook check\`)` : '') +
       '\n',
   );

@@ -10,7 +10,6 @@ import { toolInfo } from './version.js';
 import { rememberedRun } from '../io/project-inputs.js';
 import { loadProjectFrom, readInputs } from '../run/project.js';
 import { NODE_SHELL } from './shell.js';
-import { checkWithAlerts } from './alert-coverage.js';
 import { reportExit, shownDiagnostics, withReportOptions, writeReport, type ReportOptions } from './report-options.js';
 
 /** The options of `runbook check`, as commander hands them over. */
@@ -47,9 +46,12 @@ async function runCheck(paths: readonly string[], options: CheckOptions, io: Io)
   const cache = parseCacheFor(io, options.cache);
   const inputs = await readInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache }, NODE_SHELL);
   const { found } = inputs;
-  const withAlerts = inputs.config.alerts.rules.length > 0 ? checkWithAlerts(inputs, paths, io.cwd, cache) : undefined;
-  const diagnostics = withAlerts?.diagnostics ?? rememberedRun(inputs, cache)?.diagnostics ?? loadProjectFrom(inputs, { cache }, NODE_SHELL).diagnostics;
-  const report: CheckReport = { tool: toolInfo(), files: [...(withAlerts?.ruleFiles ?? []), ...found.map((file) => file.file)], diagnostics: shownDiagnostics(diagnostics, options), rules: RULES };
+  // A remembered run does not know the alert rule files: with `alerts.rules` the runbooks are always
+  // checked (parsed files come from the cache).
+  const remembered = inputs.config.alerts.rules.length > 0 ? undefined : rememberedRun(inputs, cache);
+  const project = remembered === undefined ? loadProjectFrom(inputs, { cache, alerts: true }, NODE_SHELL) : undefined;
+  const diagnostics = project?.diagnostics ?? remembered?.diagnostics ?? [];
+  const report: CheckReport = { tool: toolInfo(), files: [...(project?.ruleFiles ?? []), ...found.map((file) => file.file)], diagnostics: shownDiagnostics(diagnostics, options), rules: RULES };
   writeReport((color) => FORMATTERS[options.format](report, { color }), options, io);
   if (options.outputFile !== undefined) {
     const counts = countBySeverity(diagnostics);

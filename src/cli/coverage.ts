@@ -4,7 +4,7 @@ import type { Coverage } from '../check/coverage/coverage.js';
 import { COVERAGE_RULES } from '../check/coverage/rules.js';
 import { coverageJson, coverageText } from '../report/coverage-summary.js';
 import { displayPath } from '../io/discover.js';
-import type { RuleFileScope } from '../io/alert-rule-files.js';
+import { readCommandLineRuleFiles, readConfigRuleFiles } from '../io/alert-rule-files.js';
 import type { Io } from '../io/io.js';
 import { loadProject } from '../run/project.js';
 import { NODE_SHELL } from './shell.js';
@@ -13,7 +13,7 @@ import { jsonText } from '../report/json-text.js';
 import { countBySeverity, type CheckReport } from '../report/report.js';
 import { plural } from '../text/plural.js';
 import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
-import { alertCoverage, configRuleScope, coversRoot, projectContext } from './alert-coverage.js';
+import { alertCoverage } from '../run/alert-coverage.js';
 import { reportExit, shownDiagnostics, withReportOptions, writeReport, type ReportOptions } from './report-options.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
@@ -55,8 +55,8 @@ async function runCoverage(paths: readonly string[], options: CoverageOptions, i
   if (globs.length === 0) {
     throw new UsageError('no alert rule files: set `alerts.rules` in the config (docs/coverage.md) or pass --rules <glob>');
   }
-  const scope: RuleFileScope = fromCommandLine ? { kind: 'command-line', base: io.cwd } : configRuleScope(config);
-  const result = alertCoverage(project.runbooks, projectContext(project, io.cwd), { globs, scope, cwd: io.cwd, complete: coversRoot(paths, config, io.cwd) });
+  const read = fromCommandLine ? readCommandLineRuleFiles(globs, io.cwd) : readConfigRuleFiles(config, io.cwd);
+  const result = alertCoverage(project.runbooks, project.context, read, { configFile: project.configLabel, complete: project.complete });
   if (fromCommandLine && result.unmatched.length > 0) {
     const unmatched = result.unmatched.map((glob) => `\`${glob}\``);
     throw new UsageError(`--rules ${unmatched.join(', ')} matches no file (relative to ${displayPath(io.cwd, io.cwd)})`);

@@ -1,3 +1,4 @@
+import { readConfigRuleFiles } from '../io/alert-rule-files.js';
 import { readAllSources, readProjectInputs } from '../io/project-inputs.js';
 import { existingPaths, readSources } from '../io/read-sources.js';
 import { cacheKey } from '../io/run-cache.js';
@@ -12,4 +13,5 @@ export const NODE_SHELL: RunShell = {
   existingPaths,
   runKey,
   cacheKey,
+  readConfigRuleFiles,
 };

@@ -2,15 +2,10 @@ import { globMatcher } from '../parse/glob.js';
 import picomatch from 'picomatch';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import type { RuleFileSource } from '../model/rule-file-source.js';
+import type { Config } from '../model/config.js';
+import type { RuleFiles, RuleFileSource } from '../model/rule-file-source.js';
 import { displayPath, filesUnder, isInside, skippedFolderOf } from './discover.js';
-import { repositoryPhrase, type Repository } from './inside-repository.js';
-
-/** The rule files some globs name, read (not parsed), and the globs that matched nothing. */
-export interface RuleFiles {
-  readonly files: readonly RuleFileSource[];
-  readonly unmatched: readonly string[];
-}
+import { repositoryOf, repositoryPhrase, type Repository } from './inside-repository.js';
 
 /**
  * Who named the rule files, which says where they may be read from; globs are relative to `base`.
@@ -113,4 +108,16 @@ function isFile(path: string): boolean {
 
 function isFolder(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/** The rule files of the config's `alerts.rules`, read from inside the config file's repository (see {@link repositoryOf}). */
+export function readConfigRuleFiles(config: Config, cwd: string): RuleFiles {
+  const base = config.alerts.base;
+  const repository: Repository = config.source.kind === 'file' ? repositoryOf(config.source.path) : { folder: base, kind: 'config-folder' };
+  return readRuleFiles(config.alerts.rules, { kind: 'config', base, repository }, cwd);
+}
+
+/** The rule files of `--rules`, typed by the user, relative to the working folder. */
+export function readCommandLineRuleFiles(globs: readonly string[], cwd: string): RuleFiles {
+  return readRuleFiles(globs, { kind: 'command-line', base: cwd }, cwd);
 }

@@ -3,7 +3,7 @@
  * takes a digest of each (reading only files whose stat changed since the cache last saw them), asks
  * git once, and computes the run's key. Parsing and checking are the pipeline's (src/run/).
  */
-import { dirname, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { GitFacts } from '../model/git-facts.js';
 import { NO_CACHE, type RunCache } from '../model/run-cache.js';
@@ -49,7 +49,9 @@ export async function readProjectInputs(options: InputOptions): Promise<ProjectI
   if (read.size > 0) cache.storeStamps(stampsKey, takeStamps(stamps, [...read.values()].map(sourceIdentity), Date.now()));
   const git: GitFacts = options.git ? await readGitFacts(commonFolder(found.map((file) => dirname(file.path)))) : { kind: 'none' };
   const key = runKey({ sources: identities, config, today: options.today, git });
-  return { config, today: options.today, git, found, identities, read, key, rootLabel: displayPath(config.root, options.cwd) };
+  const configLabel = config.source.kind === 'file' ? displayPath(config.source.path, options.cwd) : '.';
+  const complete = options.paths.length === 0 || options.paths.some((path) => isInside(config.root, resolve(options.cwd, path)));
+  return { config, today: options.today, git, found, identities, read, key, rootLabel: displayPath(config.root, options.cwd), configLabel, cwd: options.cwd, complete };
 }
 
 /** Every found file's bytes: those read for their digests, and the others read now. */

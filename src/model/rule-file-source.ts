@@ -5,3 +5,9 @@
 export type RuleFileSource =
   | { readonly kind: 'text'; readonly file: string; readonly text: string }
   | { readonly kind: 'not-read'; readonly file: string; readonly reason: string };
+
+/** The rule files some globs name, read (not parsed), and the globs that matched nothing. */
+export interface RuleFiles {
+  readonly files: readonly RuleFileSource[];
+  readonly unmatched: readonly string[];
+}

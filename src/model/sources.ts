@@ -59,4 +59,10 @@ export interface ProjectInputs {
   readonly key: string;
   /** Where run-wide findings are reported: the runbooks root, as shown to users. */
   readonly rootLabel: string;
+  /** The config file as shown to users (`.` without one): where problems of the config's globs are reported. */
+  readonly configLabel: string;
+  /** The working folder, which paths are shown relative to. */
+  readonly cwd: string;
+  /** Whether the run reads the whole collection under the config's root (no paths named, or a path containing it). */
+  readonly complete: boolean;
 }

@@ -3,6 +3,7 @@ import type { Config } from '../model/config.js';
 import type { GitFacts } from '../model/git-facts.js';
 import type { FoundFile, ProjectInputs, ReadSource, SourceIdentity } from '../model/sources.js';
 import type { RunCache } from '../model/run-cache.js';
+import type { RuleFiles } from '../model/rule-file-source.js';
 
 /** Where to look and when "today" is: what a run is asked for. */
 export interface RunRequest {
@@ -32,4 +33,6 @@ export interface RunShell {
   readonly runKey: (input: { readonly sources: readonly SourceIdentity[]; readonly config: Config; readonly today: CalendarDate; readonly git: GitFacts }) => string;
   /** The key a parsed file is remembered under. */
   readonly cacheKey: (source: SourceIdentity, config: Config, render: boolean) => string;
+  /** The alert rule files of the config's `alerts.rules`, read (not parsed), from inside its repository only. */
+  readonly readConfigRuleFiles: (config: Config, cwd: string) => RuleFiles;
 }

@@ -238,6 +238,8 @@ describe.skipIf(!gitAvailable())('check with git history', () => {
         endLine: 6,
         endColumn: 24,
         ruleId: 'edited-after-test',
+        code: 'edited-after-test',
+        params: { edited: '2026-11-20', lastTested: '2026-11-01' },
         severity: 'info',
         message: 'Edited on 2026-11-20 (git), after it was last tested on 2026-11-01',
       },
