@@ -86,7 +86,7 @@ describe('every output tells the same facts about each runbook', () => {
       const id = entry.runbook.id;
       const outputs: Record<string, Facts> = {
         view: viewFacts(entry),
-        'site page': pageFacts(String(site.file(entry.page) ?? '')),
+        'site page': pageFacts(site.file(entry.page) ?? ''),
         'catalog.json': catalogFacts(catalog.runbooks.find((each) => each.id === id)),
         'show --json': showFacts(entry),
       };
