@@ -15,6 +15,7 @@ import { readHeadCommit } from '../io/head-commit.js';
 import { pretty } from '../report/pretty.js';
 import { countBySeverity } from '../report/report.js';
 import { plural } from '../text/plural.js';
+import { printable } from '../text/terminal-text.js';
 import { RULES } from '../check/registry.js';
 import { planSite } from '../site/build-site.js';
 import { displayPath } from '../io/discover.js';
@@ -116,7 +117,8 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   }, { remember: false });
   const written = writeSite(output.path, site, { input: derivedKey(loaded.key, siteInputs(loaded.linkTargets)), trustSpare: options.cache });
   const fileCount = written.written + written.kept;
-  for (const note of written.notes ?? []) io.stderr.write(`runbook build: note: ${note}\n`);
+  // Notes name leftovers beside `--out`, whose names the repository may have chosen.
+  for (const note of written.notes ?? []) io.stderr.write(`runbook build: note: ${printable(note)}\n`);
   const counts = countBySeverity(loaded.runbookDiagnostics);
   if (showsProgress(io)) io.stderr.write('\r\u001b[K');
   io.stderr.write(
