@@ -11,6 +11,7 @@ import { cardOf } from '../oncall/card.js';
 import { ambiguousJson, foundJson, noneJson, type ShowJson } from '../oncall/card-json.js';
 import { cardText } from '../oncall/card-text.js';
 import { findRunbook, isNamedBy } from '../oncall/find-runbook.js';
+import { fileNameAlert } from '../parse/alert-claims.js';
 import { mayAnswerAlert } from '../parse/findable.js';
 import { findablesIn, scanSources } from '../run/find-scan.js';
 import { candidatesText, noMatchText } from '../oncall/match-text.js';
@@ -76,7 +77,9 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
   const config = inputs.config;
   // An alert is looked up among the runbooks that may answer it (and the one the query names by id or
   // file, which an alert of that name must not take over); only if none does are all of them read.
-  const likely = sources.filter((source) => mayAnswerAlert(source.text, query) || isNamedBy(source, query));
+  // With `alerts.from_file_name` a runbook answers the alert it is named after without writing it.
+  const namedAfter = (id: string): boolean => config.alerts.fromFileName && fileNameAlert(id)?.toLowerCase() === query.trim().toLowerCase();
+  const likely = sources.filter((source) => mayAnswerAlert(source.text, query) || isNamedBy(source, query) || namedAfter(source.id));
   const byAlert = findRunbook(findablesIn(likely, config, NODE_SHELL), query, 'search');
   const result = byAlert.kind !== 'none' && byAlert.by === 'alert' ? byAlert : findRunbook(findablesIn(sources, config, NODE_SHELL), query, 'search');
   const json = options.json === true;
