@@ -32,7 +32,7 @@ interface Candidate {
  * path (naming it, never quoting it); a file that cannot be read becomes a problem on that file;
  * only a folder that cannot be listed stops the run.
  */
-export function readRuleFiles(globs: readonly string[], scope: RuleFileScope, cwd: string): RuleFiles {
+function readRuleFiles(globs: readonly string[], scope: RuleFileScope, cwd: string): RuleFiles {
   const candidates = new Map<string, Candidate>();
   const unmatched: string[] = [];
   for (const glob of globs) {

@@ -44,7 +44,7 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 /** The scripts that run the search, in order (see templates/assets/search.js). */
-export const SEARCH_SCRIPTS: readonly string[] = ['assets/search-core.js', 'assets/search.js'];
+const SEARCH_SCRIPTS: readonly string[] = ['assets/search-core.js', 'assets/search.js'];
 
 /**
  * Builds the whole site as a list of files, sorted by path: pages, alert redirects, team and
