@@ -59,7 +59,7 @@ export function exampleFindings(ruleId: string, example: ExampleFiles): readonly
 }
 
 /** The rule with this id; throws for an unknown one. */
-export function ruleOf(ruleId: string): Rule {
+function ruleOf(ruleId: string): Rule {
   const rule = RULES.find((candidate) => candidate.id === ruleId);
   if (rule === undefined) throw new Error(`no rule ${ruleId}`);
   return rule;
