@@ -5,7 +5,10 @@ import picomatch from 'picomatch';
  * glob is a regular expression in disguise: `*a*a*a*a*b` took 20 s on one 200-character file name,
  * `+(*a)b` a minute on 100 characters (backtracking). So a glob may have at most
  * `MAX_STARS_PER_SEGMENT` `*` in one path segment (a whole `**` segment does not count), and
- * extended globs (`+(…)`, `@(…)`…) are plain characters.
+ * extended globs (`+(…)`, `@(…)`…) are plain characters. So are `(`, `)`, `|` and `+` anywhere:
+ * picomatch copies them into its regular expression as they are, and `(a+)+b.md` (no `*` at all)
+ * doubled the time of matching with each character of a file name. They match only themselves
+ * (`notes (old).md` names that file).
  */
 const MAX_STARS_PER_SEGMENT = 2;
 
@@ -21,7 +24,12 @@ export function globProblem(glob: string): string | undefined {
   return undefined;
 }
 
-/** A matcher for `globs` (extended globs off: see `globProblem`). */
+/** A matcher for `globs` (extended globs off and regular-expression groups plain: see above). */
 export function globMatcher(globs: string | readonly string[], options: { readonly dot: boolean }): (path: string) => boolean {
-  return picomatch(typeof globs === 'string' ? globs : [...globs], { dot: options.dot, noextglob: true });
+  return picomatch((typeof globs === 'string' ? [globs] : [...globs]).map(plainGroups), { dot: options.dot, noextglob: true });
+}
+
+/** `glob` with every `(`, `)`, `|` and `+` not already escaped escaped, so it matches only itself. */
+function plainGroups(glob: string): string {
+  return glob.replace(/\\.|[()|+]/g, (match) => (match.length === 2 ? match : `\\${match}`));
 }
