@@ -16,6 +16,7 @@ import { watchFiles } from '../io/watch.js';
 import { planSite } from '../site/build-site.js';
 import type { SitePlan } from '../site/site-plan.js';
 import { describeError } from '../check/run.js';
+import { printable } from '../text/terminal-text.js';
 import { EXIT } from './exit-codes.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
@@ -63,7 +64,7 @@ async function runServe(paths: readonly string[], options: ServeOptions, io: Io)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port \`${options.port}\`, expected 0–65535`);
   const log = { log: io.stderr, describe: describeError };
   // Parsed files stay in memory between rebuilds: a save re-parses only the file saved.
-  const cache = inMemory(parseCacheFor(io, options.cache));
+  const cache = inMemory(parseCacheFor(io, options));
   let current: Current = await build(paths, options, io, cache);
   const server = await startServer({ port, host: options.host, current: () => current, ...log });
   io.stderr.write(`serving http://${options.host}:${server.port}/ (Ctrl+C to stop)\n`);
@@ -120,7 +121,7 @@ async function build(paths: readonly string[], options: ServeOptions, io: Io, ca
     return { kind: 'site', site, templates: project.config.site.templates };
   } catch (error: unknown) {
     const message = describeError(error);
-    io.stderr.write(`build failed: ${message}\n`);
+    io.stderr.write(`build failed: ${printable(message)}\n`);
     return { kind: 'failed', message };
   }
 }

@@ -1,10 +1,13 @@
 /**
  * The file watcher of `runbook serve` (shell code: `fs.watch`): watches files and folders, and
  * calls back once per burst of changes, so that one save (often several events) is one rebuild.
- * Changes inside `.git`, `node_modules` and a built `site` folder are not the sources' changes.
+ * Changes inside `.git`, `node_modules` and a built site (a folder holding the site marker, where
+ * `runbook build` writes) are not the sources' changes; any other folder, `site` included, is.
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
 import type { OutputStream } from './io.js';
+import { SITE_MARKER } from './site-marker.js';
 
 /** How long a burst of changes is: a change this soon after the last one is part of it. */
 const QUIET_MS = 40;
@@ -37,7 +40,7 @@ export function watchFiles(targets: readonly string[], changed: () => void, warn
     if (watchers.has(target)) return;
     try {
       watchers.set(target, watch(target, { recursive: true }, (_event, name) => {
-        if (typeof name === 'string' && /(^|\/)(\.git|node_modules|site)(\/|$)/.test(name)) return;
+        if (typeof name === 'string' && notSources(target, name)) return;
         onChange();
       }));
     } catch (error: unknown) {
@@ -52,4 +55,15 @@ export function watchFiles(targets: readonly string[], changed: () => void, warn
       for (const watcher of watchers.values()) watcher?.close();
     },
   };
+}
+
+/** Whether the change at `name` (relative to the watched `target`) is inside `.git`, `node_modules` or a built site. */
+function notSources(target: string, name: string): boolean {
+  const parts = name.split(/[\\/]/);
+  if (parts.some((part) => part === '.git' || part === 'node_modules')) return true;
+  // The folders on the way that hold a site marker: a site built there (by `runbook build`).
+  for (let depth = 1; depth < parts.length; depth++) {
+    if (existsSync(join(target, ...parts.slice(0, depth), SITE_MARKER))) return true;
+  }
+  return false;
 }

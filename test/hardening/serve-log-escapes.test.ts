@@ -14,7 +14,7 @@ afterEach(removeTempFolders);
 const HOSTILE_ROOT = 'runs\u001b]8;;https://evil.example/\u0007docs\u001b]8;;\u0007\u001b[2J';
 
 describe('serve: a failed build is reported in printable text', () => {
-  it.fails('a config `root` with escape sequences reaches the terminal as visible escapes', async () => {
+  it('a config `root` with escape sequences reaches the terminal as visible escapes', async () => {
     const folder = tempFolder();
     writeFileSync(join(folder, 'runbook.config.yaml'), `root: ${JSON.stringify(HOSTILE_ROOT)}\n`);
     const running = await serve(folder);

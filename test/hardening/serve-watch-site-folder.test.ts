@@ -11,7 +11,7 @@ import { RUNBOOK, get, nextReload, removeTempFolders, serve, sleep, tempFolder }
 afterEach(removeTempFolders);
 
 describe('serve: a runbooks folder named site', () => {
-  it.fails('an edit in runbooks/site/ rebuilds the site', async () => {
+  it('an edit in runbooks/site/ rebuilds the site', async () => {
     const folder = tempFolder();
     mkdirSync(join(folder, 'runbooks', 'site'), { recursive: true });
     writeFileSync(join(folder, 'runbook.config.yaml'), 'root: runbooks\n');
