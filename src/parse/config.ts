@@ -14,6 +14,7 @@ import { closest as closestKey } from './closest.js';
 import { keyNodeAt, nodeAt, placeOf } from './config-locations.js';
 import { normaliseConfig } from './config-normalise.js';
 import { configSchema, keysAllowedAt, type WrittenConfig } from './config-schema.js';
+import { errorsWithDuplicateKeys, YAML_OPTIONS } from './yaml-unique-keys.js';
 
 /** Largest alias expansion accepted when the config is read: defeats "billion laughs". */
 const MAX_ALIAS_COUNT = 100;
@@ -43,8 +44,8 @@ type Report = (node: YamlNode | undefined, message: string) => void;
 export function parseConfig(text: string, path: string, options: ConfigOptions = {}): Config {
   const label = printable(options.label ?? path);
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core', uniqueKeys: true });
-  const yamlError = document.errors[0];
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core', ...YAML_OPTIONS });
+  const yamlError = errorsWithDuplicateKeys(document)[0];
   if (yamlError !== undefined) {
     const { line, col } = lineCounter.linePos(yamlError.pos[0]);
     throw new ConfigError(`${label}:${line}:${col}: invalid YAML: ${excerpt(yamlError.message, PARSER_MESSAGE_LENGTH)}`);

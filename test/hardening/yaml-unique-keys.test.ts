@@ -38,12 +38,12 @@ function ratioOf(n: number, make: (n: number) => string, work: (text: string) =>
 }
 
 describe('YAML maps with many keys are read in linear time', () => {
-  it.fails('an alert rule with thousands of labels', () => {
+  it('an alert rule with thousands of labels', () => {
     const growth = ratioOf(10_000, ruleFile, (text) => parseRuleFile(text, 'rules.yaml'));
     expect(growth.ratio, JSON.stringify(growth)).toBeLessThan(MAX_RATIO);
   }, 120_000);
 
-  it.fails('a config with thousands of teams', () => {
+  it('a config with thousands of teams', () => {
     const growth = ratioOf(10_000, config, (text) => parseConfig(text, '/repo/runbook.config.yaml'));
     expect(growth.ratio, JSON.stringify(growth)).toBeLessThan(MAX_RATIO);
   }, 120_000);

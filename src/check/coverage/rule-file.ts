@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit,
 import { FILE_START, type Span } from '../../model/diagnostic.js';
 import type { RuleFileSource } from '../../model/rule-file-source.js';
 import type { Field, Located } from '../../model/runbook.js';
+import { errorsWithDuplicateKeys, YAML_OPTIONS } from '../../parse/yaml-unique-keys.js';
 import { excerpt, PARSER_MESSAGE_LENGTH } from '../../text/terminal-text.js';
 import type { AlertRule, RuleFile } from './alert-rule.js';
 
@@ -22,7 +23,7 @@ export function parseRuleFileSource(source: RuleFileSource): RuleFile {
  */
 export function parseRuleFile(text: string, file: string): RuleFile {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, schema: 'core', uniqueKeys: true });
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, schema: 'core', ...YAML_OPTIONS });
   const point = (offset: number): Span['start'] => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -31,7 +32,7 @@ export function parseRuleFile(text: string, file: string): RuleFile {
   const alerts: AlertRule[] = [];
   const problems: Located<string>[] = [];
   for (const document of documents) {
-    const yamlProblems = [...document.errors, ...document.warnings];
+    const yamlProblems = [...errorsWithDuplicateKeys(document), ...document.warnings];
     if (yamlProblems.length > 0) {
       for (const problem of yamlProblems) {
         const start = problem.code === 'MISSING_CHAR' ? (unclosedQuoteAt(document, problem.pos[0]) ?? problem.pos[0]) : problem.pos[0];
