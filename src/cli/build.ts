@@ -76,7 +76,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   const started = io.now().getTime();
   const today = resolveToday(options.today, io.now);
   if (options.baseUrl !== undefined && !URL.canParse(options.baseUrl)) throw new UsageError(`invalid --base-url \`${options.baseUrl}\`, expected an absolute URL`);
-  const cache = parseCacheFor(io, options.cache);
+  const cache = parseCacheFor(io, options);
   const inputs = await readInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache }, NODE_SHELL);
   const config = options.baseUrl === undefined ? inputs.config : { ...inputs.config, site: { ...inputs.config.site, baseUrl: options.baseUrl } };
   const templates = configuredTemplates(config);

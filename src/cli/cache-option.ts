@@ -1,11 +1,31 @@
+import { repositoryHoldingCache } from '../io/cache-in-repository.js';
 import type { Io } from '../io/io.js';
 import { cacheFolder, openCache } from '../io/run-cache.js';
 import { NO_CACHE, type RunCache } from '../model/run-cache.js';
+import { printable } from '../text/terminal-text.js';
 
-/** The run cache (parsed files, run records, stamps) a command uses: none with `--no-cache`, else the one `RUNBOOK_CACHE_DIR`/XDG/HOME names. */
-export function parseCacheFor(io: Io, enabled: boolean): RunCache {
-  const folder = enabled ? cacheFolder(io.env) : undefined;
-  return folder === undefined ? NO_CACHE : openCache(folder, (line) => {
+/** The options of a command that say which cache it may use: `--no-cache`, and `--config` (whose repository the cache must be outside). */
+export interface CacheOptions {
+  readonly cache: boolean;
+  readonly config?: string;
+}
+
+/**
+ * The run cache (parsed files, run records, stamps) a command uses: none with `--no-cache`, else the
+ * one `RUNBOOK_CACHE_DIR`/XDG/HOME names, unless that folder is inside the working folder or a
+ * repository, where a commit could plant entries: then none, and a note on stderr says so.
+ */
+export function parseCacheFor(io: Io, options: CacheOptions): RunCache {
+  const folder = options.cache ? cacheFolder(io.env) : undefined;
+  if (folder === undefined) return NO_CACHE;
+  const holder = repositoryHoldingCache(folder, io.cwd, options.config);
+  if (holder !== undefined) {
+    io.stderr.write(
+      `runbook: note: not using the cache in ${printable(folder)}: it is inside the repository ${printable(holder)}, where a commit could plant entries; set RUNBOOK_CACHE_DIR outside it\n`,
+    );
+    return NO_CACHE;
+  }
+  return openCache(folder, (line) => {
     io.stderr.write(line);
   });
 }

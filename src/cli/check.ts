@@ -43,7 +43,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
 
 async function runCheck(paths: readonly string[], options: CheckOptions, io: Io): Promise<number> {
   const today = resolveToday(options.today, io.now);
-  const cache = parseCacheFor(io, options.cache);
+  const cache = parseCacheFor(io, options);
   const inputs = await readInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache }, NODE_SHELL);
   const { found } = inputs;
   // A remembered run does not know the alert rule files: with `alerts.rules` the runbooks are always

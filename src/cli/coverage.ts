@@ -48,7 +48,7 @@ export function coverageCommand(io: Io, setExit: (code: number) => void): Comman
 
 async function runCoverage(paths: readonly string[], options: CoverageOptions, io: Io): Promise<number> {
   const today = resolveToday(undefined, io.now);
-  const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: false, cache: parseCacheFor(io, options.cache) }, NODE_SHELL);
+  const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: false, cache: parseCacheFor(io, options) }, NODE_SHELL);
   const config = project.config;
   const fromCommandLine = options.rules !== undefined && options.rules.length > 0;
   const globs = fromCommandLine ? (options.rules ?? []) : config.alerts.rules;

@@ -5,11 +5,11 @@
  * digest is a checksum, not a secret: anyone can compute it, and its key from the tool's version, the
  * config, the checkout path and the file's bytes. Found by H7: a planted run record made `check`
  * pass (exit 0) on a runbook with nine errors, and a planted parse put raw script into the built
- * page. Expected: a cache folder inside the working folder or the repository is not used (or not
- * trusted), as an output folder there is not followed through a link.
+ * page. A cache folder inside the working folder or the repository is therefore not used: the run
+ * goes on without a cache, and one note on stderr says so (not stdout, not the exit code).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,12 +22,32 @@ afterEach(() => {
 
 /** A repository with one runbook that has errors, and a cache folder inside it. */
 function repository(): { readonly folder: string; readonly env: Record<string, string> } {
-  const folder = mkdtempSync(join(tmpdir(), 'runbook-cache-in-repo-'));
-  folders.push(folder);
+  const folder = temporaryFolder('runbook-cache-in-repo-');
   mkdirSync(join(folder, 'runbooks'));
   writeFileSync(join(folder, 'runbook.config.yaml'), 'root: runbooks\n');
   writeFileSync(join(folder, 'runbooks', 'a.md'), '---\ntitle: Broken\n---\n\nNo sections at all.\n');
   return { folder, env: { RUNBOOK_CACHE_DIR: join(folder, '.cache', 'runbook') } };
+}
+
+function temporaryFolder(prefix: string): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(folder);
+  return folder;
+}
+
+/**
+ * The entries a commit could add to the cache folder in `folder`: those of a run of `argv` with a
+ * cache outside it (the same keys: same tool, config, checkout path and files), copied in.
+ */
+async function commitEntries(argv: readonly string[], folder: string): Promise<void> {
+  const outside = join(temporaryFolder('runbook-cache-outside-'), 'cache');
+  expect((await runCli(argv, folder, { RUNBOOK_CACHE_DIR: outside })).stderr).not.toContain('cache');
+  cpSync(outside, join(folder, '.cache', 'runbook'), { recursive: true });
+}
+
+/** The note of a run that does not use the cache folder `cache`, inside `holder`. */
+function note(cache: string, holder: string): string {
+  return `runbook: note: not using the cache in ${cache}: it is inside the repository ${holder}, where a commit could plant entries; set RUNBOOK_CACHE_DIR outside it\n`;
 }
 
 /** Rewrites every cache entry under `folder` (header line, then the value) with `change`, and a matching digest. */
@@ -50,16 +70,16 @@ function plant(folder: string, change: (value: Record<string, unknown>) => void)
 }
 
 describe('a cache folder inside the repository', () => {
-  it.fails('a committed run record cannot make `check` pass on a runbook with errors', async () => {
+  it('a committed run record cannot make `check` pass on a runbook with errors', async () => {
     const { folder, env } = repository();
-    expect((await runCli(['check', '--no-git'], folder, env)).code).toBe(1);
+    await commitEntries(['check', '--no-git'], folder);
     expect(plant(join(folder, '.cache', 'runbook', 'v3', 'runs'), (value) => (value.diagnostics = [])), 'run records planted').toBe(1);
     expect((await runCli(['check', '--no-git'], folder, env)).code, 'check over the planted record').toBe(1);
   });
 
-  it.fails('a committed parse cannot put markup into the built page', async () => {
+  it('a committed parse cannot put markup into the built page', async () => {
     const { folder, env } = repository();
-    expect((await runCli(['build', '--no-git', '--out', join(folder, 'first')], folder, env)).code).toBe(0);
+    await commitEntries(['build', '--no-git', '--out', join(folder, 'first')], folder);
     const planted = plant(join(folder, '.cache', 'runbook', 'v3'), (value) => {
       const body = value.body as { pieces?: { html?: string }[] } | undefined;
       const piece = body?.pieces?.[0];
@@ -68,5 +88,48 @@ describe('a cache folder inside the repository', () => {
     expect(planted).toBeGreaterThan(0);
     expect((await runCli(['build', '--no-git', '--out', join(folder, 'second')], folder, env)).code).toBe(0);
     expect(readFileSync(join(folder, 'second', 'runbooks', 'a', 'index.html'), 'utf8')).not.toContain('evil.example');
+  });
+
+  it('is not used, which one note on stderr says; stdout and the exit code are those of --no-cache', async () => {
+    const { folder, env } = repository();
+    const uncached = await runCli(['check', '--no-git', '--no-cache'], folder, env);
+    const run = await runCli(['check', '--no-git'], folder, env);
+    expect(run).toEqual({ ...uncached, stderr: note(env.RUNBOOK_CACHE_DIR ?? '', folder) });
+    expect(existsSync(join(folder, '.cache')), 'nothing written to the cache folder').toBe(false);
+  });
+
+  it('is not used when it is in the git work tree above the working folder', async () => {
+    const { folder } = repository();
+    mkdirSync(join(folder, '.git'));
+    const cache = join(folder, 'cache');
+    const run = await runCli(['check', '--no-git'], join(folder, 'runbooks'), { RUNBOOK_CACHE_DIR: cache });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(note(cache, folder));
+  });
+
+  it('is not used when it is in the repository of the config file given with --config', async () => {
+    const { folder } = repository();
+    const elsewhere = temporaryFolder('runbook-cache-cwd-');
+    const cache = join(folder, 'cache');
+    const run = await runCli(['check', '--no-git', '--config', join(folder, 'runbook.config.yaml')], elsewhere, { RUNBOOK_CACHE_DIR: cache });
+    expect(run.stderr).toBe(note(cache, folder));
+  });
+
+  it('is not used when a symlink outside leads into the repository', async () => {
+    const { folder } = repository();
+    mkdirSync(join(folder, 'planted'));
+    const link = join(temporaryFolder('runbook-cache-link-'), 'cache');
+    symlinkSync(join(folder, 'planted'), link);
+    const run = await runCli(['check', '--no-git'], folder, { RUNBOOK_CACHE_DIR: link });
+    expect(run.stderr).toBe(note(link, folder));
+    expect(readdirSync(join(folder, 'planted'))).toEqual([]);
+  });
+
+  it('is used when it is outside the working folder and the repository', async () => {
+    const { folder } = repository();
+    const cache = join(temporaryFolder('runbook-cache-outside-'), 'cache');
+    const run = await runCli(['check', '--no-git'], folder, { RUNBOOK_CACHE_DIR: cache });
+    expect(run.stderr).toBe('');
+    expect(readdirSync(join(cache, 'v3', 'runs'))).toHaveLength(1);
   });
 });

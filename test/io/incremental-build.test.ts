@@ -37,7 +37,7 @@ function project(name: string): string {
 }
 
 async function build(root: string, out: string, extra: readonly string[] = [], env: Record<string, string> = {}) {
-  const result = await runCli(['build', '--today', '2026-11-27', '--no-git', '--out', out, ...extra], root, { RUNBOOK_CACHE_DIR: join(root, '.cache'), ...env });
+  const result = await runCli(['build', '--today', '2026-11-27', '--no-git', '--out', out, ...extra], root, { RUNBOOK_CACHE_DIR: `${root}-cache`, ...env });
   expect(result.stderr).not.toContain('cannot');
   expect(result.code).toBe(0);
   return result;
