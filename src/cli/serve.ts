@@ -16,7 +16,7 @@ import { watchFiles } from '../io/watch.js';
 import { planSite } from '../site/build-site.js';
 import type { SitePlan } from '../site/site-plan.js';
 import { describeError } from '../check/run.js';
-import { printable } from '../text/terminal-text.js';
+import { printableLines } from '../text/terminal-text.js';
 import { EXIT } from './exit-codes.js';
 import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
@@ -121,7 +121,7 @@ async function build(paths: readonly string[], options: ServeOptions, io: Io, ca
     return { kind: 'site', site, templates: project.config.site.templates };
   } catch (error: unknown) {
     const message = describeError(error);
-    io.stderr.write(`build failed: ${printable(message)}\n`);
+    io.stderr.write(`build failed: ${printableLines(message)}\n`);
     return { kind: 'failed', message };
   }
 }
