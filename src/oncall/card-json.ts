@@ -1,6 +1,7 @@
 import type { Card } from './card.js';
 import type { MatchedBy, Suggestion } from './find-runbook.js';
 import type { Findable } from '../parse/findable.js';
+import { lastTestedText } from '../view/review.js';
 
 /** Version of the JSON shape of `runbook show --json`; changes only when the shape does. */
 const SHOW_JSON_VERSION = 1;
@@ -90,7 +91,7 @@ export function cardJson(card: Card): CardJson {
     status: {
       kind: card.status,
       label: card.statusLabel,
-      last_tested: review.kind === 'never-tested' ? 'never' : review.kind === 'unknown' ? null : review.lastTested,
+      last_tested: lastTestedText(review) ?? null,
       due: review.kind === 'tested' ? review.due : null,
       days_left: review.kind === 'tested' ? review.daysLeft : null,
       review_every: review.kind === 'tested' ? review.interval : null,

@@ -6,10 +6,8 @@ import { linkTargets } from '../check/links.js';
 import { RULES } from '../check/registry.js';
 import type { RuleContext } from '../check/rule.js';
 import { runChecks, type ReadResult } from '../check/run.js';
-import type { CalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
-import type { GitFacts } from '../model/git-facts.js';
 import { NO_CACHE, type RunCache } from '../model/run-cache.js';
 import type { RenderedBody, Runbook } from '../model/runbook.js';
 import { sourceIdentity, type FoundFile, type ProjectInputs, type RunRecord } from '../model/sources.js';
@@ -20,17 +18,11 @@ import type { RunRequest, RunShell } from './shell.js';
 /** The ids of every rule: the config refuses others under `rules:`. */
 const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
 
-/** What a run is asked for, and whether bodies are rendered to HTML too (for the site). */
-export interface ProjectOptions extends RunRequest {
-  readonly render?: boolean;
-}
+/** What a run is asked for, and how it runs (see `RunOptions`). */
+export type ProjectOptions = RunRequest & RunOptions;
 
 /** The runbooks of one run, read, parsed and checked: the input of every command. */
-export interface Project {
-  readonly config: Config;
-  readonly today: CalendarDate;
-  readonly git: GitFacts;
-  readonly found: readonly FoundFile[];
+export interface Project extends Pick<ProjectInputs, 'config' | 'today' | 'git' | 'found' | 'complete' | 'configLabel'> {
   readonly results: readonly ReadResult[];
   readonly runbooks: readonly Runbook[];
   /** Rendered bodies by absolute path (empty unless `render` was asked for). */
@@ -44,9 +36,6 @@ export interface Project {
   readonly context: RuleContext;
   /** The alert rule files read (with `alerts`), as shown to users. */
   readonly ruleFiles: readonly string[];
-  /** Whether the run read the whole collection under the config's root, and the config file as shown (see `ProjectInputs`). */
-  readonly complete: boolean;
-  readonly configLabel: string;
   /** The diagnostics of the runbook rules alone, without alert coverage's: what the run remembers and the site shows. */
   readonly runbookDiagnostics: readonly Diagnostic[];
 }
@@ -64,7 +53,7 @@ export interface RunOptions {
 }
 
 /** discover → read → parse → check. Throws (exit 2) only when the run itself cannot go on. */
-export async function loadProject(options: ProjectOptions & Pick<RunOptions, 'alerts'>, shell: RunShell): Promise<Project> {
+export async function loadProject(options: ProjectOptions, shell: RunShell): Promise<Project> {
   return loadProjectFrom(await readInputs(options, shell), options, shell);
 }
 

@@ -1,4 +1,4 @@
-import { dueOf, lastTestedOf } from '../view/review.js';
+import { dueOf, lastTestedText } from '../view/review.js';
 import type { CollectionView } from '../view/collection-view.js';
 
 /** Version of the catalog's shape; changes only when the shape does (see docs/site.md). */
@@ -18,7 +18,7 @@ export function catalogJson(data: CollectionView): string {
     severity: entry.severity?.id ?? null,
     alerts: entry.alerts,
     status: entry.status.kind,
-    last_tested: entry.review.kind === 'never-tested' ? 'never' : (lastTestedOf(entry.review) ?? null),
+    last_tested: lastTestedText(entry.review) ?? null,
     due: dueOf(entry.review) ?? null,
     problems: entry.status.problems.filter((problem) => problem.severity !== 'info').length,
   }));

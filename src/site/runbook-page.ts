@@ -3,7 +3,7 @@ import type { BodyPiece, RenderedBody } from '../model/runbook.js';
 import { relativeUrl } from '../model/site-paths.js';
 import { teamOf } from '../model/team-lookup.js';
 import type { CollectionView, RunbookView } from '../view/collection-view.js';
-import { lastTestedOf } from '../view/review.js';
+import { lastTestedText } from '../view/review.js';
 import { resolveLinks } from './resolve-links.js';
 import type { SearchDocument, SiteFile } from './search-document.js';
 import type { PageRenderer } from './templates.js';
@@ -48,7 +48,6 @@ export function runbookPage(
           : status.kind === 'due-soon'
             ? `Review due ${status.due ?? ''}.`
             : undefined;
-  const review = entry.review;
   return render({
     template: 'runbook',
     path: page,
@@ -66,7 +65,7 @@ export function runbookPage(
       links: runbook.links,
       banner,
       problems: banner === undefined ? [] : status.problems.map((problem) => ({ ...problem, line: problem.span.start.line, column: problem.span.start.column })),
-      lastTestedText: review.kind === 'never-tested' ? 'never' : lastTestedOf(review),
+      lastTestedText: lastTestedText(entry.review),
       lastEdited: entry.lastEdited,
       body,
     },

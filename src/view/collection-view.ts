@@ -98,13 +98,14 @@ export function collectionView(
     const own = byFile.get(runbook.file) ?? [];
     const review = reviewView(runbook, today);
     const folder = pages.get(runbook.id) ?? 'runbooks/_';
+    const url = siteUrl(`${folder}/`, config.site.baseUrl);
     return {
       runbook,
       status: runbookStatus(review, own, config),
       review,
       page: `${folder}/index.html`,
-      url: siteUrl(`${folder}/`, config.site.baseUrl),
-      link: siteUrl(`${folder}/`, config.site.baseUrl) ?? `${folder}/`,
+      url,
+      link: url ?? `${folder}/`,
       owner: runbook.owner.kind === 'given' ? runbook.owner.value : undefined,
       team: ownerView(runbook, config),
       service: runbook.service.kind === 'given' ? runbook.service.value : undefined,

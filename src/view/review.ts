@@ -39,6 +39,11 @@ export function lastTestedOf(review: ReviewView): string | undefined {
   return review.kind === 'tested' || review.kind === 'no-interval' ? review.lastTested : undefined;
 }
 
+/** Last tested as written out: `never`, the date, or undefined when not known. */
+export function lastTestedText(review: ReviewView): string | undefined {
+  return review.kind === 'never-tested' ? 'never' : lastTestedOf(review);
+}
+
 /** The date the steps are due again, when one is known. */
 export function dueOf(review: ReviewView): string | undefined {
   return review.kind === 'tested' ? review.due : undefined;
