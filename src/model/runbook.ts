@@ -3,6 +3,7 @@ import type { CalendarDate } from './calendar-date.js';
 import type { Span } from './diagnostic.js';
 import type { Duration } from './duration.js';
 import type { SeverityLevel } from './config.js';
+import type { Blocks, Inlines } from './prose.js';
 
 /** A value together with where it was written. */
 export interface Located<T> {
@@ -19,17 +20,28 @@ export type Field<T> = { readonly kind: 'given'; readonly value: T; readonly spa
 /** When the recovery steps were last exercised. */
 export type LastTested = { readonly kind: 'never' } | { readonly kind: 'on'; readonly date: CalendarDate };
 
-/** One recovery step: what to do, optionally the command to run and what to expect. */
+/**
+ * One recovery step: what to do, optionally the command to run and what to expect. `text` and
+ * `expect` are plain (checks, search and fingerprints read them); `textInlines` and `expectInlines`
+ * are the same with their formatting (inline code, bold, emphasis, links), for the outputs to render.
+ */
 export interface RecoveryStep {
   readonly text: string;
+  readonly textInlines: Inlines;
   readonly run?: string;
   readonly expect?: string;
+  readonly expectInlines?: Inlines;
   readonly span: Span;
 }
 
-/** The recovery steps, and where they came from: one list either way. */
+/**
+ * The recovery, and where it came from: steps (frontmatter `recovery`, or a numbered list under the
+ * recovery section), the recovery section as written when it has no numbered list (`prose`: its
+ * heading as written, the heading's anchor slug and its blocks in order), or none.
+ */
 export type Recovery =
   | { readonly source: 'frontmatter' | 'body'; readonly steps: readonly RecoveryStep[]; readonly span: Span }
+  | { readonly source: 'prose'; readonly heading: string; readonly slug: string; readonly blocks: Blocks; readonly span: Span }
   | { readonly source: 'none' };
 
 /** Someone to call: `{name, via, target}`, e.g. `{DB on-call, pager, db-primary}`. */

@@ -1,9 +1,11 @@
-import type { Code, List, ListItem, Root, RootContent } from 'mdast';
+import type { Code, Heading as HeadingNode, List, ListItem, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
 import type { Config } from '../model/config.js';
-import type { BodyLink, Heading, Located, RecoveryStep, Section } from '../model/runbook.js';
+import type { Inline, Inlines } from '../model/prose.js';
+import type { BodyLink, Heading, Recovery, RecoveryStep, Section } from '../model/runbook.js';
 import { headingSlugs } from './heading-slugs.js';
+import { blocksOf, definitionsOf, type Definitions, type ProseContext } from './prose-blocks.js';
 import { spanOf } from './span.js';
 
 /** What the body of a runbook holds, as the model needs it. */
@@ -11,8 +13,11 @@ export interface Body {
   readonly headings: readonly Heading[];
   readonly sections: readonly Section[];
   readonly links: readonly BodyLink[];
-  /** The first ordered list under the recovery section, as steps. */
-  readonly recovery: Located<readonly RecoveryStep[]> | undefined;
+  /**
+   * The first ordered list under a recovery section, as steps (`body`); else the first recovery
+   * section that holds anything, as written (`prose`); else none.
+   */
+  readonly recovery: Exclude<Recovery, { readonly source: 'frontmatter' }>;
   readonly firstH1: string | undefined;
 }
 
@@ -24,19 +29,23 @@ export function readBody(tree: Root, config: Config): Body {
   const slugOf = headingSlugs();
   const headings: Heading[] = [];
   const sections: Section[] = [];
+  const slugs = new Map<HeadingNode, string>();
+  const recoverySections: { readonly index: number; readonly end: number; readonly heading: Heading }[] = [];
   const children = tree.children;
   const ends = sectionEnds(children);
-  let recovery: Located<readonly RecoveryStep[]> | undefined;
   children.forEach((node, index) => {
     if (node.type !== 'heading') return;
     const text = toString(node).trim();
     const heading: Heading = { depth: node.depth, text, slug: slugOf(text), span: spanOf(node) };
     headings.push(heading);
+    slugs.set(node, heading.slug);
     const end = ends.get(index) ?? children.length;
     const name = config.sectionAliases.get(normaliseHeading(text));
-    sections.push({ name, heading, empty: allBlank(children, index + 1, end) });
-    if (name === RECOVERY_SECTION && recovery === undefined) recovery = firstOrderedList(children, index + 1, end);
+    const empty = allBlank(children, index + 1, end);
+    sections.push({ name, heading, empty });
+    if (name === RECOVERY_SECTION && !empty) recoverySections.push({ index, end, heading });
   });
+  const definitions = definitionsOf(children);
   const links: BodyLink[] = [];
   visit(tree, (node) => {
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
@@ -44,7 +53,32 @@ export function readBody(tree: Root, config: Config): Body {
     }
   });
   const h1 = headings.find((heading) => heading.depth === 1);
-  return { headings, sections, links, recovery, firstH1: h1?.text };
+  const context: ProseContext = { definitions, slugOf: (node) => slugs.get(node) ?? '' };
+  return { headings, sections, links, recovery: recoveryOf(children, recoverySections, context), firstH1: h1?.text };
+}
+
+/** The steps of the first recovery section with an ordered list, else the first recovery section as written. */
+function recoveryOf(
+  children: readonly RootContent[],
+  sections: readonly { readonly index: number; readonly end: number; readonly heading: Heading }[],
+  context: ProseContext,
+): Body['recovery'] {
+  for (const { index, end } of sections) {
+    const list = firstOrderedList(children, index + 1, end);
+    if (list !== undefined) {
+      const steps = list.children.map((item) => stepOf(item, context.definitions)).filter((step) => step.text !== '' || step.run !== undefined);
+      return { source: 'body', steps, span: spanOf(list) };
+    }
+  }
+  for (const { index, end, heading } of sections) {
+    const nodes = children.slice(index + 1, end);
+    const blocks = blocksOf(nodes, context);
+    const last = nodes.at(-1);
+    if (blocks.length === 0 || last === undefined) continue;
+    const span = { start: heading.span.start, end: spanOf(last).end };
+    return { source: 'prose', heading: heading.text, slug: heading.slug, blocks, span };
+  }
+  return { source: 'none' };
 }
 
 /** Heading text as matched against section names: lower case, no surrounding punctuation or numbering. */
@@ -91,8 +125,8 @@ function isBlank(node: RootContent): boolean {
   return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
 }
 
-/** The first ordered list in the nodes from `start` to `end`, as recovery steps. */
-function firstOrderedList(children: readonly RootContent[], start: number, end: number): Located<readonly RecoveryStep[]> | undefined {
+/** The first ordered list in the nodes from `start` to `end`. */
+function firstOrderedList(children: readonly RootContent[], start: number, end: number): List | undefined {
   let list: List | undefined;
   for (let index = start; index < end && list === undefined; index++) {
     const node = children[index];
@@ -101,18 +135,86 @@ function firstOrderedList(children: readonly RootContent[], start: number, end: 
       if (list === undefined && inner.type === 'list' && (inner as List).ordered === true) list = inner as List;
     });
   }
-  if (list === undefined) return undefined;
-  return { value: list.children.map(stepOf).filter((step) => step.text !== '' || step.run !== undefined), span: spanOf(list) };
+  return list;
 }
 
-function stepOf(item: ListItem): RecoveryStep {
-  const prose = item.children.filter((child) => child.type !== 'code' && child.type !== 'list');
-  const text = prose.map((child) => toString(child)).join(' ').replace(/\s+/g, ' ').trim();
+/** A paragraph that says what to expect: `Expect …`, `Expected: …`, `**Expected output:** …`. */
+const EXPECT_LABEL = /^\s*expect(?:ed)?\b(?:\s+(?:output|result)\b)?\s*:?\s*/i;
+
+/**
+ * A list item as a step, its parts in source order: the text before the command, the command (the
+ * first code block), and what to expect (the paragraphs after the command when the first of them
+ * starts with `Expect`). Other text after the command stays part of the step's text.
+ */
+function stepOf(item: ListItem, definitions: Definitions): RecoveryStep {
   let code: Code | undefined;
   visit(item, (node) => {
     if (code === undefined && node.type === 'code') code = node as Code;
   });
-  return { text, span: spanOf(item), ...(code === undefined ? {} : { run: code.value }) };
+  const prose = item.children.filter((child) => child.type !== 'code' && child.type !== 'list');
+  const codeAt = item.children.findIndex((child) => child.type === 'code');
+  const after = codeAt === -1 ? [] : prose.filter((child) => item.children.indexOf(child) > codeAt);
+  const expects = after[0] !== undefined && EXPECT_LABEL.test(toString(after[0]));
+  const textNodes = expects ? prose.filter((child) => !after.includes(child)) : prose;
+  const text = plainOf(textNodes);
+  const step: RecoveryStep = { text, textInlines: inlinesOfNodes(textNodes, definitions), span: spanOf(item), ...(code === undefined ? {} : { run: code.value }) };
+  if (!expects) return step;
+  const expectInlines = withoutLabel(inlinesOfNodes(after, definitions));
+  return { ...step, expect: plainOf(after).replace(EXPECT_LABEL, ''), expectInlines };
+}
+
+/** The text of nodes as one line (as checks and search read a step). */
+function plainOf(nodes: readonly RootContent[]): string {
+  return nodes.map((child) => toString(child)).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The inline content of a step's prose nodes, one line: paragraphs joined by a space, whitespace collapsed. */
+function inlinesOfNodes(nodes: readonly RootContent[], definitions: Definitions): Inlines {
+  const parts = blocksOf(nodes, { definitions, slugOf: () => '' }).map((block) =>
+    block.kind === 'paragraph' || block.kind === 'heading' ? block.inlines : [{ kind: 'text' as const, text: block.kind === 'code' ? block.text : '' }],
+  );
+  const joined = parts.flatMap((inlines, index) => (index === 0 ? inlines : [{ kind: 'text' as const, text: ' ' }, ...inlines]));
+  return trimmed(collapsed(joined));
+}
+
+function collapsed(inlines: Inlines): Inlines {
+  return inlines.map((inline): Inline => {
+    switch (inline.kind) {
+      case 'text':
+        return { kind: 'text', text: inline.text.replace(/\s+/g, ' ') };
+      case 'strong':
+      case 'emphasis':
+        return { kind: inline.kind, children: collapsed(inline.children) };
+      case 'link':
+        return { kind: 'link', url: inline.url, children: collapsed(inline.children) };
+      default:
+        return inline;
+    }
+  });
+}
+
+/** Inlines without leading and trailing whitespace (text at either end trimmed, empty text dropped). */
+function trimmed(inlines: Inlines): Inlines {
+  const out = [...inlines];
+  const first = out[0];
+  if (first?.kind === 'text') out[0] = { kind: 'text', text: first.text.trimStart() };
+  const last = out.at(-1);
+  if (last?.kind === 'text') out[out.length - 1] = { kind: 'text', text: last.text.trimEnd() };
+  return out.filter((inline) => inline.kind !== 'text' || inline.text !== '');
+}
+
+/** Inlines without their leading `Expect:` label, written plain or in bold or emphasis. */
+function withoutLabel(inlines: Inlines): Inlines {
+  const [first, ...rest] = inlines;
+  if (first?.kind === 'text') return trimmed([{ kind: 'text', text: first.text.replace(EXPECT_LABEL, '') }, ...rest]);
+  if ((first?.kind === 'strong' || first?.kind === 'emphasis') && first.children.every((child) => child.kind === 'text')) {
+    const label = first.children.map((child) => child.text).join('');
+    if (label.replace(EXPECT_LABEL, '') === '') {
+      const [next, ...others] = rest;
+      return trimmed(next?.kind === 'text' ? [{ kind: 'text', text: next.text.replace(/^\s*:?\s*/, '') }, ...others] : rest);
+    }
+  }
+  return inlines;
 }
 
 /** Calls `enter` on `node` and all its descendants, depth first, without recursion (deep trees are fine). */

@@ -14,6 +14,7 @@ import type {
   RecoveryStep,
 } from '../model/runbook.js';
 import { closest } from './closest.js';
+import { inlineMarkdown } from './inline-markdown.js';
 import type { Entry } from './frontmatter.js';
 import { mismatch, ok, readList, readMap, readRecord, readText, type Read } from './yaml-values.js';
 
@@ -152,11 +153,17 @@ function readRecovery(node: YamlNode | undefined, spanOfNode: (node: YamlNode) =
       if (record.kind !== 'ok') return record;
       const { step, run, expect } = record.value;
       if (step === undefined) return mismatch('a step without `step`', STEP_EXPECTED, item);
-      steps.push({ text: step, span, ...(run === undefined ? {} : { run }), ...(expect === undefined ? {} : { expect }) });
+      steps.push({
+        text: step,
+        textInlines: inlineMarkdown(step),
+        span,
+        ...(run === undefined ? {} : { run }),
+        ...(expect === undefined ? {} : { expect, expectInlines: inlineMarkdown(expect) }),
+      });
     } else {
       const text = readText(item, STEP_EXPECTED);
       if (text.kind !== 'ok') return mismatch(`${text.actual} in the list`, STEP_EXPECTED, item);
-      steps.push({ text: text.value, span });
+      steps.push({ text: text.value, textInlines: inlineMarkdown(text.value), span });
     }
   }
   return ok(steps);

@@ -79,12 +79,7 @@ export function parseRunbook(source: SourceFile, config: Config, options: { read
       ? { kind: 'parsed', span: raw.span, problems: [...fields.problems, ...commentCuts(raw.document, raw.spanOfNode)] }
       : raw;
   const body = readBody(tree, config);
-  const recovery: Recovery =
-    fields.recovery !== undefined
-      ? { source: 'frontmatter', steps: fields.recovery.value, span: fields.recovery.span }
-      : body.recovery !== undefined
-        ? { source: 'body', steps: body.recovery.value, span: body.recovery.span }
-        : { source: 'none' };
+  const recovery: Recovery = fields.recovery !== undefined ? { source: 'frontmatter', steps: fields.recovery.value, span: fields.recovery.span } : body.recovery;
   const title = fields.title.kind === 'given' ? fields.title.value : (body.firstH1 ?? source.id);
   const runbook: Runbook = {
     id: source.id,

@@ -2,7 +2,7 @@ import type { CalendarDate } from '../model/calendar-date.js';
 import { formatCalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { RecoveryStep, Runbook } from '../model/runbook.js';
+import type { Recovery, RecoveryStep, Runbook } from '../model/runbook.js';
 import { teamOf } from '../model/team-lookup.js';
 import type { GitFacts } from '../model/git-facts.js';
 import { alertFolders } from '../model/alert-paths.js';
@@ -37,11 +37,17 @@ export interface RunbookView {
   readonly alerts: readonly string[];
   /** Whom to call, in order. */
   readonly escalation: EscalationView;
+  /** The recovery steps, each with its text and what to expect as written (`textInlines`, `expectInlines`). */
   readonly steps: readonly RecoveryStep[];
+  /** The recovery section as written (heading, anchor slug, blocks) when the runbook has no steps but that section. */
+  readonly recoveryProse: RecoveryProse | undefined;
   /** Errors and warnings of its file besides the staleness the status shows. */
   readonly problemCount: number;
   readonly lastEdited: string | undefined;
 }
+
+/** A recovery section written as prose, not numbered steps. */
+export type RecoveryProse = Extract<Recovery, { readonly source: 'prose' }>;
 
 /** Rules whose findings the status itself shows (not counted as problems besides it). */
 const STATUS_RULES: ReadonlySet<string> = new Set(['stale', 'never-tested', 'due-soon']);
@@ -112,7 +118,8 @@ export function collectionView(
       severity: runbook.severity.kind === 'given' ? { id: runbook.severity.value.id, rank: runbook.severity.value.rank } : undefined,
       alerts: runbook.alerts.map((alert) => alert.value),
       escalation: escalationView(runbook, config),
-      steps: runbook.recovery.source === 'none' ? [] : runbook.recovery.steps,
+      steps: runbook.recovery.source === 'frontmatter' || runbook.recovery.source === 'body' ? runbook.recovery.steps : [],
+      recoveryProse: runbook.recovery.source === 'prose' ? runbook.recovery : undefined,
       problemCount: own.filter((diagnostic) => diagnostic.severity !== 'info' && !STATUS_RULES.has(diagnostic.ruleId)).length,
       lastEdited: edited === undefined ? undefined : formatCalendarDate(edited),
     };
