@@ -41,7 +41,8 @@ describe('diagnostic codes', () => {
     expect(codesOf('frontmatter-missing', 'Just text.\n')).toEqual(['frontmatter-missing']);
     expect(codesOf('frontmatter-missing', '---\ntitle: Disk full\n')).toEqual(['frontmatter-missing/unclosed']);
     expect(codesOf('no-recovery-steps', '## Summary\n\nDisks fill up.\n')).toEqual(['no-recovery-steps']);
-    expect(codesOf('no-recovery-steps', '## Recovery\n\nFail over.\n')).toEqual(['no-recovery-steps/unnumbered']);
+    expect(codesOf('no-recovery-steps', '## Recovery\n\nFail over.\n')).toEqual(['no-recovery-steps/prose']);
+    expect(codesOf('no-recovery-steps', '## Recovery\n\n<!-- to do -->\n')).toEqual(['no-recovery-steps/unnumbered']);
   });
 });
 
