@@ -21,8 +21,9 @@ function relativeHref(properties: Readonly<Properties>): string | undefined {
 }
 
 /**
- * The body's HTML in pieces: HTML; an opening H1 of plain text, with the line break after it; and
- * the start tag of each `<a>` with a relative href, as its attributes.
+ * The body's HTML in pieces: HTML; the opening H1 (the first heading, when it is an H1 holding no
+ * relative link), with the line break after it; and the start tag of each `<a>` with a relative
+ * href, as its attributes.
  */
 export function bodyPieces(tree: Root): readonly BodyPiece[] {
   const holders = new Set<Element>();
@@ -45,9 +46,15 @@ export function bodyPieces(tree: Root): readonly BodyPiece[] {
     for (const child of node.children) write(child);
     html += end;
   };
-  const opening = openingH1(tree.children);
-  if (opening !== undefined) pieces.push(opening.piece);
-  for (const child of opening?.after ?? tree.children) write(child);
+  const at = openingH1At(tree.children, holders);
+  const opening = at === undefined ? undefined : openingH1(tree.children.slice(at));
+  for (const child of at === undefined ? tree.children : tree.children.slice(0, at)) write(child);
+  if (opening !== undefined) {
+    if (html !== '') pieces.push({ kind: 'html', html });
+    html = '';
+    pieces.push(opening.piece);
+    for (const child of opening.after) write(child);
+  }
   if (html !== '') pieces.push({ kind: 'html', html });
   return pieces;
 }
@@ -71,14 +78,29 @@ export function piecesHtml(pieces: readonly BodyPiece[], retarget: (href: string
   return html;
 }
 
-/** A first child that is an H1 of plain text, as a piece with the line break after it, and the children after those. */
+/**
+ * Where the opening H1 is among the top-level children: the first heading, when it is an H1 that
+ * holds no relative link (a table of contents or a note may come before it, another heading may not).
+ */
+function openingH1At(children: readonly RootContent[], holders: ReadonlySet<Element>): number | undefined {
+  const at = children.findIndex(holdsHeading);
+  const heading = children[at];
+  return heading?.type === 'element' && heading.tagName === 'h1' && !holders.has(heading) ? at : undefined;
+}
+
+/** A first child that is an H1, as a piece with the line break after it, and the children after those. */
 function openingH1(children: readonly RootContent[]): { readonly piece: BodyPiece; readonly after: readonly RootContent[] } | undefined {
   const [first, next, ...rest] = children;
-  if (first?.type !== 'element' || first.tagName !== 'h1' || !first.children.every((child) => child.type === 'text')) return undefined;
+  if (first?.type !== 'element' || first.tagName !== 'h1') return undefined;
   const newline = next?.type === 'text' && next.value.startsWith('\n');
   const piece: BodyPiece = { kind: 'opening-h1', text: hastToString(first), html: toHtml(first) + (newline ? '\n' : '') };
   if (!newline) return { piece, after: children.slice(1) };
   return { piece, after: next.value === '\n' ? rest : [{ ...next, value: next.value.slice(1) }, ...rest] };
+}
+
+/** Whether a node is or holds a heading (raw HTML can put one inside a `<div>` or `<details>`). */
+function holdsHeading(node: RootContent): boolean {
+  return node.type === 'element' && (/^h[1-6]$/.test(node.tagName) || node.children.some(holdsHeading));
 }
 
 function isRelativeLink(element: Element): boolean {

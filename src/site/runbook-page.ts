@@ -2,6 +2,7 @@
 import type { BodyPiece, RenderedBody } from '../model/runbook.js';
 import { relativeUrl } from '../model/site-paths.js';
 import { teamOf } from '../model/team-lookup.js';
+import { headingSlugs } from '../parse/heading-slugs.js';
 import type { CollectionView, RunbookView } from '../view/collection-view.js';
 import { lastTestedText } from '../view/review.js';
 import { resolveLinks } from './resolve-links.js';
@@ -34,10 +35,8 @@ export function runbookPage(
   scripts: readonly string[],
 ): SiteFile {
   const { runbook, status, page } = entry;
-  const body =
-    rendered?.kind === 'rendered'
-      ? resolveLinks(withoutTitleHeading(rendered.pieces, runbook.title), runbook, { pagePath: page, pageOfFile: (path) => data.pageOfFile.get(path) })
-      : '';
+  const shown = rendered?.kind === 'rendered' ? withoutTitleHeading(rendered.pieces, runbook.title) : { pieces: [], anchor: undefined };
+  const body = rendered?.kind === 'rendered' ? resolveLinks(shown.pieces, runbook, { pagePath: page, pageOfFile: (path) => data.pageOfFile.get(path) }) : '';
   const banner =
     status.kind === 'stale'
       ? `Stale: the recovery steps were last tested ${status.lastTested ?? '?'} and were due ${status.due ?? '?'}. They may no longer work.`
@@ -57,6 +56,7 @@ export function runbookPage(
     data: {
       ...rowOf(entry, page, data),
       id: runbook.id,
+      titleAnchor: shown.anchor,
       file: runbook.file,
       steps: entry.steps,
       contacts: entry.escalation.contacts,
@@ -72,10 +72,22 @@ export function runbookPage(
   });
 }
 
-/** The body without an opening H1 that repeats the title: the page already shows it as its heading. */
-function withoutTitleHeading(pieces: readonly BodyPiece[], title: string): readonly BodyPiece[] {
-  const [first, ...rest] = pieces;
-  return first?.kind === 'opening-h1' && first.text.trim() === title.trim() ? rest : pieces;
+/**
+ * The body without its opening H1 when that stands for the title (the page shows the title as its
+ * heading), and the anchor the left-out H1 had, which the page's header takes over so that links to
+ * it still lead somewhere. An H1 stands for the title when it says the same in other spacing, case or
+ * punctuation (`KubePodCrashLooping` for `Kube Pod Crash Looping`).
+ */
+export function withoutTitleHeading(pieces: readonly BodyPiece[], title: string): { readonly pieces: readonly BodyPiece[]; readonly anchor: string | undefined } {
+  const opening = pieces.find((piece) => piece.kind === 'opening-h1');
+  if (opening === undefined || !standsFor(opening.text, title)) return { pieces, anchor: undefined };
+  // The opening H1 is the body's first heading, so its slug is never numbered.
+  return { pieces: pieces.filter((piece) => piece !== opening), anchor: headingSlugs()(opening.text) || undefined };
+}
+
+function standsFor(heading: string, title: string): boolean {
+  const key = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return heading.trim() === title.trim() || (key(heading) !== '' && key(heading) === key(title));
 }
 
 /** The fields every listing of a runbook shows, with links relative to `fromPage`. */
