@@ -140,6 +140,8 @@ function statusText(kind: StatusKind, lastTested: string | undefined, due: strin
       return 'NEVER TESTED: the steps have never been exercised';
     case 'incomplete':
       return lastTested === undefined ? 'Incomplete (see the full runbook)' : `Incomplete (see the full runbook), tested ${lastTested}`;
+    case 'untracked':
+      return lastTested === undefined ? 'Not tracked (no test date)' : `Not tracked, tested ${lastTested}`;
     case 'due-soon':
       return `Due soon: tested ${lastTested ?? 'unknown'}, review due ${due ?? 'unknown'}`;
     case 'fresh':

@@ -87,6 +87,7 @@ export function statusSentence(review: CardReview, kind: StatusKind): string {
 
 function statusStyle(kind: StatusKind, style: Palette): Style {
   if (kind === 'fresh') return style.green;
+  if (kind === 'untracked') return (text) => text;
   if (kind === 'due-soon' || kind === 'incomplete') return style.yellow;
   return (text) => style.bold(style.red(text));
 }

@@ -7,6 +7,7 @@ import { teamOf } from '../model/team-lookup.js';
 import type { GitFacts } from '../model/git-facts.js';
 import { alertFolders } from '../model/alert-paths.js';
 import { safeIdPath, safeSegment, uniquePaths } from '../model/site-paths.js';
+import { RULES } from '../check/registry.js';
 import { reviewView, type ReviewView } from './review.js';
 import { runbookStatus, type RunbookStatus } from './status.js';
 import { escalationView, ownerView, type EscalationView, type OwnerView } from './team.js';
@@ -51,6 +52,9 @@ export type RecoveryProse = Extract<Recovery, { readonly source: 'prose' }>;
 
 /** Rules whose findings the status itself shows (not counted as problems besides it). */
 const STATUS_RULES: ReadonlySet<string> = new Set(['stale', 'never-tested', 'due-soon']);
+
+/** Each rule's default severity, for telling whether a rule the config does not name is on. */
+const DEFAULT_SETTINGS: ReadonlyMap<string, string> = new Map(RULES.map((rule) => [rule.id, rule.defaultSeverity]));
 
 /** A team or service and the runbooks under it. */
 export interface Group {
@@ -97,6 +101,7 @@ export function collectionView(
     if (list === undefined) byFile.set(diagnostic.file, [diagnostic]);
     else list.push(diagnostic);
   }
+  const ruleOn = (id: string): boolean => (config.rules.get(id) ?? DEFAULT_SETTINGS.get(id)) !== 'off';
   const pages = uniquePaths(allIds, (id) => `runbooks/${safeIdPath(id)}`);
   const sorted = [...runbooks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const siteRunbooks = sorted.map((runbook): RunbookView => {
@@ -107,7 +112,7 @@ export function collectionView(
     const url = siteUrl(`${folder}/`, config.site.baseUrl);
     return {
       runbook,
-      status: runbookStatus(review, own, config),
+      status: runbookStatus(review, own, config, ruleOn),
       review,
       page: `${folder}/index.html`,
       url,

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { dueOf, lastTestedOf, type ReviewView } from './review.js';
 
 /** The status a reader sees: can this runbook be trusted right now? */
-export type StatusKind = 'fresh' | 'due-soon' | 'stale' | 'never-tested' | 'incomplete';
+export type StatusKind = 'fresh' | 'due-soon' | 'stale' | 'never-tested' | 'incomplete' | 'untracked';
 
 export interface RunbookStatus {
   readonly kind: StatusKind;
@@ -22,32 +22,44 @@ const LABELS: Readonly<Record<StatusKind, string>> = {
   stale: 'Stale',
   'never-tested': 'Never tested',
   incomplete: 'Incomplete',
+  untracked: 'Not tracked',
 };
 
 /** Status labels in order of concern, most worrying first (for filters and legends). */
-export const STATUS_ORDER: readonly StatusKind[] = ['never-tested', 'stale', 'incomplete', 'due-soon', 'fresh'];
+export const STATUS_ORDER: readonly StatusKind[] = ['never-tested', 'stale', 'incomplete', 'untracked', 'due-soon', 'fresh'];
 
 export function statusLabel(kind: StatusKind): string {
   return LABELS[kind];
 }
 
 /**
- * The status of a runbook given its review: never tested and stale come first (the recovery cannot
- * be trusted), then incomplete (any other error, or no known due date), then due soon, else fresh.
+ * The status of a runbook given its review and the problems the rules that are on found in it. Never
+ * tested and stale come first (the recovery cannot be trusted), each only while its rule is on; then
+ * incomplete (an error of any other rule); then not tracked (no test date, no review interval, or a
+ * staleness whose rule is off); then due soon (while its rule is on), else fresh. So a runbook whose
+ * only problems come from rules turned off is never shown as having problems.
  */
-export function runbookStatus(review: ReviewView, diagnostics: readonly Diagnostic[], config: Pick<Config, 'dueSoonDays'>): RunbookStatus {
+export function runbookStatus(
+  review: ReviewView,
+  diagnostics: readonly Diagnostic[],
+  config: Pick<Config, 'dueSoonDays'>,
+  ruleOn: (ruleId: string) => boolean = () => true,
+): RunbookStatus {
   const problems = [...diagnostics].sort((a, b) => rank(a) - rank(b));
   const hasErrors = diagnostics.some((diagnostic) => diagnostic.severity === 'error' && diagnostic.ruleId !== 'stale' && diagnostic.ruleId !== 'never-tested');
+  const overdue = review.kind === 'tested' && review.daysLeft < 0;
   const kind: StatusKind =
-    review.kind === 'never-tested'
+    review.kind === 'never-tested' && ruleOn('never-tested')
       ? 'never-tested'
-      : review.kind === 'tested' && review.daysLeft < 0
+      : overdue && ruleOn('stale')
         ? 'stale'
-        : hasErrors || review.kind !== 'tested'
+        : hasErrors
           ? 'incomplete'
-          : review.daysLeft <= config.dueSoonDays
-            ? 'due-soon'
-            : 'fresh';
+          : review.kind !== 'tested' || overdue
+            ? 'untracked'
+            : review.daysLeft <= config.dueSoonDays && ruleOn('due-soon')
+              ? 'due-soon'
+              : 'fresh';
   return { kind, label: LABELS[kind], lastTested: lastTestedOf(review), due: dueOf(review), problems };
 }
 
