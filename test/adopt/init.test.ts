@@ -101,7 +101,22 @@ describe('the files init writes', () => {
     expect(check.map((step) => step.run ?? '').join('\n')).toMatch(/check --format github[\s\S]*GITHUB_STEP_SUMMARY/);
     expect(workflow.jobs.site?.steps.map((step) => step.uses ?? step.run)).toContain('actions/upload-pages-artifact@v3');
     expect(text).not.toContain('{{');
-    expect(text).toMatch(/runbook@\d+\.\d+\.\d+/);
+  });
+
+  it('the GitHub workflow installs runbook with npm ci from the project, never npx --yes runbook@', async () => {
+    await runCli(['init'], folder);
+    const text = readFileSync(join(folder, '.github', 'workflows', 'runbooks.yml'), 'utf8');
+    const workflow = parseYaml(text) as { env: Record<string, string>; jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown>; run?: string }[] }> };
+    expect(text).not.toContain('npx --yes runbook@');
+    expect(text).toMatch(/^# {3}npm install --save-dev \.\/vendor\/runbook-\d+\.\d+\.\d+\.tgz/m);
+    expect(text).toContain('`npm init -y`');
+    expect(workflow.env.RUNBOOK).toBe('node_modules/.bin/runbook');
+    const withRunbook = Object.entries(workflow.jobs).filter(([, job]) => job.steps.some((step) => step.run?.includes('$RUNBOOK')));
+    expect(withRunbook.map(([name]) => name)).toEqual(['check', 'nightly', 'site']);
+    for (const [name, job] of withRunbook) {
+      const steps = job.steps.map((step) => step.uses?.replace(/@.*/, '') ?? (step.run?.includes('$RUNBOOK') ? '$RUNBOOK' : step.run));
+      expect(steps.slice(0, 4), name).toEqual(['actions/checkout', 'actions/setup-node', 'npm ci --no-audit --no-fund', '$RUNBOOK']);
+    }
   });
 
   it('the GitLab file has full history, Code Quality and JUnit reports, and a pages job', async () => {
@@ -112,5 +127,16 @@ describe('the files init writes', () => {
     expect(ci.runbooks?.script?.join('\n')).toMatch(/--format junit[\s\S]*--format gitlab/);
     expect(ci.pages?.artifacts?.paths).toEqual(['public']);
     expect(ci.pages?.script?.join('\n')).toContain('build --out public');
+  });
+
+  it('the GitLab jobs install runbook with npm ci from the project, never npx --yes runbook@', async () => {
+    await runCli(['init'], folder);
+    const text = readFileSync(join(folder, '.gitlab-ci.yml'), 'utf8');
+    const ci = parseYaml(text) as Record<string, { image?: string; extends?: string; before_script?: string[]; script?: string[] } & Record<string, unknown>>;
+    expect(text).not.toContain('npx --yes runbook@');
+    expect(text).toMatch(/^# {3}npm install --save-dev git\+https:\/\/\S+#v\d+\.\d+\.\d+/m);
+    expect(ci.variables?.RUNBOOK).toBe('node_modules/.bin/runbook');
+    expect(ci['.runbook']).toEqual({ image: 'node:20', before_script: ['npm ci --no-audit --no-fund'] });
+    for (const name of ['runbooks', 'runbooks:nightly', 'pages']) expect(ci[name]?.extends, name).toBe('.runbook');
   });
 });
