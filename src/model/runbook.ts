@@ -134,14 +134,17 @@ export interface Runbook {
 }
 
 /**
- * One piece of a rendered body: sanitised HTML; an opening H1 of plain text (the page leaves it out
- * when it repeats the title); or the start tag of a relative link kept as its attributes, so that
- * the site can point the link at a page without ever reading HTML back (see `resolveLinks`). The
- * pieces joined, with every link as written, are the body's HTML.
+ * One piece of a rendered body: sanitised HTML; the opening H1 (the page leaves it out when it
+ * stands for the title); any other top-level heading, with its depth and anchor, so that the page
+ * can move a section (the recovery) into its panel (`html` is empty when the heading holds a
+ * relative link: its pieces follow); or the start tag of a relative link kept as its attributes, so
+ * that the site can point the link at a page without ever reading HTML back (see `resolveLinks`).
+ * The pieces joined, with every link as written, are the body's HTML.
  */
 export type BodyPiece =
   | { readonly kind: 'html'; readonly html: string }
   | { readonly kind: 'opening-h1'; readonly text: string; readonly html: string }
+  | { readonly kind: 'heading'; readonly depth: number; readonly slug: string; readonly html: string }
   | { readonly kind: 'link'; readonly properties: Readonly<Properties> };
 
 /**

@@ -22,8 +22,8 @@ function relativeHref(properties: Readonly<Properties>): string | undefined {
 
 /**
  * The body's HTML in pieces: HTML; the opening H1 (the first heading, when it is an H1 holding no
- * relative link), with the line break after it; and the start tag of each `<a>` with a relative
- * href, as its attributes.
+ * relative link), with the line break after it; every other top-level heading; and the start tag of
+ * each `<a>` with a relative href, as its attributes.
  */
 export function bodyPieces(tree: Root): readonly BodyPiece[] {
   const holders = new Set<Element>();
@@ -46,16 +46,29 @@ export function bodyPieces(tree: Root): readonly BodyPiece[] {
     for (const child of node.children) write(child);
     html += end;
   };
-  const at = openingH1At(tree.children, holders);
-  const opening = at === undefined ? undefined : openingH1(tree.children.slice(at));
-  for (const child of at === undefined ? tree.children : tree.children.slice(0, at)) write(child);
-  if (opening !== undefined) {
+  const flush = (): void => {
     if (html !== '') pieces.push({ kind: 'html', html });
     html = '';
+  };
+  const writeTop = (node: RootContent): void => {
+    if (node.type !== 'element' || !/^h[1-6]$/.test(node.tagName)) {
+      write(node);
+      return;
+    }
+    flush();
+    const holds = holders.has(node);
+    pieces.push({ kind: 'heading', depth: Number(node.tagName.slice(1)), slug: typeof node.properties.id === 'string' ? node.properties.id : '', html: holds ? '' : toHtml(node) });
+    if (holds) write(node);
+  };
+  const at = openingH1At(tree.children, holders);
+  const opening = at === undefined ? undefined : openingH1(tree.children.slice(at));
+  for (const child of at === undefined ? tree.children : tree.children.slice(0, at)) writeTop(child);
+  if (opening !== undefined) {
+    flush();
     pieces.push(opening.piece);
-    for (const child of opening.after) write(child);
+    for (const child of opening.after) writeTop(child);
   }
-  if (html !== '') pieces.push({ kind: 'html', html });
+  flush();
   return pieces;
 }
 

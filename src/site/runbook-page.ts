@@ -5,6 +5,7 @@ import { teamOf } from '../model/team-lookup.js';
 import { headingSlugs } from '../parse/heading-slugs.js';
 import type { CollectionView, RunbookView } from '../view/collection-view.js';
 import { lastTestedText } from '../view/review.js';
+import { recoveryPanel } from './recovery-panel.js';
 import { resolveLinks } from './resolve-links.js';
 import type { SearchDocument, SiteFile } from './search-document.js';
 import type { PageRenderer } from './templates.js';
@@ -36,13 +37,16 @@ export function runbookPage(
 ): SiteFile {
   const { runbook, status, page } = entry;
   const shown = rendered?.kind === 'rendered' ? withoutTitleHeading(rendered.pieces, runbook.title) : { pieces: [], anchor: undefined };
-  const body = rendered?.kind === 'rendered' ? resolveLinks(shown.pieces, runbook, { pagePath: page, pageOfFile: (path) => data.pageOfFile.get(path) }) : '';
+  const { panel, body: rest, anchor: recoveryAnchor } = recoveryPanel(entry, shown.pieces, rendered);
+  const links = { pagePath: page, pageOfFile: (path: string) => data.pageOfFile.get(path) };
+  const body = rendered?.kind === 'rendered' ? resolveLinks(rest, runbook, links) : '';
+  const found = (ruleId: string): boolean => status.problems.some((problem) => problem.ruleId === ruleId);
   const banner =
     status.kind === 'stale'
       ? `Stale: the recovery steps were last tested ${status.lastTested ?? '?'} and were due ${status.due ?? '?'}. They may no longer work.`
       : status.kind === 'never-tested'
         ? 'Never tested: these recovery steps have never been exercised.'
-        : status.kind === 'incomplete'
+        : status.kind === 'incomplete' && status.problems.length > 0
           ? 'Incomplete: this runbook has problems.'
           : status.kind === 'due-soon'
             ? `Review due ${status.due ?? ''}.`
@@ -58,7 +62,13 @@ export function runbookPage(
       id: runbook.id,
       titleAnchor: shown.anchor,
       file: runbook.file,
-      steps: entry.steps,
+      steps: panel.kind === 'steps' ? panel.steps : [],
+      recoveryAnchor,
+      recoveryHeading: panel.kind === 'section' ? panel.heading : undefined,
+      recoveryHtml: panel.kind === 'section' ? ('pieces' in panel.content ? resolveLinks(panel.content.pieces, runbook, links) : panel.content.html) : undefined,
+      notNumbered: panel.kind === 'section' && !panel.numbered,
+      noStepsAlarm: found('no-recovery-steps'),
+      noEscalationAlarm: found('no-escalation'),
       contacts: entry.escalation.contacts,
       contactsFrom: entry.escalation.source === 'runbook' ? undefined : teamOf(entry.owner, data.config)?.name,
       chat: entry.team?.chat,
@@ -78,7 +88,7 @@ export function runbookPage(
  * it still lead somewhere. An H1 stands for the title when it says the same in other spacing, case or
  * punctuation (`KubePodCrashLooping` for `Kube Pod Crash Looping`).
  */
-export function withoutTitleHeading(pieces: readonly BodyPiece[], title: string): { readonly pieces: readonly BodyPiece[]; readonly anchor: string | undefined } {
+function withoutTitleHeading(pieces: readonly BodyPiece[], title: string): { readonly pieces: readonly BodyPiece[]; readonly anchor: string | undefined } {
   const opening = pieces.find((piece) => piece.kind === 'opening-h1');
   if (opening === undefined || !standsFor(opening.text, title)) return { pieces, anchor: undefined };
   // The opening H1 is the body's first heading, so its slug is never numbered.

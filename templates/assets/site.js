@@ -24,6 +24,23 @@
     }
   }
 
+  /** Commands in a recovery section shown as written get a copy button like the steps' commands. */
+  function wrapWrittenCommands() {
+    for (const pre of document.querySelectorAll('.recovery-as-written pre')) {
+      if (!pre.querySelector('code') || (pre.parentElement && pre.parentElement.classList.contains('command'))) continue;
+      const wrapper = document.createElement('div');
+      wrapper.className = 'command';
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'copy';
+      button.setAttribute('data-copy', '');
+      button.hidden = true;
+      button.textContent = 'Copy';
+      pre.replaceWith(wrapper);
+      wrapper.append(pre, button);
+    }
+  }
+
   /** Fallback for pages where the clipboard API is unavailable: select the text for Ctrl+C. */
   function selectText(element) {
     const selection = window.getSelection();
@@ -72,6 +89,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
+    wrapWrittenCommands();
     setUpCopyButtons();
     setUpFilters();
     setUpPrintButtons();

@@ -43,3 +43,78 @@ describe('the title of a runbook page is shown once', () => {
     expect(h1s(pageOf(`${FRONTMATTER}\n## Meaning\n\n# Kube Pod Crash Looping\n`))).toEqual(['Kube Pod Crash Looping', 'Kube Pod Crash Looping']);
   });
 });
+
+/** The recovery panel of a page, from its opening tag to the escalation section. */
+function panelOf(page: string): string {
+  const start = page.indexOf('<section class="recovery"');
+  return page.slice(start, page.indexOf('<section class="escalation"', start));
+}
+
+/** The body section of a page. */
+function bodyOf(page: string): string {
+  return page.slice(page.indexOf('<section class="body"'));
+}
+
+const BODY_STEP = [
+  '## Recovery',
+  '',
+  '1. Restart the `api` pods with **care**:',
+  '',
+  '   ```sh',
+  '   kubectl rollout restart deploy/api',
+  '   ```',
+  '',
+  '   Expect `deployment.apps/api restarted`.',
+  '',
+  '## Escalation',
+  '',
+  'Words.',
+  '',
+].join('\n');
+
+describe('the recovery panel shows the recovery once, as written', () => {
+  it('moves a body-written step into the panel: text, command, then what to expect, inline code kept', () => {
+    const page = pageOf(`${FRONTMATTER}${BODY_STEP}`);
+    const panel = panelOf(page);
+    expect(panel).toContain('<section class="recovery" id="recovery" aria-labelledby="rb-recovery-steps">');
+    const order = ['Restart the <code>api</code> pods with <strong>care</strong>:', 'kubectl rollout restart deploy/api', 'Expect <code>deployment.apps/api restarted</code>.'].map((part) => panel.indexOf(part));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(bodyOf(page)).not.toContain('kubectl rollout restart');
+    expect(bodyOf(page)).not.toContain('id="recovery"');
+    expect(bodyOf(page)).toContain('<h2 id="escalation">Escalation</h2>');
+  });
+
+  it('renders frontmatter steps with their inline formatting, text before command before what to expect', () => {
+    const frontmatter = FRONTMATTER.replace('---\n\n', '').replace(/---\n$/, '');
+    const text = `${frontmatter}recovery:\n  - step: Drain the \`worker\` queue\n    run: queuectl drain worker\n    expect: "**0** messages left"\n---\n`;
+    const panel = panelOf(pageOf(text));
+    expect(panel).toContain('<p class="step-text">Drain the <code>worker</code> queue</p>');
+    expect(panel.indexOf('queuectl drain worker')).toBeLessThan(panel.indexOf('<p class="expect"><span>Expect:</span> <strong>0</strong> messages left</p>'));
+  });
+
+  it('shows a recovery section written as prose, with a quiet note instead of an alarm', () => {
+    const page = pageOf(`${FRONTMATTER}## Mitigation\n\nScale the \`api\` up.\n\n\`\`\`sh\nkubectl scale deploy/api --replicas=6\n\`\`\`\n`);
+    const panel = panelOf(page);
+    expect(panel).toContain('<p class="hint as-written">Steps not numbered: the Mitigation section, as written.</p>');
+    expect(panel).toContain('<p>Scale the <code>api</code> up.</p>');
+    expect(panel).toContain('kubectl scale deploy/api --replicas=6');
+    expect(panel).not.toContain('class="missing"');
+    expect(bodyOf(page)).not.toContain('kubectl scale');
+  });
+
+  it('raises the alarm for missing steps only when the rule reported them', () => {
+    expect(panelOf(pageOf(`${FRONTMATTER}## Meaning\n\nWords.\n`))).toContain('<p class="missing">This runbook has no recovery steps.');
+  });
+
+  it('renders hostile inline content inert', () => {
+    const frontmatter = FRONTMATTER.replace(/---\n$/, '');
+    const steps = ['"<script>__xss(1)</script> `<b>`"', '"[run](javascript:__xss(2)) [ok](https://ok.example/) [dot](./other.md)"'];
+    const text = `${frontmatter}recovery:\n${steps.map((step) => `  - step: ${step}\n`).join('')}---\n`;
+    const panel = panelOf(pageOf(text));
+    expect(panel).not.toContain('<script');
+    expect(panel).not.toContain('href="javascript:');
+    expect(panel).toContain('&lt;script&gt;__xss(1)&lt;/script&gt;');
+    expect(panel).toContain('<p class="step-text">run <a href="https://ok.example/" rel="noreferrer">ok</a> <a href="./other.md" rel="noreferrer">dot</a></p>');
+  });
+});
