@@ -21,7 +21,7 @@ import { excerpt, spellUnprintableAboveC0 } from '../text/terminal-text.js';
 import { keyText, sortedBaseline, type Baseline, type BaselineEntry } from './baseline.js';
 
 /** The version of the file format; changes only when a field is removed or changes meaning. */
-export const BASELINE_FILE_VERSION = 1;
+const BASELINE_FILE_VERSION = 1;
 
 /** The baseline as the text of its file (entries sorted, trailing newline). */
 export function formatBaseline(baseline: Baseline): string {
