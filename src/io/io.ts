@@ -1,3 +1,5 @@
+import { createInterface } from 'node:readline/promises';
+
 /** A stream the CLI writes to, and whether a person is watching it. */
 export interface OutputStream {
   write(text: string): void;
@@ -20,6 +22,11 @@ export interface Io {
    * A function, so that only those commands take over Ctrl+C.
    */
   readonly stopSignal?: () => AbortSignal;
+  /**
+   * Asks the person at the terminal and resolves to their answer (`init` asks for the site's URL).
+   * Absent when stdin is not a terminal, so that nothing ever waits on a pipe or in CI.
+   */
+  readonly ask?: (question: string) => Promise<string>;
 }
 
 /** The real process's io. */
@@ -31,7 +38,18 @@ export function nodeIo(): Io {
     stderr: outputStream(process.stderr),
     now: () => new Date(),
     stopSignal,
+    ...(process.stdin.isTTY ? { ask } : {}),
   };
+}
+
+/** Asks on stderr (stdout may be a report) and reads one line from the terminal. */
+async function ask(question: string): Promise<string> {
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await terminal.question(question);
+  } finally {
+    terminal.close();
+  }
 }
 
 /**
