@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { detectCollection, type Collection } from '../adopt/detect-collection.js';
+import { detectCollection } from '../adopt/detect-collection.js';
 import { collectionReport, fittedConfig } from '../adopt/fitted-config.js';
 import { leavingLinkText } from '../adopt/link-refusal.js';
 import { INIT_FILES, initReport, renderInitFile, type InitFile, type InitOutcome, type InitValues } from '../adopt/init-files.js';
@@ -62,7 +62,8 @@ async function runInit(dir: string | undefined, options: InitOptions, io: Io): P
   const baseUrl = options.baseUrl !== undefined ? absoluteUrl(options.baseUrl, '--base-url') : dryRun ? undefined : await askBaseUrl(io);
   const folder = resolve(io.cwd, dir ?? '.');
   const show = (path: string): string => printable(displayPath(path, io.cwd));
-  const collection = existsSync(folder) && statSync(folder).isDirectory() ? collectionIn(folder) : undefined;
+  const scan = existsSync(folder) && statSync(folder).isDirectory() ? scanCollection(folder) : undefined;
+  const collection = scan === undefined ? undefined : detectCollection(scan.markdown, scan.yaml, scan.skipped);
   // Where runbooks are already, the example is not added (one already there is listed as skipped).
   const files = INIT_FILES.filter((file) => collection === undefined || file.role !== 'example' || existingName(folder, file) !== undefined);
   const configFile = INIT_FILES.find((file) => file.role === 'config');
@@ -75,19 +76,16 @@ async function runInit(dir: string | undefined, options: InitOptions, io: Io): P
   }
   const version = toolInfo().version;
   const values: InitValues = { today: formatCalendarDate(calendarDateOfInstant(io.now())), version, baseUrl: baseUrl === undefined ? '' : JSON.stringify(baseUrl) };
-  if (fitting) io.stdout.write(printableLines(collectionReport(collection)));
+  if (fitting) {
+    io.stdout.write(printableLines(collectionReport(collection)));
+    if (scan?.truncated === true) io.stdout.write('  (the folder is large: init stopped walking it before the end, so the collection may be larger than counted here)\n');
+  }
   const outcomes = files.map((file) => {
     const text = (): string => (collection !== undefined && file.role === 'config' ? fittedConfig(collection, { version, baseUrl }) : templateText(file, values));
     return initFile(folder, file, text, dryRun);
   });
   io.stdout.write(printableLines(initReport(show(folder), outcomes, { dryRun, runbooks: fitting ? collection.runbooks.length : undefined })));
   return EXIT.ok;
-}
-
-/** The collection in `folder`, from a bounded walk of its Markdown and YAML (undefined: no runbooks there). */
-function collectionIn(folder: string): Collection | undefined {
-  const scan = scanCollection(folder);
-  return detectCollection(scan.markdown, scan.yaml, scan.skipped);
 }
 
 /** `text` as an absolute http(s) URL, or a usage error quoting it. */

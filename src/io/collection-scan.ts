@@ -12,6 +12,8 @@ import { SKIPPED_FOLDERS } from './named-folders.js';
 const MAX_FILES_READ = 2000;
 /** Files listed at most: a repository of more Markdown than this is not walked to the end. */
 const MAX_FILES_LISTED = 20_000;
+/** Folders entered at most: a repository of many folders without Markdown is not walked to the end either. */
+const MAX_FOLDERS_WALKED = 20_000;
 /** How much of each file is read: enough for the frontmatter and the headings of a runbook. */
 const HEAD_BYTES = 16 * 1024;
 
@@ -34,7 +36,7 @@ export interface CollectionScan {
   readonly yaml: readonly ScannedFile[];
   /** Vendored or built folders not entered (paths relative to the folder walked). */
   readonly skipped: readonly string[];
-  /** Whether the walk stopped at `MAX_FILES_LISTED` before seeing every folder. */
+  /** Whether the walk stopped at `MAX_FILES_LISTED` or `MAX_FOLDERS_WALKED` before seeing every folder. */
   readonly truncated: boolean;
 }
 
@@ -45,8 +47,10 @@ export function scanCollection(folder: string): CollectionScan {
   const skipped: string[] = [];
   const pending = [''];
   let truncated = false;
+  let visited = 0;
   for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
-    if (markdown.length + yaml.length >= MAX_FILES_LISTED) {
+    visited += 1;
+    if (markdown.length + yaml.length >= MAX_FILES_LISTED || visited > MAX_FOLDERS_WALKED) {
       truncated = true;
       break;
     }
