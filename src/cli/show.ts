@@ -13,6 +13,7 @@ import { cardText } from '../oncall/card-text.js';
 import { findRunbook, isNamedBy } from '../oncall/find-runbook.js';
 import { fileNameAlert } from '../parse/alert-claims.js';
 import { mayAnswerAlert } from '../parse/findable.js';
+import { bodyBlocks } from '../parse/body-blocks.js';
 import { findablesIn, scanSources } from '../run/find-scan.js';
 import { candidatesText, noMatchText } from '../oncall/match-text.js';
 import { collectionView } from '../view/collection-view.js';
@@ -26,6 +27,7 @@ interface ShowOptions {
   readonly config?: string;
   readonly today?: string;
   readonly color?: boolean;
+  readonly full?: boolean;
 }
 
 /** `runbook show <alert | id | words>`: one runbook, for the person who was just paged. */
@@ -39,6 +41,7 @@ export function showCommand(io: Io, setExit: (code: number) => void): Command {
     )
     .argument('<query...>', 'an alert name, a runbook id, or words of the title')
     .option('--json', 'print the runbook (or the matches, or the suggestions) as JSON')
+    .option('--full', 'also print the whole runbook, every section in order (Diagnosis commands included)')
     .option('-c, --config <path>', 'config file (default: nearest runbook.config.yaml above the working folder)')
     .option('--today <YYYY-MM-DD>', 'the date the status is computed for (default: today in UTC)')
     .option('--color', 'force colours')
@@ -64,6 +67,7 @@ Examples:
   $ runbook show PostgresPrimaryDown
   $ runbook show database/primary-down
   $ runbook show primary db down
+  $ runbook show KubePodCrashLooping --full
   $ runbook show PostgresPrimaryDown --json | jq -r '.runbook.steps[].run'`,
     )
     .action(async (words: string[], options: ShowOptions) => {
@@ -94,8 +98,10 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
       const [view] = collectionView([runbook], project.diagnostics, project.config, today, project.git, ids).runbooks;
       if (view === undefined) throw new Error(`bug: no view of ${runbook.file}`);
       const card = cardOf(view);
-      if (json) print(foundJson(query, result.by, card));
-      else io.stdout.write(cardText(card, style));
+      const text = sources.find((source) => source.path === result.item.path)?.text;
+      const full = options.full === true ? { blocks: text === undefined ? undefined : bodyBlocks(text) } : undefined;
+      if (json) print(foundJson(query, result.by, card, full?.blocks));
+      else io.stdout.write(cardText(card, style, full));
       return EXIT.ok;
     }
     case 'ambiguous':

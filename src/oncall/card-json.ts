@@ -1,3 +1,4 @@
+import type { Blocks, Inlines } from '../model/prose.js';
 import type { Card } from './card.js';
 import type { MatchedBy, Suggestion } from './find-runbook.js';
 import type { Findable } from '../parse/findable.js';
@@ -48,13 +49,24 @@ export interface CardJson {
     readonly source: 'runbook' | 'team' | 'none';
     readonly contacts: readonly { readonly name: string; readonly via: string; readonly target: string }[];
   };
-  readonly steps: readonly { readonly text: string; readonly run: string | null; readonly expect: string | null }[];
+  readonly steps: readonly {
+    readonly text: string;
+    readonly run: string | null;
+    readonly expect: string | null;
+    /** `text` with its formatting (see docs/format.md, "show --json"). */
+    readonly text_inlines: Inlines;
+    readonly expect_inlines: Inlines | null;
+  }[];
   readonly links: readonly { readonly name: string; readonly url: string }[];
+  /** The recovery section as written, when the runbook has no steps but that section. */
+  readonly recovery_prose: { readonly heading: string; readonly slug: string; readonly blocks: Blocks } | null;
+  /** The whole body (`show --full`), else null. */
+  readonly body: Blocks | null;
 }
 
-/** `show --json` when one runbook was found. */
-export function foundJson(query: string, by: MatchedBy, card: Card): ShowJson {
-  return { version: SHOW_JSON_VERSION, query, match: by, runbook: cardJson(card) };
+/** `show --json` when one runbook was found; `body` with `--full`. */
+export function foundJson(query: string, by: MatchedBy, card: Card, body?: Blocks): ShowJson {
+  return { version: SHOW_JSON_VERSION, query, match: by, runbook: cardJson(card, body) };
 }
 
 /** `show --json` when several runbooks matched with no clear winner. */
@@ -77,8 +89,8 @@ export function noneJson(query: string, suggestions: readonly Suggestion<Findabl
   };
 }
 
-/** A card as JSON. */
-export function cardJson(card: Card): CardJson {
+/** A card as JSON, with the whole body when given. */
+export function cardJson(card: Card, body?: Blocks): CardJson {
   const review = card.review;
   return {
     id: card.id,
@@ -102,7 +114,15 @@ export function cardJson(card: Card): CardJson {
       source: card.escalation.source,
       contacts: card.escalation.contacts.map((contact) => ({ name: contact.name, via: contact.via, target: contact.target })),
     },
-    steps: card.steps.map((step) => ({ text: step.text, run: step.run ?? null, expect: step.expect ?? null })),
+    steps: card.steps.map((step) => ({
+      text: step.text,
+      run: step.run ?? null,
+      expect: step.expect ?? null,
+      text_inlines: step.textInlines,
+      expect_inlines: step.expectInlines ?? null,
+    })),
     links: card.links.map((link) => ({ name: link.name, url: link.url })),
+    recovery_prose: card.prose === undefined ? null : { heading: card.prose.heading, slug: card.prose.slug, blocks: card.prose.blocks },
+    body: body ?? null,
   };
 }

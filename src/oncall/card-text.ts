@@ -1,19 +1,34 @@
+import type { Blocks } from '../model/prose.js';
+import { plainText, textInline } from '../model/prose.js';
 import type { Palette, Style } from '../report/ansi.js';
 import { printable } from '../text/terminal-text.js';
 import { columns } from '../text/wrap.js';
 import type { StatusKind } from '../view/status.js';
+import { blocksText } from './blocks-text.js';
 import type { Card, CardReview } from './card.js';
+import { inlineLines, writesColor, type InlineStyle } from './inline-text.js';
 import { commandLines, styledWrap, WIDTH, wrap } from './wrap.js';
 
 /** Width of the label column (`Status`, `Owner`, …). */
 const LABEL_WIDTH = 10;
 
+/** What `show --full` adds: the runbook's whole body, or undefined when it cannot be read as Markdown. */
+export interface FullBody {
+  readonly blocks: Blocks | undefined;
+}
+
+/** The note over a recovery section written as prose. */
+export const PROSE_NOTE = 'Recovery is written as prose (steps not numbered)';
+
 /**
  * The card as terminal text for someone woken by a page: what it is, whether it can be trusted,
- * whom to call, then the numbered recovery steps with their commands. Prose is wrapped at 80
- * columns; commands are indented under their step and never wrapped, so they can be copied whole.
+ * whom to call, then the numbered recovery steps (text, command, what to expect), or the recovery
+ * section as written when it is prose. Prose is wrapped at 80 columns, inline code in cyan (between
+ * backticks without colour); commands are indented and never wrapped, so they can be copied whole.
+ * With `full`, the whole body follows, every section in order.
  */
-export function cardText(card: Card, style: Palette): string {
+export function cardText(card: Card, style: Palette, full?: FullBody): string {
+  const inline: InlineStyle = { palette: style, color: writesColor(style) };
   const lines: string[] = [...wrap(card.title, { first: '', rest: '' }).map(style.bold)];
   const facts = [card.id, card.severity, card.service].filter((fact): fact is string => fact !== undefined);
   lines.push(...wrap(facts.join(' · '), { first: '', rest: '' }).map(style.dim), '');
@@ -39,20 +54,7 @@ export function cardText(card: Card, style: Palette): string {
   });
   if (card.alerts.length > 0) row('Alerts', card.alerts.join(', '));
   row('URL', card.url);
-  lines.push('', style.bold('Recovery'));
-  if (card.steps.length === 0) lines.push(...wrap('No recovery steps are written down: escalate.', { first: '  ', rest: '  ' }));
-  const numberWidth = `${card.steps.length}.`.length;
-  card.steps.forEach((step, index) => {
-    const number = `${index + 1}.`.padStart(numberWidth);
-    const indent = ' '.repeat(2 + numberWidth + 1);
-    lines.push(...styledWrap(step.text === '' ? '(no description)' : step.text, `  ${number} `, `  ${style.bold(number)} `, indent));
-    const commandIndent = `${indent}  `;
-    if (step.run !== undefined) lines.push(...commandLines(step.run, commandIndent).map(style.cyan));
-    if (step.expect !== undefined) {
-      const label = `${commandIndent}expect: `;
-      lines.push(...styledWrap(step.expect, label, `${commandIndent}${style.dim('expect:')} `, ' '.repeat(label.length)));
-    }
-  });
+  lines.push('', style.bold('Recovery'), ...recoveryLines(card, inline, full !== undefined));
   if (card.links.length > 0) {
     lines.push('', style.bold('Links'));
     for (const link of card.links) {
@@ -62,7 +64,46 @@ export function cardText(card: Card, style: Palette): string {
       else lines.push(...wrap(`${link.name}:`, { first: '  ', rest: '  ' }), `    ${url}`);
     }
   }
+  if (full !== undefined) lines.push('', ...fullLines(card, full, inline));
   return `${lines.join('\n')}\n`;
+}
+
+/** The recovery panel: numbered steps, the recovery section as written (or, with the full body below, a pointer to it), or an alarm. */
+function recoveryLines(card: Card, inline: InlineStyle, full: boolean): readonly string[] {
+  const style = inline.palette;
+  if (card.steps.length === 0 && card.prose !== undefined) {
+    const heading = printable(card.prose.heading);
+    if (full) return wrap(`${PROSE_NOTE}: see ${heading} below.`, { first: '  ', rest: '  ' }).map(style.dim);
+    return [...wrap(`${PROSE_NOTE}, under ${heading}:`, { first: '  ', rest: '  ' }).map(style.dim), '', ...blocksText(card.prose.blocks, inline, { first: '  ', rest: '  ' })];
+  }
+  if (card.steps.length === 0) return wrap('No recovery steps are written down: escalate.', { first: '  ', rest: '  ' });
+  const lines: string[] = [];
+  const numberWidth = `${card.steps.length}.`.length;
+  card.steps.forEach((step, index) => {
+    const number = `${index + 1}.`.padStart(numberWidth);
+    const indent = ' '.repeat(2 + numberWidth + 1);
+    const text = step.textInlines.length === 0 && step.text === '' ? textInline('(no description)') : step.textInlines;
+    lines.push(...inlineLines(text, inline, { first: `  ${number} `, styledFirst: `  ${style.bold(number)} `, rest: indent }));
+    const commandIndent = `${indent}  `;
+    if (step.run !== undefined) lines.push(...commandLines(step.run, commandIndent).map(style.cyan));
+    if (step.expect !== undefined) {
+      const label = `${commandIndent}expect: `;
+      const expect = step.expectInlines ?? textInline(step.expect);
+      lines.push(...inlineLines(expect, inline, { first: label, styledFirst: `${commandIndent}${style.dim('expect:')} `, rest: ' '.repeat(label.length) }));
+    }
+  });
+  return lines;
+}
+
+/** The whole body for `show --full`, under a rule naming the file. */
+function fullLines(card: Card, full: FullBody, inline: InlineStyle): readonly string[] {
+  const style = inline.palette;
+  const header = wrap(`Full runbook: ${card.file}`, { first: '', rest: '' }).map(style.bold);
+  if (full.blocks === undefined) return [...header, ...wrap('The body cannot be shown: it is beyond what the Markdown parser reads (see `runbook check`).', { first: '  ', rest: '  ' })];
+  const [first, ...rest] = full.blocks;
+  // The body's opening H1 repeats the title the card starts with.
+  const blocks = first?.kind === 'heading' && first.depth === 1 && plainText(first.inlines) === card.title ? rest : full.blocks;
+  return [...header, '', ...blocksText(blocks, inline, { first: '  ', rest: '  ' })];
 }
 
 /** What the status means in words, after its label: the dates that explain it. */

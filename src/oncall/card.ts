@@ -1,3 +1,4 @@
+import type { Blocks, Inlines } from '../model/prose.js';
 import type { NamedLink } from '../model/runbook.js';
 import type { RunbookView } from '../view/collection-view.js';
 import type { ReviewView } from '../view/review.js';
@@ -13,11 +14,20 @@ export type CardEscalation = EscalationView;
 /** The owning team as the config describes it. */
 export type CardOwner = OwnerView;
 
-/** One recovery step as shown: `run` exactly as written. */
+/** One recovery step as shown: its text and what to expect with their formatting, `run` exactly as written. */
 export interface CardStep {
   readonly text: string;
+  readonly textInlines: Inlines;
   readonly run: string | undefined;
   readonly expect: string | undefined;
+  readonly expectInlines: Inlines | undefined;
+}
+
+/** A recovery section written as prose: its heading as written, its anchor and its blocks. */
+export interface CardProse {
+  readonly heading: string;
+  readonly slug: string;
+  readonly blocks: Blocks;
 }
 
 /**
@@ -40,6 +50,8 @@ export interface Card {
   readonly alerts: readonly string[];
   readonly escalation: CardEscalation;
   readonly steps: readonly CardStep[];
+  /** The recovery section as written, when the runbook has no steps but that section. */
+  readonly prose: CardProse | undefined;
   readonly links: readonly NamedLink[];
 }
 
@@ -63,7 +75,8 @@ export function cardOf(view: RunbookView): Card {
     problems: view.problemCount,
     alerts: view.alerts,
     escalation: view.escalation,
-    steps: view.steps.map((step) => ({ text: step.text, run: step.run, expect: step.expect })),
+    steps: view.steps.map((step) => ({ text: step.text, textInlines: step.textInlines, run: step.run, expect: step.expect, expectInlines: step.expectInlines })),
+    prose: view.recoveryProse && { heading: view.recoveryProse.heading, slug: view.recoveryProse.slug, blocks: view.recoveryProse.blocks },
     links: runbook.links,
   };
 }

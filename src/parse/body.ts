@@ -14,8 +14,9 @@ export interface Body {
   readonly sections: readonly Section[];
   readonly links: readonly BodyLink[];
   /**
-   * The first ordered list under a recovery section, as steps (`body`); else the first recovery
-   * section that holds anything, as written (`prose`); else none.
+   * The first ordered list under a recovery section, as steps (`body`); else the recovery sections
+   * that hold anything, as written (`prose`: the first one's content, then each further one with its
+   * heading); else none.
    */
   readonly recovery: Exclude<Recovery, { readonly source: 'frontmatter' }>;
   readonly firstH1: string | undefined;
@@ -57,7 +58,7 @@ export function readBody(tree: Root, config: Config): Body {
   return { headings, sections, links, recovery: recoveryOf(children, recoverySections, context), firstH1: h1?.text };
 }
 
-/** The steps of the first recovery section with an ordered list, else the first recovery section as written. */
+/** The steps of the first recovery section with an ordered list, else the recovery sections as written. */
 function recoveryOf(
   children: readonly RootContent[],
   sections: readonly { readonly index: number; readonly end: number; readonly heading: Heading }[],
@@ -70,13 +71,14 @@ function recoveryOf(
       return { source: 'body', steps, span: spanOf(list) };
     }
   }
-  for (const { index, end, heading } of sections) {
-    const nodes = children.slice(index + 1, end);
-    const blocks = blocksOf(nodes, context);
-    const last = nodes.at(-1);
-    if (blocks.length === 0 || last === undefined) continue;
-    const span = { start: heading.span.start, end: spanOf(last).end };
-    return { source: 'prose', heading: heading.text, slug: heading.slug, blocks, span };
+  // Every recovery section as written, in order (a section inside an earlier one is already in it).
+  const written = sections.filter((section, at) => sections.slice(0, at).every((earlier) => section.index >= earlier.end));
+  const blocks = written.flatMap(({ index, end }, at) => blocksOf(children.slice(at === 0 ? index + 1 : index, end), context));
+  const [first] = written;
+  const last = children[(written.at(-1)?.end ?? 0) - 1];
+  if (first !== undefined && last !== undefined && blocks.length > 0) {
+    const span = { start: first.heading.span.start, end: spanOf(last).end };
+    return { source: 'prose', heading: first.heading.text, slug: first.heading.slug, blocks, span };
   }
   return { source: 'none' };
 }

@@ -130,6 +130,8 @@ describe('cardJson', () => {
     expect(json.severity).toBeNull();
     expect(json.owner).toBeNull();
     expect(json.status).toEqual({ kind: 'never-tested', label: 'Never tested', last_tested: 'never', due: null, days_left: null, review_every: null, problems: 0 });
-    expect(Object.keys(json)).toEqual(['id', 'title', 'file', 'url', 'severity', 'service', 'owner', 'status', 'alerts', 'escalation', 'steps', 'links']);
+    expect(Object.keys(json)).toEqual(['id', 'title', 'file', 'url', 'severity', 'service', 'owner', 'status', 'alerts', 'escalation', 'steps', 'links', 'recovery_prose', 'body']);
+    expect(json.recovery_prose).toBeNull();
+    expect(json.body).toBeNull();
   });
 });

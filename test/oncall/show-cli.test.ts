@@ -147,8 +147,10 @@ describe('runbook show', () => {
         status: { kind: 'fresh', label: 'Fresh', last_tested: '2026-11-20', due: '2027-05-20', days_left: 174, review_every: '6 months', problems: 0 },
         alerts: ['QueueBacklogGrowing'],
         escalation: { source: 'runbook', contacts: [{ name: 'Ledger on-call', via: 'pager', target: 'ledger-primary' }] },
-        steps: [{ text: 'Scale the consumers up.', run: null, expect: null }],
+        steps: [{ text: 'Scale the consumers up.', run: null, expect: null, text_inlines: [{ kind: 'text', text: 'Scale the consumers up.' }], expect_inlines: null }],
         links: [],
+        recovery_prose: null,
+        body: null,
       },
     });
   });
