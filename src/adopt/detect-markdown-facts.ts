@@ -61,7 +61,7 @@ export function markdownFacts(path: string, head: string): MarkdownFacts {
 }
 
 /** A heading as compared across files: lower-case, inline code and emphasis marks gone, no trailing colon. */
-export function headingKey(text: string): string {
+function headingKey(text: string): string {
   return text
     .replace(/[`*_]/g, '')
     .replace(/\s+/g, ' ')
