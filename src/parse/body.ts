@@ -176,7 +176,18 @@ function inlinesOfNodes(nodes: readonly RootContent[], definitions: Definitions)
     block.kind === 'paragraph' || block.kind === 'heading' ? block.inlines : [{ kind: 'text' as const, text: block.kind === 'code' ? block.text : '' }],
   );
   const joined = parts.flatMap((inlines, index) => (index === 0 ? inlines : [{ kind: 'text' as const, text: ' ' }, ...inlines]));
-  return trimmed(collapsed(joined));
+  return trimmed(merged(collapsed(joined)));
+}
+
+/** Inlines with neighbouring text runs joined into one. */
+function merged(inlines: Inlines): Inlines {
+  const out: Inline[] = [];
+  for (const inline of inlines) {
+    const last = out.at(-1);
+    if (inline.kind === 'text' && last?.kind === 'text') out[out.length - 1] = { kind: 'text', text: last.text + inline.text };
+    else out.push(inline);
+  }
+  return out;
 }
 
 function collapsed(inlines: Inlines): Inlines {
