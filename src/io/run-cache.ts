@@ -11,7 +11,7 @@ import type { Stamps } from '../model/run-cache.js';
 import { printable } from '../text/terminal-text.js';
 import { describe } from './entry-text.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** The cache folder from the environment: `RUNBOOK_CACHE_DIR`, else `$XDG_CACHE_HOME/runbook`, else `~/.cache/runbook`. */
 export function cacheFolder(env: Readonly<Record<string, string | undefined>>): string | undefined {

@@ -73,14 +73,14 @@ describe('a cache folder inside the repository', () => {
   it('a committed run record cannot make `check` pass on a runbook with errors', async () => {
     const { folder, env } = repository();
     await commitEntries(['check', '--no-git'], folder);
-    expect(plant(join(folder, '.cache', 'runbook', 'v3', 'runs'), (value) => (value.diagnostics = [])), 'run records planted').toBe(1);
+    expect(plant(join(folder, '.cache', 'runbook', 'v4', 'runs'), (value) => (value.diagnostics = [])), 'run records planted').toBe(1);
     expect((await runCli(['check', '--no-git'], folder, env)).code, 'check over the planted record').toBe(1);
   });
 
   it('a committed parse cannot put markup into the built page', async () => {
     const { folder, env } = repository();
     await commitEntries(['build', '--no-git', '--out', join(folder, 'first')], folder);
-    const planted = plant(join(folder, '.cache', 'runbook', 'v3'), (value) => {
+    const planted = plant(join(folder, '.cache', 'runbook', 'v4'), (value) => {
       const body = value.body as { pieces?: { html?: string }[] } | undefined;
       const piece = body?.pieces?.[0];
       if (piece !== undefined) piece.html = '<p>planted</p><meta http-equiv="refresh" content="0;url=https://evil.example/">';
@@ -130,6 +130,6 @@ describe('a cache folder inside the repository', () => {
     const cache = join(temporaryFolder('runbook-cache-outside-'), 'cache');
     const run = await runCli(['check', '--no-git'], folder, { RUNBOOK_CACHE_DIR: cache });
     expect(run.stderr).toBe('');
-    expect(readdirSync(join(cache, 'v3', 'runs'))).toHaveLength(1);
+    expect(readdirSync(join(cache, 'v4', 'runs'))).toHaveLength(1);
   });
 });
