@@ -10,6 +10,7 @@ import { toolInfo } from './version.js';
 import { rememberedRun } from '../io/project-inputs.js';
 import { loadProjectFrom, readInputs } from '../run/project.js';
 import { NODE_SHELL } from './shell.js';
+import { withRootNote } from './root-note.js';
 import { reportExit, shownDiagnostics, withReportOptions, writeReport, type ReportOptions } from './report-options.js';
 
 /** The options of `runbook check`, as commander hands them over. */
@@ -44,7 +45,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
 async function runCheck(paths: readonly string[], options: CheckOptions, io: Io): Promise<number> {
   const today = resolveToday(options.today, io.now);
   const cache = parseCacheFor(io, options);
-  const inputs = await readInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache }, NODE_SHELL);
+  const inputs = await withRootNote(() => readInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache }, NODE_SHELL), paths, options.config, io);
   const { found } = inputs;
   // A remembered run does not know the alert rule files: with `alerts.rules` the runbooks are always
   // checked (parsed files come from the cache).
