@@ -6,7 +6,8 @@
 import Handlebars from 'handlebars';
 import { relativeUrl, rootPrefix } from '../model/site-paths.js';
 import type { TemplateSet } from '../model/template-set.js';
-import { commitText, moreStepsNote, NO_STEPS_NOTE, type CheatSheet, type SheetRunbook } from './sheet.js';
+import { blocksHtml, inlinesHtml, isWebUrl } from './prose-html.js';
+import { commitText, moreBlocksNote, moreStepsNote, NO_STEPS_NOTE, proseNote, type CheatSheet, type SheetRunbook } from './sheet.js';
 
 /** The sheet's template files (`templates/cheatsheet/`): the page and its print stylesheet. */
 export interface SheetTemplates {
@@ -41,7 +42,8 @@ export type SheetHtmlRenderer = (sheet: CheatSheet, variant: HtmlVariant) => str
 
 /**
  * Compiles the sheet template once, in its own Handlebars environment. Every value is escaped; the
- * only triple-brace value is the stylesheet, which comes from the templates folder, not from runbooks.
+ * triple-brace values are the stylesheet, which comes from the templates folder, and runbook text
+ * made HTML by prose-html.ts, which escapes every text in it.
  */
 export function compileSheetHtml(templates: SheetTemplates): SheetHtmlRenderer {
   if (/<\/style/i.test(templates.css)) throw new Error(`templates/cheatsheet/${SHEET_TEMPLATE_FILES.css} must not contain \`</style\``);
@@ -80,10 +82,16 @@ function context(sheet: CheatSheet, variant: HtmlVariant, css: string): Readonly
 function runbookContext(runbook: SheetRunbook, sitePath: string | undefined): Readonly<Record<string, unknown>> {
   return {
     ...runbook,
-    steps: runbook.steps.map((step) => ({ text: step.text, run: step.run?.replace(/\s+$/, '') })),
+    steps: runbook.steps.map((step) => ({
+      textHtml: inlinesHtml(step.textInlines),
+      run: step.run?.replace(/\s+$/, ''),
+      expectHtml: step.expectInlines === undefined ? undefined : inlinesHtml(step.expectInlines),
+    })),
+    prose: runbook.prose === undefined ? undefined : { note: proseNote(runbook.prose.heading), html: blocksHtml(runbook.prose.blocks) },
     noSteps: NO_STEPS_NOTE,
-    more: runbook.moreSteps > 0 ? moreStepsNote(runbook.moreSteps) : undefined,
-    href: sitePath === undefined ? runbook.link.url : relativeUrl(sitePath, runbook.link.page),
+    more: runbook.moreSteps > 0 ? moreStepsNote(runbook.moreSteps) : runbook.prose !== undefined && runbook.prose.moreBlocks > 0 ? moreBlocksNote(runbook.prose.moreBlocks) : undefined,
+    // Standalone, a path in the repository is printed as a path: a link to it would lead nowhere.
+    href: sitePath !== undefined ? relativeUrl(sitePath, runbook.link.page) : isWebUrl(runbook.link.url) ? runbook.link.url : undefined,
     // Inside the site the link is relative (it works offline); paper gets the URL to type.
     printedUrl: sitePath === undefined ? undefined : runbook.link.url,
   };

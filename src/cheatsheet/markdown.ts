@@ -4,7 +4,9 @@
  * The sheet is also printed to terminals (`--format md` to stdout), so every line is made printable.
  */
 import { printableLines } from '../text/terminal-text.js';
-import { commitText, contactText, moreStepsNote, NO_STEPS_NOTE, type CheatSheet, type SheetRunbook, type SheetTeam } from './sheet.js';
+import type { Block, Inlines } from '../model/prose.js';
+import { isWebUrl, safeUrl } from './prose-html.js';
+import { commitText, contactText, moreBlocksNote, moreStepsNote, NO_STEPS_NOTE, proseNote, type CheatSheet, type SheetRunbook, type SheetStep, type SheetTeam } from './sheet.js';
 
 /** Renders a sheet as Markdown ending in one newline, with no control character but line breaks and tabs. */
 export function renderSheetMarkdown(sheet: CheatSheet): string {
@@ -36,23 +38,89 @@ function runbookBlock(runbook: SheetRunbook): string {
   const status = escapeMarkdown(runbook.statusText);
   facts.push(`**Status:** ${runbook.flagged ? `**${status}**` : status}`);
   parts.push(facts.join('  \n'));
-  if (runbook.steps.length === 0) parts.push(`_${escapeMarkdown(NO_STEPS_NOTE)}_`);
-  else parts.push(runbook.steps.map((step, index) => stepItem(step.text, step.run, index + 1)).join('\n').trimEnd());
+  if (runbook.steps.length > 0) parts.push(runbook.steps.map((step, index) => stepItem(step, index + 1)).join('\n').trimEnd());
+  else if (runbook.prose !== undefined) parts.push(`_${escapeMarkdown(proseNote(runbook.prose.heading))}_`, ...runbook.prose.blocks.map((block) => blockMarkdown(block, '')).filter((block) => block !== ''));
+  else parts.push(`_${escapeMarkdown(NO_STEPS_NOTE)}_`);
   if (runbook.moreSteps > 0) parts.push(`_${escapeMarkdown(moreStepsNote(runbook.moreSteps))}._`);
+  if (runbook.prose !== undefined && runbook.prose.moreBlocks > 0) parts.push(`_${escapeMarkdown(moreBlocksNote(runbook.prose.moreBlocks))}._`);
   if (runbook.escalation.length > 0) parts.push(`**Escalation for this runbook:**\n\n${contactList(runbook.escalation)}`);
-  parts.push(`[Full runbook](${linkDestination(runbook.link.url)})`);
+  // Without the site's URL the pointer is the file's path in the repository: a path, not a link.
+  parts.push(isWebUrl(runbook.link.url) ? `[Full runbook](${linkDestination(runbook.link.url)})` : `Full runbook: ${inlineCode(runbook.link.url)}`);
   return parts.join('\n\n');
 }
 
-function stepItem(text: string, run: string | undefined, number: number): string {
+/** A step as a list item: its text, the command in a fence, then what to expect, each its own paragraph. */
+function stepItem(step: SheetStep, number: number): string {
   const marker = `${number}. `;
   const pad = ' '.repeat(marker.length);
-  const head = `${marker}${text === '' ? '' : escapeBlockStart(text)}`;
-  if (run === undefined) return head;
+  const head = `${marker}${inlinesMarkdown(step.textInlines, true)}`;
+  const expect = step.expectInlines === undefined ? undefined : `${pad}Expect: ${inlinesMarkdown(step.expectInlines, false)}`;
+  if (step.run === undefined) return expect === undefined ? head : `${head.trimEnd()}\n\n${expect}\n`;
+  const block = fenced(step.run).map((line) => `${pad}${line}`.trimEnd());
+  return `${head.trimEnd()}\n\n${block.join('\n')}\n${expect === undefined ? '' : `\n${expect}\n`}`;
+}
+
+/** A command in a fence longer than any run of backticks in it, lines as written. */
+function fenced(run: string): readonly string[] {
   const code = run.replace(/\s+$/, '');
   const fence = '`'.repeat(Math.max(3, longestRun(code, '`') + 1));
-  const block = [`${fence}sh`, ...code.split('\n').map((line) => line.trimEnd()), fence].map((line) => `${pad}${line}`.trimEnd());
-  return `${head.trimEnd()}\n\n${block.join('\n')}\n`;
+  return [`${fence}sh`, ...code.split('\n').map((line) => line.trimEnd()), fence];
+}
+
+/**
+ * Inline content as Markdown: text escaped, code in backticks, bold and emphasis kept, links only to
+ * `http(s)`/`mailto` URLs (a relative link means nothing in chat or on paper: its text stays).
+ */
+function inlinesMarkdown(inlines: Inlines, atBlockStart: boolean): string {
+  return inlines
+    .map((inline, index) => {
+      switch (inline.kind) {
+        case 'text':
+          return atBlockStart && index === 0 ? escapeBlockStart(inline.text) : escapeMarkdown(inline.text);
+        case 'code':
+          return inlineCode(inline.text.replace(/\s*\n\s*/g, ' '));
+        case 'strong':
+        case 'emphasis': {
+          const inner = inlinesMarkdown(inline.children, false).trim();
+          const mark = inline.kind === 'strong' ? '**' : '*';
+          return inner === '' ? '' : `${mark}${inner}${mark}`;
+        }
+        case 'link': {
+          const inner = inlinesMarkdown(inline.children, false);
+          const url = safeUrl(inline.url);
+          return url === undefined || !isWebUrl(url) ? inner : `[${inner}](${linkDestination(url)})`;
+        }
+        case 'break':
+          return ' ';
+      }
+    })
+    .join('');
+}
+
+/** A block of a recovery written as prose, each line after the first indented by `pad`. */
+function blockMarkdown(block: Block, pad: string): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return inlinesMarkdown(block.inlines, true);
+    case 'heading':
+      return `**${inlinesMarkdown(block.inlines, false)}**`;
+    case 'code':
+      return fenced(block.text).map((line, index) => (index === 0 ? line : `${pad}${line}`.trimEnd())).join('\n');
+    case 'list':
+      return block.items
+        .map((item, index) => {
+          const marker = block.ordered ? `${block.start + index}. ` : '- ';
+          const inner = `${pad}${' '.repeat(marker.length)}`;
+          return `${marker}${item.map((inside) => blockMarkdown(inside, inner)).join(`\n\n${inner}`)}`;
+        })
+        .join(`\n${pad}`);
+    case 'quote':
+      return block.blocks.map((inside) => `> ${blockMarkdown(inside, `${pad}> `)}`).join(`\n${pad}>\n${pad}`);
+    case 'table':
+      return block.rows.map((row) => row.map((cell) => inlinesMarkdown(cell, false)).join(' \\| ')).join(`  \n${pad}`);
+    case 'rule':
+      return '';
+  }
 }
 
 /**

@@ -34,6 +34,11 @@ export function safeUrl(url: string): string | undefined {
 
 const SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'mailto']);
 
+/** Whether a URL leads somewhere from paper or chat (`http(s):`, `mailto:`), unlike a relative one. */
+export function isWebUrl(url: string): boolean {
+  return /^(https?|mailto):/i.test(url);
+}
+
 function inlineHtml(inline: Inline): string {
   switch (inline.kind) {
     case 'text':

@@ -8,13 +8,18 @@ import { formatCalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
 import type { SourceCommit } from '../model/source-commit.js';
 import { teamOf } from '../model/team-lookup.js';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import type { Blocks, Inlines } from '../model/prose.js';
 import type { Contact } from '../model/runbook.js';
 import type { Group, CollectionView, RunbookView } from '../view/collection-view.js';
 import type { StatusKind } from '../view/status.js';
+import { blockLines, partsShown, runbookFrame, runbookSpace, stepLines } from './sheet-space.js';
 
-/** How many recovery steps a sheet shows per runbook; the rest are one click (or one URL) away. */
-export const MAX_STEPS = 5;
-
+/**
+ * How many recovery steps (or blocks of a recovery written as prose) every runbook on a sheet shows
+ * at least; more when the sheet's two pages have room (see `partsShown`), most severe runbook first.
+ */
+export const MIN_STEPS = 5;
 
 /** When and from what a sheet was made: a date, not a time, so a day's sheets are byte-identical. */
 export interface Provenance {
@@ -22,10 +27,20 @@ export interface Provenance {
   readonly commit: SourceCommit;
 }
 
-/** One recovery step as printed: what to do and the command, if any. */
+/** One recovery step as printed: what to do (plain, and with its formatting), the command, what to expect. */
 export interface SheetStep {
   readonly text: string;
+  readonly textInlines: Inlines;
   readonly run?: string;
+  readonly expectInlines?: Inlines;
+}
+
+/** A recovery section written as prose, not numbered steps: its heading and the blocks that fit. */
+export interface SheetProse {
+  readonly heading: string;
+  readonly blocks: Blocks;
+  /** How many blocks are left out. */
+  readonly moreBlocks: number;
 }
 
 /** Who to call and where to talk: a team as the header of a sheet shows it. */
@@ -36,9 +51,12 @@ export interface SheetTeam {
   readonly contacts: readonly Contact[];
 }
 
-/** Where the full runbook is: the URL to print, and the site page for links inside the site. */
+/** Where the full runbook is: what to print, and the site page for links inside the site. */
 export interface RunbookLink {
-  /** `<baseUrl>/runbooks/<id>/` when the site's URL is known, else the site path `runbooks/<id>/`. */
+  /**
+   * What works on paper: `<baseUrl>/runbooks/<id>/` when the site's URL is known, else the runbook's
+   * file as a path in the repository (from the config file's folder: `content/runbooks/x/Y.md`).
+   */
   readonly url: string;
   /** The page inside the site: `runbooks/<id>/index.html`. */
   readonly page: string;
@@ -56,10 +74,12 @@ export interface SheetRunbook {
   readonly statusText: string;
   /** Stale or never tested: the steps may not work, and the sheet says so loudly. */
   readonly flagged: boolean;
-  /** The first {@link MAX_STEPS} steps. */
+  /** The steps that fit (at least {@link MIN_STEPS}). */
   readonly steps: readonly SheetStep[];
   /** How many steps are left out. */
   readonly moreSteps: number;
+  /** The recovery as written, when it is prose and there are no steps. */
+  readonly prose?: SheetProse;
   /** The runbook's own escalation list, when it differs from its team's (which the header shows). */
   readonly escalation: readonly Contact[];
   readonly link: RunbookLink;
@@ -123,7 +143,7 @@ export function cheatSheets(data: CollectionView, selection: SheetSelection, pro
         slug: slugOf(group.page),
         page: group.page,
         teams,
-        runbooks: group.runbooks.map((entry) => sheetRunbook(entry, teams)),
+        runbooks: fitted(group.runbooks.map((entry) => sheetRunbook(entry, teams, data.config)), teams.length),
         generated,
         commit: provenance.commit,
       };
@@ -154,6 +174,16 @@ export function moreStepsNote(count: number): string {
   return `+${count} more step${count === 1 ? '' : 's'}: see the full runbook`;
 }
 
+/** The note under a recovery written as prose whose blocks did not all fit. */
+export function moreBlocksNote(count: number): string {
+  return `+${count} more paragraph${count === 1 ? '' : 's'}: see the full runbook`;
+}
+
+/** The quiet note above a recovery written as prose: its steps are not numbered. */
+export function proseNote(heading: string): string {
+  return `Steps not numbered: the ${heading} section, as written.`;
+}
+
 /** What a sheet says for a runbook without recovery steps. */
 export const NO_STEPS_NOTE = 'No recovery steps are written down: read the full runbook and escalate early.';
 
@@ -167,7 +197,26 @@ export function contactText(contact: Contact): string {
   return `${contact.name}: ${contact.via} ${contact.target}`;
 }
 
-function sheetRunbook(entry: RunbookView, teams: readonly SheetTeam[]): SheetRunbook {
+/** The runbooks with the steps (or blocks of prose) that fit on the sheet's pages, the rest counted. */
+function fitted(runbooks: readonly SheetRunbook[], teams: number): readonly SheetRunbook[] {
+  const parts = runbooks.map((runbook) => (runbook.prose === undefined ? runbook.steps.map(stepLines) : runbook.prose.blocks.map(blockLines)));
+  const shown = partsShown(runbooks.map(runbookFrame), parts, runbookSpace(teams), MIN_STEPS);
+  return runbooks.map((runbook, index) => {
+    const count = shown[index] ?? 0;
+    if (runbook.prose !== undefined) return { ...runbook, prose: { ...runbook.prose, blocks: runbook.prose.blocks.slice(0, count), moreBlocks: runbook.prose.blocks.length - count } };
+    return { ...runbook, steps: runbook.steps.slice(0, count), moreSteps: runbook.steps.length - count };
+  });
+}
+
+/** The runbook's file as a path from the config file's folder (its repository), or as shown when outside it. */
+function repositoryPath(entry: RunbookView, config: Config): string {
+  const folder = config.source.kind === 'file' ? dirname(config.source.path) : config.alerts.base;
+  const path = relative(folder, entry.runbook.path).split(sep).join('/');
+  return path === '' || path.startsWith('../') || isAbsolute(path) ? entry.runbook.file : path;
+}
+
+/** A runbook with every step (and its prose); `fitted` then keeps what the pages hold. */
+function sheetRunbook(entry: RunbookView, teams: readonly SheetTeam[], config: Config): SheetRunbook {
   const { runbook, status, steps } = entry;
   const ownTeam = teams.find((team) => team.key === entry.owner);
   // The header shows the team's list; a runbook's own list is printed only where it differs.
@@ -180,10 +229,18 @@ function sheetRunbook(entry: RunbookView, teams: readonly SheetTeam[]): SheetRun
     status: status.kind,
     statusText: statusText(status.kind, status.lastTested, status.due),
     flagged: status.kind === 'stale' || status.kind === 'never-tested',
-    steps: steps.slice(0, MAX_STEPS).map((step): SheetStep => (step.run === undefined ? { text: step.text } : { text: step.text, run: step.run })),
-    moreSteps: Math.max(0, steps.length - MAX_STEPS),
+    steps: steps.map(
+      (step): SheetStep => ({
+        text: step.text,
+        textInlines: step.textInlines,
+        ...(step.run === undefined ? {} : { run: step.run }),
+        ...(step.expectInlines === undefined ? {} : { expectInlines: step.expectInlines }),
+      }),
+    ),
+    moreSteps: 0,
+    ...(entry.recoveryProse === undefined || steps.length > 0 ? {} : { prose: { heading: entry.recoveryProse.heading, blocks: entry.recoveryProse.blocks, moreBlocks: 0 } }),
     escalation,
-    link: { url: entry.link, page: entry.page },
+    link: { url: entry.url ?? repositoryPath(entry, config), page: entry.page },
   };
 }
 

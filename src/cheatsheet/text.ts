@@ -6,7 +6,9 @@
  */
 import { printable, printableLines } from '../text/terminal-text.js';
 import { columns, wrap as wrapText } from '../text/wrap.js';
-import { commitText, contactText, moreStepsNote, NO_STEPS_NOTE, type CheatSheet, type SheetRunbook, type SheetTeam } from './sheet.js';
+import type { Block, Inlines } from '../model/prose.js';
+import { isWebUrl, safeUrl } from './prose-html.js';
+import { commitText, contactText, moreBlocksNote, moreStepsNote, NO_STEPS_NOTE, proseNote, type CheatSheet, type SheetRunbook, type SheetTeam } from './sheet.js';
 
 /** The width prose is wrapped to. */
 export const TEXT_WIDTH = 80;
@@ -52,16 +54,26 @@ function runbookLines(runbook: SheetRunbook): readonly string[] {
   const lines: string[] = [...wrap(heading, TEXT_WIDTH, '', '  ')];
   if (runbook.alerts.length > 0) lines.push(...wrap(`Alerts: ${runbook.alerts.join(', ')}`, TEXT_WIDTH, '', '        '));
   lines.push(...wrap(`Status: ${runbook.flagged ? '!! ' : ''}${runbook.statusText}`, TEXT_WIDTH, '', '        '), '');
-  if (runbook.steps.length === 0) lines.push(...wrap(NO_STEPS_NOTE, TEXT_WIDTH, '  ', '  '));
+  if (runbook.steps.length === 0 && runbook.prose === undefined) lines.push(...wrap(NO_STEPS_NOTE, TEXT_WIDTH, '  ', '  '));
   runbook.steps.forEach((step, index) => {
     const marker = `  ${index + 1}. `;
-    if (step.text !== '') lines.push(...wrap(step.text, TEXT_WIDTH, marker, '     '));
+    const text = inlinesText(step.textInlines);
+    if (text !== '') lines.push(...wrap(text, TEXT_WIDTH, marker, '     '));
     if (step.run !== undefined) {
-      const indent = step.text === '' ? marker : '       ';
+      const indent = text === '' ? marker : '       ';
       lines.push(...commandLines(step.run, indent));
     }
+    if (step.expectInlines !== undefined) {
+      const first = text === '' && step.run === undefined ? marker : '     ';
+      lines.push(...wrap(`Expect: ${inlinesText(step.expectInlines)}`, TEXT_WIDTH, first, '             '));
+    }
   });
+  if (runbook.prose !== undefined) {
+    lines.push(...wrap(proseNote(runbook.prose.heading), TEXT_WIDTH, '  ', '  '));
+    for (const block of runbook.prose.blocks) lines.push(...blockLines(block, '  '));
+  }
   if (runbook.moreSteps > 0) lines.push(...wrap(moreStepsNote(runbook.moreSteps), TEXT_WIDTH, '  ', '  '));
+  if (runbook.prose !== undefined && runbook.prose.moreBlocks > 0) lines.push(...wrap(moreBlocksNote(runbook.prose.moreBlocks), TEXT_WIDTH, '  ', '  '));
   if (runbook.escalation.length > 0) {
     lines.push('', 'Escalation for this runbook:');
     runbook.escalation.forEach((contact, index) => {
@@ -70,6 +82,60 @@ function runbookLines(runbook: SheetRunbook): readonly string[] {
   }
   lines.push('', ...wrap(`Full runbook: ${runbook.link.url}`, TEXT_WIDTH, '', '  '));
   return lines;
+}
+
+/**
+ * Inline content as plain text for terminals: code in backticks, bold and emphasis as their text, a
+ * link to an `http(s)`/`mailto` URL followed by it in angle brackets (paper and terminals have no links).
+ */
+function inlinesText(inlines: Inlines): string {
+  return inlines
+    .map((inline) => {
+      switch (inline.kind) {
+        case 'text':
+          return inline.text;
+        case 'code':
+          return `\`${inline.text}\``;
+        case 'strong':
+        case 'emphasis':
+          return inlinesText(inline.children);
+        case 'link': {
+          const text = inlinesText(inline.children);
+          const url = safeUrl(inline.url);
+          return url === undefined || !isWebUrl(url) || url === text ? text : `${text} <${url}>`;
+        }
+        case 'break':
+          return ' ';
+      }
+    })
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A block of a recovery written as prose, indented by `indent`: prose wrapped, commands whole. */
+function blockLines(block: Block, indent: string): readonly string[] {
+  switch (block.kind) {
+    case 'paragraph':
+    case 'heading':
+      return wrap(inlinesText(block.inlines), TEXT_WIDTH, indent, indent);
+    case 'code':
+      return commandLines(block.text, indent);
+    case 'list':
+      return block.items.flatMap((item, index) => {
+        const marker = block.ordered ? `${block.start + index}. ` : '- ';
+        return item.flatMap((inner, at) => {
+          const lines = blockLines(inner, `${indent}${' '.repeat(marker.length)}`);
+          return at === 0 ? lines.map((line, row) => (row === 0 ? `${indent}${marker}${line.slice(indent.length + marker.length)}` : line)) : lines;
+        });
+      });
+    case 'quote':
+      return block.blocks.flatMap((inner) => blockLines(inner, `${indent}| `));
+    case 'table':
+      return block.rows.flatMap((row) => wrap(row.map(inlinesText).join(' | '), TEXT_WIDTH, indent, indent));
+    case 'rule':
+      return [];
+  }
 }
 
 /** A command, line by line, as written (tabs kept, other control characters shown): `$ ` before the first line, aligned continuation lines. */

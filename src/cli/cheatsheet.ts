@@ -43,8 +43,8 @@ export function cheatsheetCommand(io: Io, setExit: (code: number) => void): Comm
     .summary('print-ready cheat sheets: per team (or service), most severe runbook first')
     .description(
       'Makes one cheat sheet per team (or per service with --service): the team, its chat and escalation contacts, then ' +
-        'every runbook most severe first with its alerts, status (stale ones flagged with their last-tested date), the first ' +
-        'five recovery steps with their commands, and the link to the full runbook. Made for paper: a team of ten runbooks ' +
+        'every runbook most severe first with its alerts, status (stale ones flagged with their last-tested date), its recovery ' +
+        'steps with their commands and what to expect (as many as the two pages hold, at least five), and where the full runbook is. Made for paper: a team of ten runbooks ' +
         'fits on two printed pages, A4 or Letter.',
     )
     .argument('[paths...]', 'runbook files or folders (default: the config root)')

@@ -70,7 +70,7 @@ function panelStep(step: RunbookView['steps'][number]): PanelStep {
  * The section under the top-level heading with anchor `slug` (its heading left out), up to the next
  * heading of the same or a higher level, and the pieces around it; undefined when no heading has it.
  */
-export function cutSection(pieces: readonly BodyPiece[], slug: string): { readonly section: readonly BodyPiece[]; readonly rest: readonly BodyPiece[] } | undefined {
+function cutSection(pieces: readonly BodyPiece[], slug: string): { readonly section: readonly BodyPiece[]; readonly rest: readonly BodyPiece[] } | undefined {
   const start = pieces.findIndex((piece) => piece.kind === 'heading' && piece.slug === slug);
   const heading = pieces[start];
   if (slug === '' || heading?.kind !== 'heading') return undefined;

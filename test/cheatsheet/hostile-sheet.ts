@@ -18,9 +18,24 @@ export const HOSTILE: CheatSheet = {
       statusText: 'STALE (last tested 2025-01-01, due 2025-04-01): the steps may no longer work',
       flagged: true,
       steps: [
-        { text: '1. not a list <script>alert(1)</script> _under_ snake_case', run: 'echo "```" && echo </pre><script>alert(1)</script>' },
-        { text: '', run: 'only-a-command --flag' },
-        { text: 'no command here' },
+        {
+          text: '1. not a list <script>alert(1)</script> _under_ snake_case',
+          textInlines: [{ kind: 'text', text: '1. not a list <script>alert(1)</script> _under_ snake_case' }],
+          run: 'echo "```" && echo </pre><script>alert(1)</script>',
+        },
+        { text: '', textInlines: [], run: 'only-a-command --flag' },
+        {
+          text: 'no command here click me `<b>` bold',
+          textInlines: [
+            { kind: 'text', text: 'no command here ' },
+            { kind: 'link', url: 'javascript:alert(2)', children: [{ kind: 'text', text: 'click me' }] },
+            { kind: 'text', text: ' ' },
+            { kind: 'code', text: '`<b>`\u001b]52;c;SGFja2Vk\u0007' },
+            { kind: 'text', text: ' ' },
+            { kind: 'strong', children: [{ kind: 'link', url: ' java\tscript:alert(3)', children: [{ kind: 'text', text: 'bold\u001b[2J' }] }] },
+          ],
+          expectInlines: [{ kind: 'text', text: '</p><img src=x onerror=alert(4)> \u001b[31mred' }],
+        },
       ],
       moreSteps: 0,
       escalation: [],

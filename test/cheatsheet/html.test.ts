@@ -40,7 +40,7 @@ describe('standalone HTML cheat sheet', () => {
     expect(standalone.match(/<section class="runbook /g)).toHaveLength(10);
     expect(standalone).toContain('<section class="runbook status-stale flagged">');
     expect(standalone).toContain('<p class="status">STALE (last tested 2026-04-02, due 2026-10-02): the steps may no longer work</p>');
-    expect(standalone).toContain('<p class="more">+3 more steps: see the full runbook</p>');
+    expect(standalone).not.toContain('<p class="more">');
     expect(standalone).toContain('<a href="https://runbooks.example.com/runbooks/cluster-red/">Full runbook</a>');
     expect(standalone).toContain('Generated 2026-11-27 from commit <code>abc1234</code>');
   });
@@ -50,6 +50,9 @@ describe('standalone HTML cheat sheet', () => {
     expect(html).not.toMatch(/<(img|script|b|i)\b/);
     expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
     expect(html).toContain('&lt;/pre&gt;&lt;script&gt;');
+    expect(html).not.toMatch(/href="\s*java/);
+    expect(html).toContain('no command here click me <code>&#x60;&lt;b&gt;&#x60;');
+    expect(html).toContain('<p class="expect">Expect: &lt;/p&gt;&lt;img src&#x3D;x onerror&#x3D;alert(4)&gt;');
   });
 });
 

@@ -8,10 +8,17 @@ describe('Markdown cheat sheet', () => {
   test('escapes runbook text so it cannot become HTML, emphasis or links', () => {
     expect(markdown).toContain('## \\<img src=x onerror=alert(1)\\> \\*bold\\* \\[link\\](https://evil.example) \\## (critical)');
     expect(markdown).toContain('# Red \\<b\\>team\\</b\\>: on-call cheat sheet');
-    const outsideCode = markdown.replace(/^( *)(`{3,})sh\n[\s\S]*?\n\1\2$/gm, '');
+    const outsideCode = markdown.replace(/^( *)(`{3,})sh\n[\s\S]*?\n\1\2$/gm, '').replace(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, '');
     expect(outsideCode).not.toMatch(/(?<!\\)<\/?(img|script|b|i)\b/);
     expect(markdown).toContain('1. 1\\. not a list \\<script\\>alert(1)\\</script\\> \\_under\\_ snake_case');
     expect(markdown).toContain('1. 1\\. \\*Boss\\*: pager \\[x\\](javascript:alert(1))');
+  });
+
+  test('keeps inline code and bold of a step but drops links that are not http(s), and shows escape sequences as text', () => {
+    expect(markdown).toContain('3. no command here click me `` `<b>`\\u001b]52;c;SGFja2Vk\\u0007 `` **bold\\u001b\\[2J**');
+    expect(markdown).not.toMatch(/(?<!\\)\]\((<)?\s*java/);
+    expect(markdown).not.toContain('\u001b');
+    expect(markdown).toContain('   Expect: \\</p\\>\\<img src=x onerror=alert(4)\\> \\u001b\\[31mred');
   });
 
   test('puts commands in fences longer than any backtick run inside them', () => {

@@ -14,7 +14,7 @@ import { findChromium, printPdfs, type PaperFormat } from '../../src/io/chromium
 import { loadTemplates } from '../../src/io/templates.js';
 import { runCli } from '../cli/run-cli.js';
 import { SHARED, sharedAvailable } from '../shared.js';
-import { sheetOf, sheetsOf, TEAM_OF_TEN } from './sheets.js';
+import { sheetOf, sheetsOf, TEAM_OF_TEN, teamWithLongRunbook } from './sheets.js';
 
 const PAPERS: readonly PaperFormat[] = ['A4', 'Letter'];
 const MAX_PAGES = 2;
@@ -103,6 +103,14 @@ describe.skipIf(chromium === undefined)('printed cheat sheet (Chromium)', () => 
     const [sheet] = await sheetsOf(generatedTeam());
     if (sheet === undefined) throw new Error('no sheet for the generated team');
     expect(sheet.runbooks).toHaveLength(10);
+    const pages = await printedPages(executable, sheet);
+    for (const paper of PAPERS) expect(pages[paper]).toBeLessThanOrEqual(MAX_PAGES);
+  });
+
+  test('a team with a critical runbook of forty steps shows what fits and still prints on two pages, A4 and Letter', async () => {
+    const sheet = await sheetOf(teamWithLongRunbook(join(temporary, 'long'), 40), 'search');
+    const long = sheet.runbooks.find((runbook) => runbook.id === 'everything-down');
+    expect(long?.moreSteps).toBeGreaterThan(0);
     const pages = await printedPages(executable, sheet);
     for (const paper of PAPERS) expect(pages[paper]).toBeLessThanOrEqual(MAX_PAGES);
   });

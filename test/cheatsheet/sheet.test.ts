@@ -1,11 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { cheatSheets, MAX_STEPS } from '../../src/cheatsheet/sheet.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cheatSheets, MIN_STEPS } from '../../src/cheatsheet/sheet.js';
 import { siteUrl } from '../../src/view/collection-view.js';
 import { loadProject } from '../load-project.js';
 import { collectionView } from '../../src/view/collection-view.js';
 import { TODAY } from '../helpers.js';
 import { PROJECT_ROOT } from '../shared.js';
-import { sheetOf, sheetsOf, TEAM_OF_TEN, TEST_COMMIT } from './sheets.js';
+import { sheetOf, sheetsOf, TEAM_OF_TEN, teamWithLongRunbook, TEST_COMMIT } from './sheets.js';
 
 const search = await sheetOf(TEAM_OF_TEN, 'search');
 const byId = (id: string) => {
@@ -38,12 +41,22 @@ describe('cheat sheet of a team', () => {
     expect(search.runbooks[0]?.severity?.id).toBe('critical');
   });
 
-  test('shows the first five steps and counts the ones left out', () => {
+  test('shows every step when the two pages have room for them', () => {
     const red = byId('cluster-red');
-    expect(red.steps).toHaveLength(MAX_STEPS);
-    expect(red.moreSteps).toBe(3);
+    expect(red.steps).toHaveLength(8);
+    expect(red.moreSteps).toBe(0);
     expect(red.steps[0]?.text).toBe('Confirm the status and count the unassigned primaries');
     expect(byId('synonyms-bad-deploy').moreSteps).toBe(0);
+  });
+
+  test('cuts the steps of a long runbook where the two pages end, not at a fixed count', async () => {
+    const folder = teamWithLongRunbook(join(mkdtempSync(join(tmpdir(), 'runbook-sheet-')), 'team'), 40);
+    const sheet = await sheetOf(folder, 'search');
+    const long = sheet.runbooks.find((runbook) => runbook.id === 'everything-down');
+    expect(long?.steps.length).toBeGreaterThan(MIN_STEPS);
+    expect(long?.moreSteps).toBeGreaterThan(0);
+    expect((long?.steps.length ?? 0) + (long?.moreSteps ?? 0)).toBe(40);
+    expect(sheet.runbooks.filter((runbook) => runbook.id !== 'everything-down').every((runbook) => runbook.steps.length >= Math.min(MIN_STEPS, runbook.steps.length + runbook.moreSteps))).toBe(true);
   });
 
   test('flags stale runbooks with the date they were last tested', () => {
@@ -60,9 +73,9 @@ describe('cheat sheet of a team', () => {
     expect(byId('cluster-red').link).toEqual({ url: 'https://runbooks.example.com/runbooks/cluster-red/', page: 'runbooks/cluster-red/index.html' });
   });
 
-  test('links to the site path of the full runbook without a base URL', async () => {
+  test("points to the runbook's file in the repository without a base URL (a site path means nothing on paper)", async () => {
     const platform = await sheetOf(PROJECT_ROOT, 'platform');
-    expect(platform.runbooks.map((runbook) => runbook.link.url)).toContain('runbooks/dns/provider-outage/');
+    expect(platform.runbooks.map((runbook) => runbook.link)).toContainEqual({ url: 'runbooks/dns/provider-outage.md', page: 'runbooks/dns/provider-outage/index.html' });
     expect(siteUrl('runbooks/a/', 'https://x.example/docs')).toBe('https://x.example/docs/runbooks/a/');
   });
 

@@ -2,6 +2,7 @@
  * Shared setup of the cheat sheet tests: sheets of a project folder, made in-process with the tests'
  * fixed date and a fixed commit (the real one must never reach a golden file).
  */
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cheatSheets, type CheatSheet, type SheetSelection } from '../../src/cheatsheet/sheet.js';
 import type { SourceCommit } from '../../src/model/source-commit.js';
@@ -29,4 +30,22 @@ export async function sheetOf(cwd: string, key: string): Promise<CheatSheet> {
   const [sheet] = await sheetsOf(cwd, { kind: 'team', wanted: key });
   if (sheet === undefined) throw new Error(`no sheet for team ${key}`);
   return sheet;
+}
+
+/**
+ * The team of ten copied into `folder`, with one more critical runbook of `steps` long steps (each a
+ * sentence, a two-line command and what to expect): more than two pages hold.
+ */
+export function teamWithLongRunbook(folder: string, steps: number): string {
+  cpSync(TEAM_OF_TEN, folder, { recursive: true });
+  const recovery = Array.from({ length: steps }, (_, index) =>
+    [
+      `  - step: "Step ${index + 1}: drain the node pool of zone ${index} and wait for the pods to move elsewhere"`,
+      `    run: "kubectl drain pool-${index} --ignore-daemonsets --delete-emptydir-data --timeout=600s\\nkubectl get pods -A -o wide | grep pool-${index}"`,
+      '    expect: "node/pool drained, and no pods left on it"',
+    ].join('\n'),
+  );
+  const frontmatter = ['---', 'title: Everything is down', 'owner: search', 'service: search-cluster', 'severity: critical', 'last_tested: 2026-10-30', 'recovery:', ...recovery, '---', ''];
+  writeFileSync(join(folder, 'runbooks', 'everything-down.md'), [...frontmatter, '# Everything is down', ''].join('\n'));
+  return folder;
 }
