@@ -12,13 +12,31 @@ import { loadProjectFrom, readInputs } from '../run/project.js';
 import { NODE_SHELL } from './shell.js';
 import { withRootNote } from './root-note.js';
 import { reportExit, shownDiagnostics, withReportOptions, writeReport, type ReportOptions } from './report-options.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { ProjectInputs } from '../model/sources.js';
+import { notesInReport } from '../report/baseline-notes.js';
+import { laidOverBaseline, reportWithBaseline } from './baseline-check.js';
 
-/** The options of `runbook check`, as commander hands them over. */
-interface CheckOptions extends ReportOptions {
+/** The options of every command that checks runbooks (`check`, `baseline`), as commander hands them over. */
+export interface CheckRunOptions {
   readonly config?: string;
   readonly today?: string;
   readonly git: boolean;
   readonly cache: boolean;
+}
+
+/** The options of `runbook check`, as commander hands them over. */
+interface CheckOptions extends ReportOptions, CheckRunOptions {
+  /** False with `--no-baseline`. */
+  readonly baseline: boolean;
+}
+
+/** What a check finds: what `check` reports and `baseline` records. */
+export interface CheckRun {
+  readonly inputs: ProjectInputs;
+  /** Every file checked, as shown to users (alert rule files first). */
+  readonly files: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 
@@ -36,6 +54,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
   return withReportOptions(command)
     .option('--no-cache', NO_CACHE_HELP)
     .option('--no-git', 'do not read the git history (no last-edited dates)')
+    .option('--no-baseline', 'report every problem, also those the baseline file holds back (see `runbook baseline`)')
     .addHelpText('after', checkHelp)
     .action(async (paths: string[], options: CheckOptions) => {
       setExit(await runCheck(paths, options, io));
@@ -43,6 +62,24 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
 }
 
 async function runCheck(paths: readonly string[], options: CheckOptions, io: Io): Promise<number> {
+  const run = await checkRun(paths, options, io);
+  const laid = options.baseline ? laidOverBaseline(run) : undefined;
+  const diagnostics = laid?.fresh ?? run.diagnostics;
+  const report: CheckReport = { tool: toolInfo(), files: run.files, diagnostics: shownDiagnostics(diagnostics, options), rules: RULES };
+  const everyShown = shownDiagnostics(run.diagnostics, options);
+  writeReport((color) => (laid === undefined ? FORMATTERS[options.format](report, { color }) : reportWithBaseline(report, everyShown, laid, options.format, color)), options, io);
+  if (laid !== undefined && !notesInReport(options.format)) for (const note of laid.notes) io.stderr.write(`runbook: ${note}\n`);
+  if (options.outputFile !== undefined) {
+    const counts = countBySeverity(diagnostics);
+    io.stderr.write(
+      `wrote ${options.outputFile}: ${plural(run.inputs.found.length, 'file')} checked, ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info\n`,
+    );
+  }
+  return reportExit(diagnostics, options);
+}
+
+/** discover → read → parse → check with the options of `check` (a remembered run when nothing changed since). */
+export async function checkRun(paths: readonly string[], options: CheckRunOptions, io: Io): Promise<CheckRun> {
   const today = resolveToday(options.today, io.now);
   const cache = parseCacheFor(io, options);
   const inputs = await withRootNote(() => readInputs({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache }, NODE_SHELL), paths, options.config, io);
@@ -52,15 +89,7 @@ async function runCheck(paths: readonly string[], options: CheckOptions, io: Io)
   const remembered = inputs.config.alerts.rules.length > 0 ? undefined : rememberedRun(inputs, cache);
   const project = remembered === undefined ? loadProjectFrom(inputs, { cache, alerts: true }, NODE_SHELL) : undefined;
   const diagnostics = project?.diagnostics ?? remembered?.diagnostics ?? [];
-  const report: CheckReport = { tool: toolInfo(), files: [...(project?.ruleFiles ?? []), ...found.map((file) => file.file)], diagnostics: shownDiagnostics(diagnostics, options), rules: RULES };
-  writeReport((color) => FORMATTERS[options.format](report, { color }), options, io);
-  if (options.outputFile !== undefined) {
-    const counts = countBySeverity(diagnostics);
-    io.stderr.write(
-      `wrote ${options.outputFile}: ${plural(found.length, 'file')} checked, ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info\n`,
-    );
-  }
-  return reportExit(diagnostics, options);
+  return { inputs, files: [...(project?.ruleFiles ?? []), ...found.map((file) => file.file)], diagnostics };
 }
 
 /** The rules and exit codes, appended to `check --help`. */
@@ -87,6 +116,7 @@ ${rules}
 Exit codes:
   0  no errors (and no more warnings than --max-warnings)
   1  errors found, or more warnings than --max-warnings
+     (problems the baseline file holds back do not count: see \`runbook baseline --help\`)
   2  bad usage, bad config, or the run itself failed
 
 Examples:
@@ -94,5 +124,6 @@ Examples:
   $ runbook check runbooks --format github     # annotations in GitHub Actions
   $ runbook check -f gitlab -o gl-code-quality.json
   $ runbook check --today 2026-12-01 --max-warnings 0
+  $ runbook check --no-baseline                # also the problems \`runbook baseline\` recorded
 `;
 }

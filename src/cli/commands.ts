@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io/io.js';
+import { baselineCommand } from './baseline.js';
 import { buildCommand } from './build.js';
 import { cheatsheetCommand } from './cheatsheet.js';
 import { checkCommand } from './check.js';
@@ -15,4 +16,4 @@ import { schemaCommand } from './schema.js';
 export type CommandFactory = (io: Io, setExit: (code: number) => void) => Command;
 
 /** Every subcommand, in the order `--help` lists them. A new command is one file plus one line here. */
-export const COMMANDS: readonly CommandFactory[] = [checkCommand, buildCommand, serveCommand, showCommand, testedCommand, cheatsheetCommand, coverageCommand, initCommand, newCommand, schemaCommand];
+export const COMMANDS: readonly CommandFactory[] = [checkCommand, baselineCommand, buildCommand, serveCommand, showCommand, testedCommand, cheatsheetCommand, coverageCommand, initCommand, newCommand, schemaCommand];

@@ -30,6 +30,7 @@ const PATH_KEYS: readonly PathKey[] = [
   { keys: ['root'], path: (config) => config.root, expected: 'the runbooks folder' },
   { keys: ['site', 'templates'], path: (config) => config.site.templates, expected: 'a folder of templates' },
   { keys: ['new', 'template'], path: (config) => config.newRunbook.template, expected: 'a template file' },
+  { keys: ['baseline', 'file'], path: (config) => config.baseline.file, expected: 'the baseline file' },
 ];
 
 /** How the config file is shown (`label`) and what paths are shown relative to. */

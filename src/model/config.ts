@@ -68,6 +68,15 @@ export interface Config {
   readonly site: SiteConfig;
   readonly newRunbook: NewRunbookConfig;
   readonly alerts: AlertsConfig;
+  readonly baseline: BaselineConfig;
+}
+
+/** Where `runbook baseline` records the known problems, and how long time-based ones are held back. */
+export interface BaselineConfig {
+  /** Absolute path of the baseline file (default `runbook-baseline.json` beside the config). */
+  readonly file: string;
+  /** How long after it is recorded a time-based finding (`stale`, `never-tested`, `due-soon`) counts again. */
+  readonly expireAfter: Duration;
 }
 
 /** Where the alert rules are and how their `runbook_url` leads to runbooks (`runbook coverage`). */

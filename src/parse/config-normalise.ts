@@ -84,6 +84,7 @@ export function normaliseConfig(written: WrittenConfig, source: Config['source']
     newRunbook: { template: written.new?.template === undefined ? undefined : resolve(base, written.new.template) },
     rules: new Map(Object.entries(written.rules ?? {}) as [string, RuleSetting][]),
     alerts: { rules: written.alerts?.rules ?? [], base, url: written.alerts?.url, fromFileName: written.alerts?.from_file_name ?? false },
+    baseline: { file: resolve(base, written.baseline?.file ?? 'runbook-baseline.json'), expireAfter: mustDuration(written.baseline?.expire_after ?? '90d') },
   };
 }
 

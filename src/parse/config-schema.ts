@@ -95,6 +95,15 @@ export const configSchema = z
       })
       .optional()
       .describe('Prometheus alert rules and how they link to runbooks (`runbook coverage`, see docs/coverage.md).'),
+    baseline: z
+      .strictObject({
+        file: name.optional().describe('The baseline file, relative to this file. Default `runbook-baseline.json`.'),
+        expire_after: durationText
+          .optional()
+          .describe('How long a time-based finding (`stale`, `never-tested`, `due-soon`) stays held back from the day it is recorded. Default `90d`.'),
+      })
+      .optional()
+      .describe('The baseline of known problems that `check` holds back (`runbook baseline`, see docs/baseline.md).'),
   })
   .describe('runbook configuration (runbook.config.yaml)');
 
