@@ -37,8 +37,9 @@ function piecesOf(inlines: Inlines, style: InlineStyle, outer: Style = plain): r
         return piecesOf(inline.children, style, outer);
       case 'link': {
         const text = piecesOf(inline.children, style, outer);
-        const same = plainText(inline.children).trim() === inline.url;
-        return same ? text : [...text, { kind: 'text', text: ' (', style: outer }, { kind: 'text', text: inline.url, style: (url) => style.palette.dim(outer(url)) }, { kind: 'text', text: ')', style: outer }];
+        const label = plainText(inline.children).trim();
+        if (label === '') return [{ kind: 'text', text: inline.url, style: outer }];
+        return label === inline.url ? text : [...text, { kind: 'text', text: ' (', style: outer }, { kind: 'text', text: inline.url, style: (url) => style.palette.dim(outer(url)) }, { kind: 'text', text: ')', style: outer }];
       }
       case 'break':
         return [{ kind: 'break' }];
