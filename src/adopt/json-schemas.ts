@@ -98,7 +98,7 @@ export function frontmatterJsonSchema(config?: Config): JsonSchema {
 
 /**
  * The JSON Schema of `runbook.config.yaml`, generated from the zod schema `parseConfig` validates
- * with; `rules` keys are limited to `ruleIds`.
+ * with; `rules` keys (top-level and in `overrides`) are limited to `ruleIds`.
  */
 export function configJsonSchema(ruleIds: readonly string[]): JsonSchema {
   const generated = z.toJSONSchema(configSchema, { target: 'draft-07', io: 'input' }) as Record<string, unknown>;
@@ -106,6 +106,14 @@ export function configJsonSchema(ruleIds: readonly string[]): JsonSchema {
   const byKey = { ...(generated.properties as Record<string, Record<string, unknown>>) };
   const rules = byKey.rules;
   if (rules !== undefined) byKey.rules = { ...rules, propertyNames: { enum: [...ruleIds] } };
+  const overrides = byKey.overrides as { items?: { properties?: Record<string, Record<string, unknown>> } } | undefined;
+  const overrideRules = overrides?.items?.properties?.rules;
+  if (overrides?.items?.properties !== undefined && overrideRules !== undefined) {
+    byKey.overrides = {
+      ...overrides,
+      items: { ...overrides.items, properties: { ...overrides.items.properties, rules: { ...overrideRules, propertyNames: { enum: [...ruleIds] } } } },
+    };
+  }
   return {
     $schema: DRAFT_07,
     title: 'runbook configuration',

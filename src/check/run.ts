@@ -1,6 +1,8 @@
 import { inspect } from 'node:util';
 import { compareDiagnostics, FILE_START, type Diagnostic, type Severity } from '../model/diagnostic.js';
+import { ruleSettingIn, type FileSettings } from '../model/file-settings.js';
 import type { Runbook } from '../model/runbook.js';
+import { topLevelSettings } from '../parse/file-settings.js';
 import type { Loaded } from '../model/runbook.js';
 import type { AlertsInput } from './coverage/alert-rule.js';
 import { RULES } from './registry.js';
@@ -17,18 +19,19 @@ export type ReadResult = Loaded | { readonly kind: 'crashed'; readonly file: str
  */
 export function runChecks(results: readonly ReadResult[], context: RuleContext): readonly Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const add = adder(diagnostics, context);
-  const runbooks: Runbook[] = [];
+  const runbooks = results.flatMap((result) => (result.kind === 'runbook' ? [result.runbook] : []));
+  const add = adder(diagnostics, runbooks, context);
   for (const result of results) {
-    if (result.kind === 'runbook') runbooks.push(result.runbook);
-    else if (result.kind === 'unreadable') {
+    if (result.kind === 'runbook') continue;
+    if (result.kind === 'unreadable') {
       add(unreadableFile, [unreadableFileFinding('unreadable-file', { reason: result.reason }, { file: result.file, span: result.span, subject: '' })]);
     } else add(internalError, [crashFinding(result.file, 'reading the file', result.error)]);
   }
   for (const rule of RULES) {
-    if (severityOf(rule, context) === undefined) continue;
+    if (!onAnywhere(rule, runbooks, context)) continue;
     if (rule.scope === 'runbook') {
       for (const runbook of runbooks) {
+        if (severityIn(rule, runbook.settings) === undefined) continue;
         try {
           add(rule, rule.check(runbook, context));
         } catch (error: unknown) {
@@ -54,9 +57,9 @@ export function runChecks(results: readonly ReadResult[], context: RuleContext):
  */
 export function runAlertChecks(runbooks: readonly Runbook[], alerts: AlertsInput, context: RuleContext): readonly Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const add = adder(diagnostics, context);
+  const add = adder(diagnostics, runbooks, context);
   for (const rule of RULES) {
-    if (rule.scope !== 'alerts' || severityOf(rule, context) === undefined) continue;
+    if (rule.scope !== 'alerts' || !onAnywhere(rule, runbooks, context)) continue;
     try {
       add(rule, rule.check(runbooks, alerts, context));
     } catch (error: unknown) {
@@ -66,20 +69,33 @@ export function runAlertChecks(runbooks: readonly Runbook[], alerts: AlertsInput
   return diagnostics.sort(compareDiagnostics);
 }
 
-/** Adds a rule's findings to `diagnostics` with the rule's configured severity (none when it is off). */
-function adder(diagnostics: Diagnostic[], context: RuleContext): (rule: Rule, findings: readonly Finding[]) => void {
+/**
+ * Adds a rule's findings to `diagnostics`, each with the rule's severity in the settings of the file
+ * it is on (a runbook's, with its `overrides`; the top-level ones for any other file) and none when
+ * the rule is off there.
+ */
+function adder(diagnostics: Diagnostic[], runbooks: readonly Runbook[], context: RuleContext): (rule: Rule, findings: readonly Finding[]) => void {
+  const topLevel = topLevelSettings(context.config);
+  const byFile = new Map(runbooks.map((runbook) => [runbook.file, runbook.settings]));
   return (rule, findings) => {
-    const severity = severityOf(rule, context);
-    if (severity === undefined) return;
     // Every message is formatted before any is added: a format that throws adds none of the rule's.
-    const made = findings.map((finding) => diagnosticOf(rule, finding, severity));
+    const made = findings.flatMap((finding) => {
+      const severity = severityIn(rule, byFile.get(finding.file) ?? topLevel);
+      return severity === undefined ? [] : [diagnosticOf(rule, finding, severity)];
+    });
     for (const diagnostic of made) diagnostics.push(diagnostic);
   };
 }
 
-/** The configured severity of a rule, or undefined when it is off. */
-function severityOf(rule: Rule, context: RuleContext): Severity | undefined {
-  const setting = context.config.rules.get(rule.id) ?? rule.defaultSeverity;
+/** Whether a rule is on for the top level or for some runbook, so that it has to run at all. */
+function onAnywhere(rule: Rule, runbooks: readonly Runbook[], context: RuleContext): boolean {
+  if (severityIn(rule, topLevelSettings(context.config)) !== undefined) return true;
+  return context.config.overrides.length > 0 && runbooks.some((runbook) => severityIn(rule, runbook.settings) !== undefined);
+}
+
+/** A rule's severity in some settings, or undefined when it is off there. */
+function severityIn(rule: Rule, settings: FileSettings): Severity | undefined {
+  const setting = ruleSettingIn(settings, rule.id, rule.defaultSeverity);
   return setting === 'off' ? undefined : setting;
 }
 

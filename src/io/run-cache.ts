@@ -130,7 +130,19 @@ const fingerprints = new WeakMap<Config, string>();
 function configFingerprint(config: Config): string {
   let fingerprint = fingerprints.get(config);
   if (fingerprint === undefined) {
-    fingerprint = JSON.stringify([config.fields, config.extraKeys, config.defaults, config.severities, [...config.sectionAliases].sort(), config.alerts.fromFileName]);
+    // Parsing reads these, and each runbook keeps its settings (rules, defaults, required sections, overrides).
+    fingerprint = JSON.stringify([
+      config.fields,
+      config.extraKeys,
+      config.defaults,
+      config.severities,
+      [...config.sectionAliases].sort(),
+      config.alerts.fromFileName,
+      config.root,
+      [...config.rules].sort(),
+      config.requiredSections,
+      config.overrides.map((override) => ({ ...override, rules: [...override.rules].sort() })),
+    ]);
     fingerprints.set(config, fingerprint);
   }
   return fingerprint;

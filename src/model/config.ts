@@ -65,6 +65,8 @@ export interface Config {
   /** Values for fields a runbook leaves out (checked like written values). */
   readonly defaults: Readonly<Partial<Record<DefaultableKey, string>>>;
   readonly rules: ReadonlyMap<string, RuleSetting>;
+  /** Settings for the runbooks matching some globs, in the order written (later ones win). */
+  readonly overrides: readonly Override[];
   readonly site: SiteConfig;
   readonly newRunbook: NewRunbookConfig;
   readonly alerts: AlertsConfig;
@@ -77,6 +79,16 @@ export interface BaselineConfig {
   readonly file: string;
   /** How long after it is recorded a time-based finding (`stale`, `never-tested`, `due-soon`) counts again. */
   readonly expireAfter: Duration;
+}
+
+/** One entry of `overrides`: settings laid over the top-level ones for the runbooks its globs match. */
+export interface Override {
+  /** Globs relative to `root` (the dialect of `include`). */
+  readonly files: readonly string[];
+  readonly rules: ReadonlyMap<string, RuleSetting>;
+  readonly defaults: Readonly<Partial<Record<DefaultableKey, string>>>;
+  /** Canonical section names, lowercased; undefined when the override does not say. */
+  readonly requiredSections: readonly string[] | undefined;
 }
 
 /** Where the alert rules are and how their `runbook_url` leads to runbooks (`runbook coverage`). */

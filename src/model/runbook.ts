@@ -2,6 +2,7 @@ import type { Properties } from 'hast';
 import type { CalendarDate } from './calendar-date.js';
 import type { Span } from './diagnostic.js';
 import type { Duration } from './duration.js';
+import type { FileSettings } from './file-settings.js';
 import type { SeverityLevel } from './config.js';
 import type { Blocks, Inlines } from './prose.js';
 
@@ -100,6 +101,11 @@ export type FrontmatterProblem =
 export type Frontmatter =
   | { readonly kind: 'parsed'; readonly span: Span; readonly problems: readonly FrontmatterProblem[] }
   | { readonly kind: 'missing'; readonly unclosed: boolean }
+  /**
+   * No block, and the config's `defaults` stand in for it: `given` are the keys they give (as
+   * written in files), `problems` what reading them found (required keys still missing, invalid values).
+   */
+  | { readonly kind: 'defaulted'; readonly given: readonly string[]; readonly problems: readonly FrontmatterProblem[] }
   | { readonly kind: 'broken'; readonly errors: readonly Located<string>[] };
 
 /**
@@ -131,6 +137,8 @@ export interface Runbook {
   readonly bodyLinks: readonly BodyLink[];
   /** Placeholder text left in (`TODO`, `<insert …>`), with where it is. */
   readonly placeholders: readonly Located<string>[];
+  /** The config's settings for this file (its `overrides` applied). */
+  readonly settings: FileSettings;
 }
 
 /**

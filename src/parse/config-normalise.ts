@@ -5,7 +5,7 @@
  * the checks of `parseConfig` ran first.
  */
 import { resolve } from 'node:path';
-import { CANONICAL_KEYS, type CanonicalKey, type Config, type Team } from '../model/config.js';
+import { CANONICAL_KEYS, type CanonicalKey, type Config, type Override, type Team } from '../model/config.js';
 import type { RuleSetting } from '../model/diagnostic.js';
 import { parseDuration, type Duration } from '../model/duration.js';
 import type { WrittenConfig } from './config-schema.js';
@@ -61,7 +61,12 @@ export function normaliseConfig(written: WrittenConfig, source: Config['source']
     for (const other of others) aliases.set(other.toLowerCase(), canonical.toLowerCase());
   }
   const requiredSections = (written.sections?.required ?? DEFAULT_REQUIRED_SECTIONS).map((section) => section.toLowerCase());
-  for (const section of requiredSections) if (!aliases.has(section)) aliases.set(section, section);
+  const overrides = (written.overrides ?? []).map(normaliseOverride);
+  for (const section of [requiredSections, ...overrides.map((override) => override.requiredSections ?? [])].flat()) {
+    if (!aliases.has(section)) aliases.set(section, section);
+  }
+  // A required section written as another name of a section (`troubleshooting`) is that section (`diagnosis`).
+  const toCanonical = (sections: readonly string[]): readonly string[] => [...new Set(sections.map((section) => aliases.get(section) ?? section))];
   const fields = Object.fromEntries(CANONICAL_KEYS.map((key) => [key, written.fields?.[key] ?? key])) as Record<CanonicalKey, string>;
   return {
     source,
@@ -71,7 +76,7 @@ export function normaliseConfig(written: WrittenConfig, source: Config['source']
     teams,
     severities,
     dueSoonDays: approximateDays(dueSoon),
-    requiredSections,
+    requiredSections: toCanonical(requiredSections),
     sectionAliases: aliases,
     fields,
     extraKeys: written.extra_keys ?? [],
@@ -80,12 +85,28 @@ export function normaliseConfig(written: WrittenConfig, source: Config['source']
       baseUrl: written.site?.base_url,
       templates: written.site?.templates === undefined ? undefined : resolve(base, written.site.templates),
     },
-    defaults: Object.fromEntries(Object.entries(written.defaults ?? {}).filter(([, value]) => value !== undefined)),
+    defaults: givenDefaults(written.defaults),
     newRunbook: { template: written.new?.template === undefined ? undefined : resolve(base, written.new.template) },
     rules: new Map(Object.entries(written.rules ?? {}) as [string, RuleSetting][]),
+    overrides: overrides.map((override) => ({ ...override, requiredSections: override.requiredSections && toCanonical(override.requiredSections) })),
     alerts: { rules: written.alerts?.rules ?? [], base, url: written.alerts?.url, fromFileName: written.alerts?.from_file_name ?? false },
     baseline: { file: resolve(base, written.baseline?.file ?? 'runbook-baseline.json'), expireAfter: mustDuration(written.baseline?.expire_after ?? '90d') },
   };
+}
+
+/** One entry of `overrides`, with its section names lowercased as the top-level ones. */
+function normaliseOverride(written: NonNullable<WrittenConfig['overrides']>[number]): Override {
+  return {
+    files: written.files,
+    rules: new Map(Object.entries(written.rules ?? {}) as [string, RuleSetting][]),
+    defaults: givenDefaults(written.defaults),
+    requiredSections: written.sections?.required?.map((section) => section.toLowerCase()),
+  };
+}
+
+/** The defaults a config gives, without the keys it leaves out. */
+function givenDefaults(written: WrittenConfig['defaults']): Config['defaults'] {
+  return Object.fromEntries(Object.entries(written ?? {}).filter(([, value]) => value !== undefined));
 }
 
 /** A window in days (months as 30, years as 365): only used for the due-soon warning. */

@@ -20,6 +20,8 @@ const glob = name.superRefine((value, context) => {
   if (problem !== undefined) context.addIssue({ code: 'custom', message: `the glob \`${excerpt(value)}\` ${problem}` });
 });
 const ruleSetting = z.enum(['error', 'warning', 'info', 'off']);
+/** Values for fields a runbook leaves out (top-level `defaults` and each override's). */
+const defaults = z.strictObject({ owner: name.optional(), service: name.optional(), severity: name.optional(), review_every: durationText.optional() });
 /** `alerts.url` must say where the alert name or the runbook id goes. */
 const ALERT_URL_PLACEHOLDER = /\{(?:alert|id)\}/;
 
@@ -64,10 +66,9 @@ export const configSchema = z
       })
       .optional()
       .describe('Settings of `runbook new`.'),
-    defaults: z
-      .strictObject({ owner: name.optional(), service: name.optional(), severity: name.optional(), review_every: durationText.optional() })
+    defaults: defaults
       .optional()
-      .describe('Values used when a runbook does not give `owner`, `service`, `severity` or `review_every` (for collections that never wrote them).'),
+      .describe('Values used when a runbook does not give `owner`, `service`, `severity` or `review_every` (for collections that never wrote them), also when it has no frontmatter at all.'),
     site: z
       .strictObject({
         title: name.optional().describe('Site title, shown on every page. Default `Runbooks`.'),
@@ -77,6 +78,20 @@ export const configSchema = z
       .optional()
       .describe('The on-call site built by `runbook build`.'),
     rules: z.record(name, ruleSetting).optional().describe('Per-rule severity: `error`, `warning`, `info` or `off`.'),
+    overrides: z
+      .array(
+        z.strictObject({
+          files: z.array(glob).min(1).describe('Globs of the runbooks this entry is for, relative to `root` (as `include`).'),
+          rules: z.record(name, ruleSetting).optional().describe('Per-rule severity for these runbooks, over the top-level `rules`.'),
+          defaults: defaults.optional().describe('Defaults for these runbooks, over the top-level `defaults` (key by key).'),
+          sections: z
+            .strictObject({ required: z.array(name).optional() })
+            .optional()
+            .describe('Sections these runbooks must have, instead of the top-level `sections.required`.'),
+        }),
+      )
+      .optional()
+      .describe('Settings for the runbooks some globs match (a folder…): rule severities, defaults and required sections, over the top-level keys; where several entries match a runbook, later entries win. See docs/overrides.md.'),
     alerts: z
       .strictObject({
         rules: z
@@ -116,8 +131,8 @@ export function keysAllowedAt(path: readonly PropertyKey[]): readonly string[] {
   for (const key of path) {
     if (typeof key === 'number') continue;
     const field = (shape as Record<string, { unwrap?: () => unknown; shape?: unknown } | undefined>)[String(key)];
-    const inner = field?.unwrap?.() ?? field;
-    shape = (inner as { shape?: unknown } | undefined)?.shape;
+    const inner = (field?.unwrap?.() ?? field) as { shape?: unknown; element?: { shape?: unknown } } | undefined;
+    shape = inner?.shape ?? inner?.element?.shape;
     if (shape === undefined) return [];
   }
   return Object.keys(shape ?? {});

@@ -104,11 +104,18 @@ function reportDuplicateSeverities(written: WrittenConfig, contents: unknown, re
   }
 }
 
-/** A `rules:` key that names no rule would be silently ignored: most likely a typo. */
+/** A `rules:` key (top-level or in an override) that names no rule would be silently ignored: most likely a typo. */
 function reportUnknownRules(written: WrittenConfig, ruleIds: readonly string[], contents: unknown, report: Report): void {
-  for (const id of Object.keys(written.rules ?? {})) {
-    if (ruleIds.includes(id)) continue;
-    const suggestion = closestKey(id, ruleIds);
-    report(keyNodeAt(contents, ['rules'], id), `unknown rule \`${excerpt(id)}\` in \`rules\`${suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`}`);
+  const places: readonly (readonly [readonly (string | number)[], Readonly<Record<string, unknown>> | undefined])[] = [
+    [['rules'], written.rules],
+    ...(written.overrides ?? []).map((override, index) => [['overrides', index, 'rules'], override.rules] as const),
+  ];
+  for (const [path, rules] of places) {
+    for (const id of Object.keys(rules ?? {})) {
+      if (ruleIds.includes(id)) continue;
+      const suggestion = closestKey(id, ruleIds);
+      const name = path.join('.');
+      report(keyNodeAt(contents, path, id), `unknown rule \`${excerpt(id)}\` in \`${name}\`${suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`}`);
+    }
   }
 }

@@ -2,6 +2,7 @@ import { isMap, isScalar, Scalar, type Node as YamlNode } from 'yaml';
 import { parseCalendarDate } from '../model/calendar-date.js';
 import { CANONICAL_KEYS, type CanonicalKey, type Config, type SeverityLevel } from '../model/config.js';
 import type { Span } from '../model/diagnostic.js';
+import type { FileSettings } from '../model/file-settings.js';
 import { FRONTMATTER_FIELDS } from '../model/frontmatter-fields.js';
 import { parseDuration, type Duration } from '../model/duration.js';
 import type {
@@ -47,6 +48,7 @@ const DURATION_EXPECTED = FRONTMATTER_FIELDS.review_every.expected;
 export function readFields(
   entries: readonly Entry[],
   config: Config,
+  defaults: FileSettings['defaults'],
   spanOfNode: (node: YamlNode) => Span,
   blockSpan: Span,
 ): Fields {
@@ -66,7 +68,7 @@ export function readFields(
   /** Reads one canonical key; absent and invalid both give `none`, with a problem. */
   function field<T>(key: CanonicalKey, read: (node: YamlNode | undefined) => Read<T>): Field<T> {
     const written = config.fields[key];
-    const entry = byKey.get(written) ?? defaultEntry(key, config, blockSpan);
+    const entry = byKey.get(written) ?? defaultEntry(key, defaults, blockSpan);
     if (entry === undefined) {
       if (REQUIRED_KEYS.includes(key)) problems.push({ kind: 'missing-field', key: written });
       return { kind: 'none' };
@@ -94,9 +96,9 @@ export function readFields(
   return { title, owner, service, severity, lastTested, reviewEvery, alerts, tags, recovery, escalation, links, problems };
 }
 
-/** The config's default for a key the runbook leaves out, as if written at the frontmatter block. */
-function defaultEntry(key: CanonicalKey, config: Config, span: Span): Entry | undefined {
-  const value = key === 'owner' || key === 'service' || key === 'severity' || key === 'review_every' ? config.defaults[key] : undefined;
+/** The file's default for a key the runbook leaves out, as if written at the frontmatter block. */
+function defaultEntry(key: CanonicalKey, defaults: FileSettings['defaults'], span: Span): Entry | undefined {
+  const value = key === 'owner' || key === 'service' || key === 'severity' || key === 'review_every' ? defaults[key] : undefined;
   if (value === undefined) return undefined;
   return { key, keySpan: span, value: new Scalar(value), valueSpan: span };
 }

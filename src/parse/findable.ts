@@ -40,7 +40,8 @@ export function findableFromFrontmatter(file: { readonly id: string; readonly fi
   if (block === undefined) return undefined;
   const raw = parseFrontmatter(block, text);
   if (raw.kind !== 'parsed') return undefined;
-  const fields = readFields(raw.entries, config, raw.spanOfNode, raw.span);
+  // Defaults give neither the title nor the alerts: the top-level ones do as well as the file's.
+  const fields = readFields(raw.entries, config, config.defaults, raw.spanOfNode, raw.span);
   if (fields.title.kind !== 'given') return undefined;
   return { id: file.id, file: file.file, title: fields.title.value, alerts: claimedAlerts(fields.alerts, file.id, config).map((alert) => alert.value) };
 }

@@ -3,6 +3,8 @@ import type { Frontmatter, Loaded, Recovery, Runbook } from '../model/runbook.js
 import { claimedAlerts } from './alert-claims.js';
 import { readBody } from './body.js';
 import { decodeSource } from './decode.js';
+import { defaultedFrontmatter } from './defaulted-frontmatter.js';
+import { settingsFor } from './file-settings.js';
 import { readFields, type Fields } from './fields.js';
 import { commentCuts } from './comment-cuts.js';
 import { parseFrontmatter } from './frontmatter.js';
@@ -73,11 +75,13 @@ export function parseRunbook(source: SourceFile, config: Config, options: { read
   const first = tree.children[0];
   const yamlNode = first?.type === 'yaml' ? first : undefined;
   const raw = parseFrontmatter(yamlNode && { value: yamlNode.value, span: spanOf(yamlNode) }, text);
-  const fields = raw.kind === 'parsed' ? readFields(raw.entries, config, raw.spanOfNode, raw.span) : NO_FIELDS;
+  const settings = settingsFor(config, source.path);
+  const defaulted = raw.kind === 'missing' && !raw.unclosed ? defaultedFrontmatter(config, settings.defaults) : undefined;
+  const fields = raw.kind === 'parsed' ? readFields(raw.entries, config, settings.defaults, raw.spanOfNode, raw.span) : (defaulted?.fields ?? NO_FIELDS);
   const frontmatter: Frontmatter =
     raw.kind === 'parsed'
       ? { kind: 'parsed', span: raw.span, problems: [...fields.problems, ...commentCuts(raw.document, raw.spanOfNode)] }
-      : raw;
+      : (defaulted?.frontmatter ?? raw);
   const body = readBody(tree, config);
   const recovery: Recovery = fields.recovery !== undefined ? { source: 'frontmatter', steps: fields.recovery.value, span: fields.recovery.span } : body.recovery;
   const title = fields.title.kind === 'given' ? fields.title.value : (body.firstH1 ?? source.id);
@@ -101,6 +105,7 @@ export function parseRunbook(source: SourceFile, config: Config, options: { read
     sections: body.sections,
     bodyLinks: body.links,
     placeholders: findPlaceholders(tree, text.split(/\r\n|\r|\n/)),
+    settings,
   };
   return { kind: 'runbook', runbook, body: options.render ? { kind: 'rendered', ...renderBody(tree) } : { kind: 'not-rendered' } };
 }

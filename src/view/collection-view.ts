@@ -101,7 +101,6 @@ export function collectionView(
     if (list === undefined) byFile.set(diagnostic.file, [diagnostic]);
     else list.push(diagnostic);
   }
-  const ruleOn = (id: string): boolean => (config.rules.get(id) ?? DEFAULT_SETTINGS.get(id)) !== 'off';
   const pages = uniquePaths(allIds, (id) => `runbooks/${safeIdPath(id)}`);
   const sorted = [...runbooks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const siteRunbooks = sorted.map((runbook): RunbookView => {
@@ -112,7 +111,8 @@ export function collectionView(
     const url = siteUrl(`${folder}/`, config.site.baseUrl);
     return {
       runbook,
-      status: runbookStatus(review, own, config, ruleOn),
+      // A rule is on for this runbook as its settings say (the config's `overrides` applied).
+      status: runbookStatus(review, own, config, (id) => (Object.hasOwn(runbook.settings.rules, id) ? runbook.settings.rules[id] : DEFAULT_SETTINGS.get(id)) !== 'off'),
       review,
       page: `${folder}/index.html`,
       url,

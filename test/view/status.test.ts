@@ -58,6 +58,9 @@ describe('the status in the collection view', () => {
     expect(collectionView([runbook], [], base, TODAY, { kind: 'none' }).runbooks[0]?.status.kind).toBe('untracked');
     const never = runbookOf('---\ntitle: Disk full\nlast_tested: never\n---\n');
     expect(collectionView([never], [], base, TODAY, { kind: 'none' }).runbooks[0]?.status.kind).toBe('never-tested');
-    expect(collectionView([never], [], { ...base, rules: new Map([['never-tested', 'off']]) }, TODAY, { kind: 'none' }).runbooks[0]?.status.kind).toBe('untracked');
+    // Each runbook keeps the settings of the config it was parsed with (rules per folder: docs/overrides.md).
+    const off = { ...base, rules: new Map([['never-tested', 'off' as const]]) };
+    const neverOff = runbookOf('---\ntitle: Disk full\nlast_tested: never\n---\n', off);
+    expect(collectionView([neverOff], [], off, TODAY, { kind: 'none' }).runbooks[0]?.status.kind).toBe('untracked');
   });
 });

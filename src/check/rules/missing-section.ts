@@ -27,7 +27,7 @@ export const missingSection: Rule = {
     const present = new Set(runbook.sections.map((section) => section.name));
     const aliases = [...context.config.sectionAliases];
     const at = bodyStart(runbook);
-    return context.config.requiredSections
+    return runbook.settings.requiredSections
       .filter((section) => !present.has(section))
       .map((section) => {
         const names = aliases.filter(([, canonical]) => canonical === section).map(([written]) => `\`${written}\``);
