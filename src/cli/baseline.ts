@@ -45,9 +45,10 @@ async function runBaseline(paths: readonly string[], options: BaselineOptions, i
   const path = config.baseline.file;
   const shown = printable(displayPath(path, cwd));
   const previous = readBaselineFile(path, cwd);
-  const findings = runFindings(run).filter(({ diagnostic }) => diagnostic.severity !== 'info');
+  const findings = runFindings(run);
   if (options.prune === true) {
     if (previous === undefined) throw new UsageError(`cannot prune ${shown}: there is no such file (record one with \`runbook baseline\`)`);
+    // Matched as `check` matches them, infos included (an entry recorded when its rule was an error still holds back its info).
     const outcome = applyBaseline(findings, previous, runScope(run), today);
     writeBaselineFile(path, prunedBaseline(previous, outcome));
     const lines = outcome.unused.map(({ entry, matched }) => `  ${printable(entry.file)}  ${printable(entry.rule)}  ${entry.fingerprint}  ${entry.count - matched} of ${entry.count} no longer found\n`);
@@ -58,9 +59,11 @@ async function runBaseline(paths: readonly string[], options: BaselineOptions, i
     );
     return EXIT.ok;
   }
-  const recorded = recordBaseline(findings, { previous: previous ?? { entries: [] }, scope: runScope(run), today, expireAfter: config.baseline.expireAfter });
+  // Info never fails a run: recording it would only hide it.
+  const failing = findings.filter(({ diagnostic }) => diagnostic.severity !== 'info');
+  const recorded = recordBaseline(failing, { previous: previous ?? { entries: [] }, scope: runScope(run), today, expireAfter: config.baseline.expireAfter });
   const changed = writeBaselineFile(path, recorded);
-  io.stdout.write(`${changed ? 'wrote' : 'unchanged:'} ${shown}: ${recordedSummary(recorded, findings.length)}${previous === undefined ? '' : `; ${changesSince(previous, recorded)}`}\n`);
+  io.stdout.write(`${changed ? 'wrote' : 'unchanged:'} ${shown}: ${recordedSummary(recorded, failing.length)}${previous === undefined ? '' : `; ${changesSince(previous, recorded)}`}\n`);
   return EXIT.ok;
 }
 

@@ -196,6 +196,21 @@ describe('runbook baseline, then check', () => {
     expect(result.stderr).toContain('runbook.config.yaml:3:9: `baseline.file` is `../elsewhere.json`, outside the repository');
   });
 
+  it('does not record info findings (they never fail a run), and check still shows them', async () => {
+    const folder = collection('root: runbooks\nrules:\n  broken-link: info\n');
+    const recorded = await runCli(['baseline', ...TODAY], folder);
+    expect(recorded.stdout).toBe('wrote runbook-baseline.json: 2 known problems in 2 entries (2 time-based, the first expiring on 2027-03-04)\n');
+    const check = await runCli(['check', '-f', 'concise', ...TODAY], folder);
+    expect([check.code, lines(check.stdout)]).toEqual([
+      0,
+      [
+        'runbooks/db.md:9:39: info Broken link `wiki.md`: no file `wiki.md` (broken-link)',
+        'runbooks/disk.md:9:22: info Broken link `old-notes.md`: no file `old-notes.md` (broken-link)',
+        '2 known problems held back by runbook-baseline.json',
+      ],
+    ]);
+  });
+
   it('cannot prune a baseline that does not exist', async () => {
     const folder = collection();
     expect(await runCli(['baseline', '--prune', ...TODAY], folder)).toEqual({
