@@ -13,6 +13,7 @@ import { emptySection } from './rules/empty-section.js';
 import { frontmatterMissing } from './rules/frontmatter-missing.js';
 import { futureDate } from './rules/future-date.js';
 import { internalError } from './rules/internal-error.js';
+import { invalidSuppression } from './rules/invalid-suppression.js';
 import { invalidValue } from './rules/invalid-value.js';
 import { missingSection } from './rules/missing-section.js';
 import { neverTested } from './rules/never-tested.js';
@@ -26,6 +27,7 @@ import { stale } from './rules/stale.js';
 import { unknownKey } from './rules/unknown-key.js';
 import { unknownOwner } from './rules/unknown-owner.js';
 import { unreadableFile } from './rules/unreadable-file.js';
+import { unusedSuppression } from './rules/unused-suppression.js';
 import { yamlSyntax } from './rules/yaml-syntax.js';
 import { COVERAGE_RULES } from './coverage/rules.js';
 
@@ -60,4 +62,6 @@ export const RULES: readonly Rule[] = [
   editedAfterTest,
   shallowClone,
   ...COVERAGE_RULES,
+  invalidSuppression,
+  unusedSuppression,
 ];

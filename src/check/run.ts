@@ -6,8 +6,11 @@ import { topLevelSettings } from '../parse/file-settings.js';
 import type { Loaded } from '../model/runbook.js';
 import type { AlertsInput } from './coverage/alert-rule.js';
 import { RULES } from './registry.js';
+import { applySuppressions } from './suppressions.js';
 import { diagnosticOf, type Finding, type Rule, type RuleContext } from './rule.js';
 import { internalError, internalErrorFinding } from './rules/internal-error.js';
+import { invalidSuppression } from './rules/invalid-suppression.js';
+import { unusedSuppression } from './rules/unused-suppression.js';
 import { unreadableFile, unreadableFileFinding } from './rules/unreadable-file.js';
 
 /** A file after reading: a loaded result, or the error that reading it threw (a bug, reported on the file). */
@@ -46,7 +49,14 @@ export function runChecks(results: readonly ReadResult[], context: RuleContext):
       }
     }
   }
-  return diagnostics.sort(compareDiagnostics);
+  // The comments in runbooks silence findings last, so that what they silence is known (docs/suppressions.md).
+  const suppressed = applySuppressions(diagnostics, runbooks, RULES);
+  const checked = [...suppressed.kept];
+  const addChecked = adder(checked, runbooks, context);
+  addChecked(invalidSuppression, suppressed.invalid);
+  addChecked(unusedSuppression, suppressed.unused);
+  for (const { file, error } of suppressed.crashed) addChecked(internalError, [crashFinding(file, 'applying suppression comments', error)]);
+  return checked.sort(compareDiagnostics);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Span } from './diagnostic.js';
 import type { Duration } from './duration.js';
 import type { FileSettings } from './file-settings.js';
 import type { SeverityLevel } from './config.js';
+import type { Suppression } from './suppression.js';
 import type { Blocks, Inlines } from './prose.js';
 
 /** A value together with where it was written. */
@@ -137,6 +138,8 @@ export interface Runbook {
   readonly bodyLinks: readonly BodyLink[];
   /** Placeholder text left in (`TODO`, `<insert …>`), with where it is. */
   readonly placeholders: readonly Located<string>[];
+  /** The `<!-- runbook-disable… -->` comments of the body, in order (see docs/suppressions.md). */
+  readonly suppressions: readonly Suppression[];
   /** The config's settings for this file (its `overrides` applied). */
   readonly settings: FileSettings;
 }

@@ -12,6 +12,7 @@ import { parseChunks } from './markdown.js';
 import { MAX_CHUNK, oversizedChunk, splitIntoChunks } from './chunks.js';
 import { crowdedParagraph, MAX_OPENERS } from './crowded-paragraph.js';
 import { findPlaceholders } from './placeholders.js';
+import { findSuppressions } from './suppression-comments.js';
 import { spanOf } from './span.js';
 import { renderBody } from './render-body.js';
 import { MAX_NESTING, MAX_TREE_DEPTH, tooDeepLine, tooDeepNode } from './nesting.js';
@@ -105,6 +106,7 @@ export function parseRunbook(source: SourceFile, config: Config, options: { read
     sections: body.sections,
     bodyLinks: body.links,
     placeholders: findPlaceholders(tree, text.split(/\r\n|\r|\n/)),
+    suppressions: findSuppressions(tree, text.split(/\r\n|\r|\n/)),
     settings,
   };
   return { kind: 'runbook', runbook, body: options.render ? { kind: 'rendered', ...renderBody(tree) } : { kind: 'not-rendered' } };
