@@ -20,6 +20,9 @@ const COLLECTIONS = [
 
 const chromium = chromiumOrSkip();
 
+/** Text as compared with a title: letters and digits, lower case. */
+const key = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
 describe.skipIf(chromium === undefined || !sharedAvailable())('adopted collections in Chromium', () => {
   const work = mkdtempSync(join(tmpdir(), 'runbook-adopted-'));
   let browser: Browser | undefined;
@@ -45,17 +48,14 @@ describe.skipIf(chromium === undefined || !sharedAvailable())('adopted collectio
     const tab = await (browser as Browser).newPage();
     for (const path of visited) {
       await tab.goto(fileUrl(site, path));
-      const seen = await tab.evaluate(() => ({
+      const title = key((await tab.locator('.runbook-header h1').textContent()) ?? '');
+      const seen = {
         // The page title and every H1 saying the same thing (other H1s are the body's sections).
-        titles: (() => {
-          const key = (text: string | null): string => (text ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-          const title = key(document.querySelector('.runbook-header h1')?.textContent ?? null);
-          return [...document.querySelectorAll('h1')].filter((element) => key(element.textContent) === title).length;
-        })(),
-        alarms: [...document.querySelectorAll('.missing')].map((element) => element.textContent),
-        banners: [...document.querySelectorAll('.banner code')].map((element) => element.textContent ?? ''),
-        asWritten: document.querySelector('.recovery .as-written')?.textContent ?? '',
-      }));
+        titles: (await tab.locator('h1').allTextContents()).filter((text) => key(text) === title).length,
+        alarms: await tab.locator('.missing').allTextContents(),
+        banners: await tab.locator('.banner code').allTextContents(),
+        asWritten: (await tab.locator('.recovery .as-written').allTextContents()).join(''),
+      };
       expect(seen.titles, path).toBe(1);
       expect(seen.alarms, path).toEqual([]);
       expect(seen.banners.filter((rule) => RULES_OFF.includes(rule)), path).toEqual([]);
