@@ -1,13 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { corpusCopies } from './corpus-copy.js';
 import { parseConfig } from '../../src/parse/config.js';
 import { RULES } from '../../src/check/registry.js';
 import { toolInfo } from '../../src/cli/version.js';
 import { runCli } from '../cli/run-cli.js';
-import { PROJECT_ROOT, SHARED, sharedAvailable } from '../shared.js';
+import { PROJECT_ROOT, sharedAvailable } from '../shared.js';
 
 /**
  * `runbook init` on a fresh git copy of each shared corpus: the config it writes (compared with a
@@ -27,29 +26,8 @@ const CORPORA = [
 ] as const;
 
 const available = sharedAvailable();
-const copies: string[] = [];
-afterAll(() => {
-  for (const copy of copies) rmSync(copy, { recursive: true, force: true });
-});
-
-/** A writable git copy of the corpus `name`. */
-function gitCopy(name: string): string {
-  const folder = mkdtempSync(join(tmpdir(), 'runbook-init-corpus-'));
-  copies.push(folder);
-  cpSync(join(SHARED, 'corpora', name), folder, { recursive: true });
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name);
-    chmodSync(path, statSync(path).isDirectory() ? 0o755 : 0o644);
-  }
-  chmodSync(folder, 0o755);
-  const git = (...args: string[]): void => {
-    execFileSync('git', args, { cwd: folder, stdio: 'ignore' });
-  };
-  git('init', '-q');
-  git('add', '-A');
-  git('-c', 'user.email=init@example.com', '-c', 'user.name=init', 'commit', '-q', '-m', 'corpus');
-  return folder;
-}
+const { gitCopy, removeAll } = corpusCopies('runbook-init-corpus-');
+afterAll(removeAll);
 
 /** Markdown files under `folder` (recursively), as paths relative to it. */
 function markdownUnder(folder: string): readonly string[] {
