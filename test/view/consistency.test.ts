@@ -167,7 +167,8 @@ function sheetFacts(entry: SheetRunbook, teamContacts: readonly string[], view: 
   return {
     status: entry.status,
     alerts: entry.alerts,
-    url: entry.link.url,
+    // Without a base URL the sheet points to the file in the repository (a site path means nothing on paper).
+    ...(view.url === undefined ? {} : { url: entry.link.url }),
     steps: [...entry.steps.map((step) => step.run ?? step.text), ...view.steps.slice(entry.steps.length).map((step) => step.run ?? step.text)],
     escalation,
     ...(view.review.kind === 'tested' || view.review.kind === 'no-interval' ? { lastTested: entry.statusText.includes(view.review.lastTested) ? view.review.lastTested : `not in "${entry.statusText}"` } : {}),
@@ -182,8 +183,10 @@ function pageFacts(html: string): Facts {
   };
   const section = (name: string): string => new RegExp(`<section class="${name}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? '';
   const steps = [...section('recovery').matchAll(/<li>\s*<p class="step-text">([\s\S]*?)<\/p>\s*(?:<div class="command"><pre><code>([\s\S]*?)<\/code>)?/g)].map(
-    (match) => decode(match[2] ?? match[1] ?? ''),
+    (match) => (match[2] === undefined ? decode((match[1] ?? '').replace(/<[^>]*>/g, '')) : decode(match[2])),
   );
+  // Steps written in the body are shown as that section, as written (the site's recovery panel): no step list to read back.
+  const asWritten = section('recovery').includes('<div class="recovery-as-written">');
   const contacts = [...section('escalation').matchAll(/<li><strong>[\s\S]*?<code>([\s\S]*?)<\/code><\/li>/g)].map((match) => decode(match[1] ?? ''));
   const alertList = /<p class="alert-list">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
   return {
@@ -192,7 +195,7 @@ function pageFacts(html: string): Facts {
     due: dd('Review due'),
     owner: decode(/<span>Team <a href="[^"]*">([^<]*)<\/a><\/span>/.exec(html)?.[1] ?? '') || null,
     escalation: contacts,
-    steps,
+    ...(asWritten ? {} : { steps }),
     alerts: [...alertList.matchAll(/<code>([\s\S]*?)<\/code>/g)].map((match) => decode(match[1] ?? '')),
   };
 }
