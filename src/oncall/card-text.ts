@@ -18,7 +18,7 @@ export interface FullBody {
 }
 
 /** The note over a recovery section written as prose. */
-export const PROSE_NOTE = 'Recovery is written as prose (steps not numbered)';
+const PROSE_NOTE = 'Recovery is written as prose (steps not numbered)';
 
 /**
  * The card as terminal text for someone woken by a page: what it is, whether it can be trusted,
