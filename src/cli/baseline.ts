@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { displayPath } from '../io/discover.js';
 import type { Io } from '../io/io.js';
 import { formatCalendarDate } from '../model/calendar-date.js';
-import { applyBaseline, keyText, prunedBaseline, recordBaseline, type Baseline, type BaselineEntry } from '../report/baseline.js';
+import { applyBaseline, keyText, NEVER_BASELINED_RULES, prunedBaseline, recordBaseline, type Baseline, type BaselineEntry } from '../report/baseline.js';
 import { plural } from '../text/plural.js';
 import { printable } from '../text/terminal-text.js';
 import { readBaselineFile, runFindings, runScope, writeBaselineFile } from './baseline-file.js';
@@ -59,8 +59,8 @@ async function runBaseline(paths: readonly string[], options: BaselineOptions, i
     );
     return EXIT.ok;
   }
-  // Info never fails a run: recording it would only hide it.
-  const failing = findings.filter(({ diagnostic }) => diagnostic.severity !== 'info');
+  // Info never fails a run: recording it would only hide it. Nor is an internal error or an unreadable file recorded: they always count.
+  const failing = findings.filter(({ diagnostic }) => diagnostic.severity !== 'info' && !NEVER_BASELINED_RULES.has(diagnostic.ruleId));
   const recorded = recordBaseline(failing, { previous: previous ?? { entries: [] }, scope: runScope(run), today, expireAfter: config.baseline.expireAfter });
   const changed = writeBaselineFile(path, recorded);
   io.stdout.write(`${changed ? 'wrote' : 'unchanged:'} ${shown}: ${recordedSummary(recorded, failing.length)}${previous === undefined ? '' : `; ${changesSince(previous, recorded)}`}\n`);

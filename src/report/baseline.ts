@@ -16,6 +16,14 @@ import { addDuration, type Duration } from '../model/duration.js';
 /** The rules whose findings come from the calendar: recorded with an expiry. */
 export const TIME_BASED_RULES: ReadonlySet<string> = new Set(['stale', 'never-tested', 'due-soon']);
 
+/**
+ * The rules a baseline never holds back: `internal-error` (a bug in the tool: what the rule would
+ * have said is unknown) and `unreadable-file` (the file is never checked at all, and its fingerprint
+ * is the same whatever made it unreadable). As suppressions, they always count; an entry for one
+ * (recorded before, or written by hand) matches nothing and is pruned.
+ */
+export const NEVER_BASELINED_RULES: ReadonlySet<string> = new Set(['internal-error', 'unreadable-file']);
+
 /** What an entry of the baseline is about: one subject of one rule in one file. */
 export interface BaselineKey {
   /** The file, relative to the config's folder, with `/`. */
@@ -70,14 +78,15 @@ export interface RecordOptions {
 }
 
 /**
- * The baseline of `findings`: one entry per key, counted; the previous entries of files out of scope
- * as they were. An entry that was already there keeps its expiry (re-recording never extends debt);
- * a new time-based one expires `expireAfter` from today.
+ * The baseline of `findings`: one entry per key, counted (never of {@link NEVER_BASELINED_RULES});
+ * the previous entries of files out of scope as they were. An entry that was already there keeps
+ * its expiry (re-recording never extends debt); a new time-based one expires `expireAfter` from today.
  */
 export function recordBaseline(findings: readonly KeyedFinding[], options: RecordOptions): Baseline {
   const previous = new Map(options.previous.entries.map((entry) => [keyText(entry), entry]));
   const counts = new Map<string, { key: BaselineKey; count: number }>();
   for (const { key } of findings) {
+    if (NEVER_BASELINED_RULES.has(key.rule)) continue;
     const text = keyText(key);
     counts.set(text, { key, count: (counts.get(text)?.count ?? 0) + 1 });
   }
@@ -102,14 +111,15 @@ export interface BaselineOutcome {
 
 /**
  * Matches findings to entries: the first `count` findings of an entry's key (in report order) are
- * held back, or counted as expired from the entry's expiry on; the others are new.
+ * held back, or counted as expired from the entry's expiry on; the others are new, and so is every
+ * finding of {@link NEVER_BASELINED_RULES}.
  */
 export function applyBaseline(findings: readonly KeyedFinding[], baseline: Baseline, scope: BaselineScope, today: CalendarDate): BaselineOutcome {
   const entries = new Map(baseline.entries.map((entry) => [keyText(entry), entry]));
   const matched = new Map<string, number>();
   const verdicts = findings.map(({ key }): Verdict => {
     const text = keyText(key);
-    const entry = entries.get(text);
+    const entry = NEVER_BASELINED_RULES.has(key.rule) ? undefined : entries.get(text);
     const used = matched.get(text) ?? 0;
     if (entry === undefined || used >= entry.count) return 'new';
     matched.set(text, used + 1);
