@@ -75,8 +75,8 @@ export function detectCollection(markdown: readonly FileHead[], yaml: readonly F
   const outside = markdown.filter((file) => !isUnder(file.path, root)).map((file) => file.path);
   const indexNames = [...new Set(under.filter((file) => INDEX_PAGE.test(baseName(file.path))).map((file) => baseName(file.path)))].sort();
   const repositoryFiles = under.filter((file) => dirName(file.path) === '.' && REPOSITORY_FILE.test(baseName(file.path)) && !INDEX_PAGE.test(baseName(file.path)));
-  const vendored = skippedFolders.filter((folder) => isUnder(folder, root) && folder !== root).map((folder) => `${relativeTo(folder, root)}/**`);
-  const exclude = [...indexNames.map((name) => `**/${name}`), ...repositoryFiles.map((file) => relativeTo(file.path, root)), ...vendored];
+  const vendored = skippedFolders.filter((folder) => isUnder(folder, root) && folder !== root).map((folder) => `${literalGlob(relativeTo(folder, root))}/**`);
+  const exclude = [...indexNames.map((name) => `**/${literalGlob(name)}`), ...repositoryFiles.map((file) => literalGlob(relativeTo(file.path, root))), ...vendored];
   const excludedPaths = new Set([...under.filter((file) => INDEX_PAGE.test(baseName(file.path))), ...repositoryFiles].map((file) => file.path));
   const runbookHeads = under.filter((file) => !excludedPaths.has(file.path));
   const runbooks = runbookHeads.map((file) => markdownFacts(file.path, file.head ?? ''));
@@ -146,6 +146,11 @@ function counted(names: readonly string[]): readonly Count[] {
   const counts = new Map<string, number>();
   for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
   return [...counts].map(([name, files]) => ({ name, files })).sort((a, b) => b.files - a.files || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** `path` as a glob matching only itself: each character a glob reads as pattern escaped (`index.[a].md` is not `index.a.md`). */
+function literalGlob(path: string): string {
+  return path.replace(/[*?[\]{}()!|+\\@]/g, (character) => `\\${character}`);
 }
 
 function isUnder(path: string, folder: string): boolean {

@@ -146,7 +146,7 @@ function rulesBlock(collection: Collection): string | undefined {
 export function collectionReport(collection: Collection): string {
   const count = collection.runbooks.length;
   const lines = [
-    `Found ${plural(count, 'runbook')} in ${collection.root === '.' ? 'this folder' : `${collection.root}/`} (${collection.rootReason}).`,
+    `Found ${plural(count, 'runbook')} in ${collection.root === '.' ? 'this folder' : `${printable(collection.root)}/`} (${printable(collection.rootReason)}).`,
     ...(collection.excluded.length > 0 ? [`  left out: ${plural(collection.excluded.length, 'README and index page')} (${examples(collection.excluded)})`] : []),
     ...(collection.outside.length > 0 ? [`  outside the root: ${plural(collection.outside.length, 'Markdown file')} (${examples(collection.outside)})`] : []),
     `  frontmatter: ${String(collection.withFrontmatter)} of ${String(count)}${collection.keys.length > 0 ? `; keys: ${usage(collection.keys.slice(0, 12))}` : ''}`,
@@ -163,8 +163,9 @@ function usage(counts: readonly Count[]): string {
   return counts.map((counted) => `${counted.name} ${String(counted.files)}`).join(', ');
 }
 
+/** Up to three of `paths`, each on one line as {@link printable} makes it (a file name may hold a line break). */
 function examples(paths: readonly string[]): string {
-  return `${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''}`;
+  return `${paths.slice(0, 3).map(printable).join(', ')}${paths.length > 3 ? ', …' : ''}`;
 }
 
 /** `text` as `#` comment lines of at most about 100 characters, each starting with `indent`. */
