@@ -95,12 +95,21 @@ function issueText(path: readonly PropertyKey[], message: string, document: unkn
   return `${where}: ${message}${found === undefined ? '' : `, found \`${excerpt(found)}\``}`;
 }
 
-/** The value at `path` as JSON, when there is one (a missing key has none). */
+/**
+ * The value at `path` as JSON, when there is one (a missing key has none, and neither has a value
+ * nested too deeply to write again: `[[[…]]]` 200,000 deep, which JSON.parse reads, overflowed
+ * JSON.stringify's stack, and the run failed without naming the file).
+ */
 function valueAt(value: unknown, path: readonly PropertyKey[]): string | undefined {
   let current: unknown = value;
   for (const key of path) {
     if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
     current = (current as Record<PropertyKey, unknown>)[key];
   }
-  return JSON.stringify(current);
+  try {
+    return JSON.stringify(current);
+  } catch (error: unknown) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
