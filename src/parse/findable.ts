@@ -2,6 +2,7 @@ import type { Config } from '../model/config.js';
 import type { Runbook } from '../model/runbook.js';
 import { claimedAlerts } from './alert-claims.js';
 import { readFields } from './fields.js';
+import { firstHeading } from './first-heading.js';
 import { parseFrontmatter } from './frontmatter.js';
 import { frontmatterBlock } from './frontmatter-block.js';
 
@@ -30,20 +31,26 @@ export function findableOf(runbook: Runbook): Findable {
 }
 
 /**
- * The findable view of a runbook read from its frontmatter alone, with the same readers as
- * `parseRunbook` but without parsing the Markdown, so that finding one runbook among thousands stays
- * quick. Undefined when only the whole file says what the runbook is called: the frontmatter is
- * missing, does not parse, or has no valid title (the title is then the body's first H1).
+ * The findable view of a runbook read from its frontmatter and its first H1 alone, with the same
+ * readers as `parseRunbook` but without parsing the whole Markdown, so that finding one runbook among
+ * thousands stays quick. The title is the frontmatter's, else the body's first H1 (see
+ * {@link firstHeading}), else the id; a file without frontmatter, or whose frontmatter does not
+ * parse, answers no alert of its own. Undefined when only the whole file parsed says what the
+ * runbook is called.
  */
-export function findableFromFrontmatter(file: { readonly id: string; readonly file: string }, text: string, config: Config): Findable | undefined {
+export function findableFromText(file: { readonly id: string; readonly file: string }, text: string, config: Config): Findable | undefined {
   const block = frontmatterBlock(text);
-  if (block === undefined) return undefined;
-  const raw = parseFrontmatter(block, text);
-  if (raw.kind !== 'parsed') return undefined;
+  const raw = block === undefined ? undefined : parseFrontmatter(block, text);
   // Defaults give neither the title nor the alerts: the top-level ones do as well as the file's.
-  const fields = readFields(raw.entries, config, config.defaults, raw.spanOfNode, raw.span);
-  if (fields.title.kind !== 'given') return undefined;
-  return { id: file.id, file: file.file, title: fields.title.value, alerts: claimedAlerts(fields.alerts, file.id, config).map((alert) => alert.value) };
+  const fields = raw?.kind === 'parsed' ? readFields(raw.entries, config, config.defaults, raw.spanOfNode, raw.span) : undefined;
+  const title = fields?.title.kind === 'given' ? fields.title.value : titleFromBody(text, file.id);
+  if (title === undefined) return undefined;
+  return { id: file.id, file: file.file, title, alerts: claimedAlerts(fields?.alerts ?? [], file.id, config).map((alert) => alert.value) };
+}
+
+function titleFromBody(text: string, id: string): string | undefined {
+  const heading = firstHeading(text);
+  return heading.kind === 'heading' ? heading.text : heading.kind === 'none' ? id : undefined;
 }
 
 /** Queries {@link mayAnswerAlert} can rule runbooks out for: ASCII without spaces, quotes or backslashes. */

@@ -6,7 +6,7 @@
 import type { Config } from '../model/config.js';
 import type { FoundFile, ProjectInputs } from '../model/sources.js';
 import { decodeSource } from '../parse/decode.js';
-import { findableFromFrontmatter, findableOf, type Findable } from '../parse/findable.js';
+import { findableFromText, findableOf, type Findable } from '../parse/findable.js';
 import { parseFound, readInputs } from './project.js';
 import type { RunRequest, RunShell } from './shell.js';
 
@@ -35,8 +35,8 @@ export async function scanSources(request: RunRequest, shell: RunShell): Promise
 }
 
 /**
- * What finding looks at in each file: read from its frontmatter when that says it all, else from
- * the whole file parsed as `runbook check` parses it (left out when that gives no runbook).
+ * What finding looks at in each file: read from its frontmatter and first H1 when they say it all,
+ * else from the whole file parsed as `runbook check` parses it (left out when that gives no runbook).
  */
 export function findablesIn(sources: readonly SourceText[], config: Config, shell: RunShell): readonly FindableFile[] {
   return sources.flatMap((source): FindableFile[] => {
@@ -49,7 +49,7 @@ export function findablesIn(sources: readonly SourceText[], config: Config, shel
 
 function frontmatterFindable(source: SourceText, config: Config): Findable | undefined {
   try {
-    return findableFromFrontmatter(source, source.text, config);
+    return findableFromText(source, source.text, config);
   } catch {
     // A bug in the quick read: the full parse meets it again and turns it into a result on the
     // file, as `check` does, so nothing is lost by falling back to it.

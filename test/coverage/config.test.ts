@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cacheKey } from '../../src/io/run-cache.js';
 import { bytesDigest } from '../../src/io/run-memo.js';
-import { findableFromFrontmatter } from '../../src/parse/findable.js';
+import { findableFromText } from '../../src/parse/findable.js';
 import { claimedAlerts, fileNameAlert } from '../../src/parse/alert-claims.js';
 import { ConfigError, defaultConfig, parseConfig } from '../../src/parse/config.js';
 import { parseRunbook } from '../../src/parse/runbook.js';
@@ -84,7 +84,7 @@ describe('alerts named by the file name (`alerts.from_file_name`)', () => {
   });
 
   it('are found by `show` too (the frontmatter-only reader)', () => {
-    const findable = findableFromFrontmatter({ id: 'node/NodeClockSkewDetected', file: 'node/NodeClockSkewDetected.md' }, '---\ntitle: Node Clock Skew Detected\n---\n', config);
+    const findable = findableFromText({ id: 'node/NodeClockSkewDetected', file: 'node/NodeClockSkewDetected.md' }, '---\ntitle: Node Clock Skew Detected\n---\n', config);
     expect(findable?.alerts).toEqual(['NodeClockSkewDetected']);
   });
 });

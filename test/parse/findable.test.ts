@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/check/registry.js';
 import { loadConfig } from '../../src/io/config-file.js';
 import { discoverRunbooks } from '../../src/io/discover.js';
-import { findableFromFrontmatter, findableOf, mayAnswerAlert } from '../../src/parse/findable.js';
+import { findableFromText, findableOf, mayAnswerAlert } from '../../src/parse/findable.js';
 import { decodeSource } from '../../src/parse/decode.js';
 import { defaultConfig } from '../../src/parse/config.js';
 import { parseRunbook } from '../../src/parse/runbook.js';
@@ -66,29 +66,33 @@ function decoded(text: string): string {
   return result.text;
 }
 
-describe('findableFromFrontmatter', () => {
-  it('reads the title and the alerts as the full parser does, or gives up when the title is in the body', () => {
+describe('findableFromText', () => {
+  it('reads the title and the alerts as the full parser does, the title from the body when the frontmatter has none', () => {
     fc.assert(
       fc.property(runbookText, (text) => {
-        const quick = findableFromFrontmatter(EXAMPLE, decoded(text), CONFIG);
-        const full = fullyParsed(text);
-        if (quick === undefined) expect(full.title).toBe('Title of the body');
-        else expect(quick).toEqual(full);
+        expect(findableFromText(EXAMPLE, decoded(text), CONFIG)).toEqual(fullyParsed(text));
       }),
       { numRuns: 500 },
     );
   });
 
-  it('gives up on a file without frontmatter, with YAML that does not parse, or without a title', () => {
-    expect(findableFromFrontmatter(EXAMPLE, '# Title\n', CONFIG)).toBeUndefined();
-    expect(findableFromFrontmatter(EXAMPLE, '---\ntitle: [X\n---\n# Title\n', CONFIG)).toBeUndefined();
-    expect(findableFromFrontmatter(EXAMPLE, '---\nalerts: [A]\n---\n# Title\n', CONFIG)).toBeUndefined();
-    expect(findableFromFrontmatter(EXAMPLE, '---\ntitle: [X]\n---\n# Title\n', CONFIG)).toBeUndefined();
+  it('takes the title from the first H1 when there is no frontmatter, its YAML does not parse, or it has no title', () => {
+    const titled = { ...EXAMPLE, title: 'Title', alerts: [] };
+    expect(findableFromText(EXAMPLE, '# Title\n', CONFIG)).toEqual(titled);
+    expect(findableFromText(EXAMPLE, '---\ntitle: [X\n---\n# Title\n', CONFIG)).toEqual(titled);
+    expect(findableFromText(EXAMPLE, '---\nalerts: [A]\n---\n# Title\n', CONFIG)).toEqual({ ...titled, alerts: ['A'] });
+    expect(findableFromText(EXAMPLE, '---\ntitle: [X]\n---\n# Title\n', CONFIG)).toEqual(titled);
+    expect(findableFromText(EXAMPLE, 'No heading at all.\n', CONFIG)).toEqual({ ...titled, title: 'example' });
+  });
+
+  it('leaves to the full parse a title that may hold a link reference, or a first `#` line that is no heading', () => {
+    expect(findableFromText(EXAMPLE, '# See [the notes]\n\n[the notes]: https://example.com\n', CONFIG)).toBeUndefined();
+    expect(findableFromText(EXAMPLE, '```sh\n# a comment\n```\n\n# Title\n', CONFIG)).toBeUndefined();
   });
 
   it('reads the key the config maps `title` and `alerts` to', () => {
     const config = { ...CONFIG, fields: { ...CONFIG.fields, title: 'name', alerts: 'pages' } };
-    expect(findableFromFrontmatter(EXAMPLE, '---\nname: Disk full\npages: [NodeDiskFull]\n---\n', config)).toEqual({
+    expect(findableFromText(EXAMPLE, '---\nname: Disk full\npages: [NodeDiskFull]\n---\n', config)).toEqual({
       ...EXAMPLE,
       title: 'Disk full',
       alerts: ['NodeDiskFull'],
@@ -107,8 +111,9 @@ describe('findableFromFrontmatter', () => {
         const text = decodeSource(bytes);
         const loaded = parseRunbook({ ...file, bytes }, config);
         if (text.kind !== 'text' || loaded.kind !== 'runbook') continue;
-        const quick = findableFromFrontmatter(file, text.text, config);
+        const quick = findableFromText(file, text.text, config);
         if (quick !== undefined) expect(quick).toEqual(findableOf(loaded.runbook));
+        else expect(findableOf(loaded.runbook).title).not.toBe(file.id);
       }
     },
   );
