@@ -3,7 +3,7 @@
  * baseline; unreadable or invalid is exit 2 with its path and the problems), written atomically, and
  * each finding's file as the baseline names it (relative to the config's folder, with `/`).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { displayPath } from '../io/discover.js';
 import { replaceFile } from '../io/replace-file.js';
@@ -18,8 +18,11 @@ export function readBaselineFile(path: string, cwd: string): Baseline | undefine
   const shown = displayPath(path, cwd);
   let text: string;
   try {
+    // Only a file is read: a named pipe there (an unpacked archive may hold one) would hang the run for ever.
+    if (!statSync(path).isFile()) throw new ConfigError(`cannot read the baseline ${shown}: it is not a file; expected the JSON file \`runbook baseline\` writes`);
     text = readFileSync(path, 'utf8');
   } catch (error: unknown) {
+    if (error instanceof ConfigError) throw error;
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
     throw new ConfigError(`cannot read the baseline ${shown}`, { cause: error });
   }

@@ -2,9 +2,11 @@
  * `runbook-baseline.json` comes with the repository, as a pull request may write it. Found by H8
  * (#12): an entry's `file` nested 200,000 arrays deep (JSON.parse reads it) overflowed the stack
  * when the problem was quoted, and `check` failed with "Maximum call stack size exceeded", naming
- * no file. Now it is refused as any broken baseline is: exit 2, the path and the problem. Other
- * crafted files checked here: `__proto__` keys, duplicate entries, paths leading out.
+ * no file. Now it is refused as any broken baseline is: exit 2, the path and the problem. And a named
+ * pipe as `runbook-baseline.json` (an unpacked archive may hold one) hung `check` for ever: only a
+ * file is read. Other crafted files checked here: `__proto__` keys, duplicate entries, paths leading out.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -57,5 +59,14 @@ describe('a crafted baseline file', () => {
     const result = await runCli(['check', '--no-git', '--no-cache'], collection(`{"version":1,"entries":[${entry}]}`));
     expect(result.stdout).toContain('1 baseline entry no longer matches');
     expect(result.stdout).not.toContain('held back');
+  });
+
+  it.runIf(process.platform !== 'win32')('a named pipe in its place is refused at once (exit 2), not read for ever', async () => {
+    const folder = collection('');
+    rmSync(join(folder, 'runbook-baseline.json'));
+    execFileSync('mkfifo', [join(folder, 'runbook-baseline.json')]);
+    const result = await runCli(['check', '--no-git', '--no-cache'], folder);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('runbook: cannot read the baseline runbook-baseline.json: it is not a file; expected the JSON file `runbook baseline` writes\n');
   });
 });
