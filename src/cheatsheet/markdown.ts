@@ -117,7 +117,8 @@ function blockMarkdown(block: Block, pad: string): string {
     case 'quote':
       return block.blocks.map((inside) => `> ${blockMarkdown(inside, `${pad}> `)}`).join(`\n${pad}>\n${pad}`);
     case 'table':
-      return block.rows.map((row) => row.map((cell) => inlinesMarkdown(cell, false)).join(' \\| ')).join(`  \n${pad}`);
+      // Each row starts a line: its first cell cannot start a heading, list or rule there (`# x`, `---`).
+      return block.rows.map((row) => row.map((cell, index) => inlinesMarkdown(cell, index === 0)).join(' \\| ')).join(`  \n${pad}`);
     case 'rule':
       return '';
   }
