@@ -24,7 +24,8 @@ export interface MarkdownFacts {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+/** The opening of an ATX heading: its marks, then a space or tab (the text, read by {@link headingText}). */
+const HEADING_OPENING = /^ {0,3}(#{1,6})[ \t]/;
 const NUMBERED_ITEM = /^ {0,3}\d{1,9}[.)][ \t]/;
 const TOP_LEVEL_KEY = /^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)/;
 
@@ -48,9 +49,9 @@ export function markdownFacts(path: string, head: string): MarkdownFacts {
     }
     if (fence !== undefined) continue;
     if (NUMBERED_ITEM.test(line)) for (const section of open) numbered.add(section.key);
-    const heading = HEADING.exec(line);
+    const heading = HEADING_OPENING.exec(line);
     const marks = heading?.[1];
-    const text = heading?.[2]?.trim();
+    const text = heading === null ? undefined : headingText(line.slice(heading[0].length))?.trim();
     if (marks === undefined || text === undefined || text === '') continue;
     const key = headingKey(text);
     open = [...open.filter((section) => section.level < marks.length), { level: marks.length, key }];
@@ -60,15 +61,41 @@ export function markdownFacts(path: string, head: string): MarkdownFacts {
   return { path, keys, title, headings: [...headings], numbered: [...numbered].filter((key) => headings.has(key)) };
 }
 
+/**
+ * The text of a heading after its opening, without the closing `#`s (after a space or tab) and the
+ * blanks around it; undefined when the line holds a line break (`\r`, U+2028, U+2029), which ends a
+ * heading. Written as a loop: as the regular expression `[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$` one line of
+ * 16 KB of spaces took 1 to 2 s, and init reads up to 2,000 files (found by H8, #12).
+ */
+function headingText(rest: string): string | undefined {
+  if (/[\r\u2028\u2029]/.test(rest)) return undefined;
+  const blank = (index: number): boolean => rest[index] === ' ' || rest[index] === '\t';
+  let start = 0;
+  while (start < rest.length && blank(start)) start += 1;
+  let end = rest.length;
+  while (end > start && blank(end - 1)) end -= 1;
+  let closing = end;
+  while (closing > start && rest[closing - 1] === '#') closing -= 1;
+  if (closing < end && closing > start && blank(closing - 1)) {
+    end = closing;
+    while (end > start && blank(end - 1)) end -= 1;
+  }
+  return rest.slice(start, end);
+}
+
 /** A heading as compared across files: lower-case, inline code and emphasis marks gone, no trailing colon. */
 function headingKey(text: string): string {
-  return text
-    .replace(/[`*_]/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/[:.]+$/, '')
+  return withoutTrailingMarks(text.replace(/[`*_]/g, '').replace(/\s+/g, ' '))
     .replace(/\p{Cc}/gu, '')
     .trim()
     .toLowerCase();
+}
+
+/** `text` without the `:` and `.` it ends with (a loop: `/[:.]+$/` takes time growing with the square of a run of them). */
+function withoutTrailingMarks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ':' || text[end - 1] === '.')) end -= 1;
+  return text.slice(0, end);
 }
 
 /** The lines between a leading `---` and the next `---` (or `...`); undefined when there is none within the head. */
