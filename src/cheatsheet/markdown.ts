@@ -78,7 +78,7 @@ function inlinesMarkdown(inlines: Inlines, atBlockStart: boolean): string {
         case 'text':
           return atBlockStart && index === 0 ? escapeBlockStart(inline.text) : escapeMarkdown(inline.text);
         case 'code':
-          return inlineCode(inline.text.replace(/\s*\n\s*/g, ' '));
+          return inlineCode(joinedLines(inline.text));
         case 'strong':
         case 'emphasis': {
           const inner = inlinesMarkdown(inline.children, false).trim();
@@ -129,11 +129,19 @@ function blockMarkdown(block: Block, pad: string): string {
  * is escaped, and nothing else, so the raw text stays readable in chat tools that show it as is.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s*\n\s*/g, ' ')
+  return joinedLines(text)
     .replace(/[\\`*[\]<>|~]/g, (character) => `\\${character}`)
     .replace(/_/g, (underscore: string, offset: number, whole: string) => (/[\p{L}\p{N}]/u.test(whole[offset - 1] ?? '') && /[\p{L}\p{N}]/u.test(whole[offset + 1] ?? '') ? underscore : '\\_'))
     .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&');
+}
+
+/**
+ * `text` with each run of white space holding a line break made one space (a Markdown line). As a
+ * replacement of every `\s*\n\s*` this took time growing with the square of a run of spaces without
+ * a line break: 1.3 s for 40,000 in one step (found by H8, #12).
+ */
+function joinedLines(text: string): string {
+  return text.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
 }
 
 /** Text that starts a block (a list item's content): also no heading, list or rule marker at its start. */
