@@ -111,7 +111,9 @@ function reportUnknownRules(written: WrittenConfig, ruleIds: readonly string[], 
     ...(written.overrides ?? []).map((override, index) => [['overrides', index, 'rules'], override.rules] as const),
   ];
   for (const [path, rules] of places) {
-    for (const id of Object.keys(rules ?? {})) {
+    // The schema drops a `__proto__` key without a word (found by H8, #12): it is read from the document.
+    const proto = keyNodeAt(contents, path, '__proto__') === undefined ? [] : ['__proto__'];
+    for (const id of [...Object.keys(rules ?? {}), ...proto]) {
       if (ruleIds.includes(id)) continue;
       const suggestion = closestKey(id, ruleIds);
       const name = path.join('.');
