@@ -251,7 +251,15 @@ describe('installed from the tarball, as the README says', { timeout: 300_000 },
   });
 });
 
-describe('installed from the checkout and from git, as the README says', () => {
+/**
+ * The link and git-URL installs each build the package again (the git one installs every
+ * devDependency for `prepare`): two to four minutes on two cores, so `npm test` leaves them to
+ * `npm run test:install`, which runs this file with `RUNBOOK_TEST_INSTALLS=all`.
+ */
+const ALL_INSTALLS = process.env.RUNBOOK_TEST_INSTALLS === 'all';
+if (!ALL_INSTALLS) console.warn('\n*** the link and git-URL installs of the README are skipped here: `npm run test:install` runs them ***\n');
+
+describe.skipIf(!ALL_INSTALLS)('installed from the checkout and from git, as the README says', () => {
   it('a link to the checkout runs', { timeout: 120_000 }, () => {
     if (!availableOrSkip(packed)) return;
     const app = newApp('app-path');
