@@ -1,24 +1,63 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { RULES } from '../../src/check/registry.js';
+import { toolInfo } from '../../src/cli/version.js';
+import { parseConfig } from '../../src/parse/config.js';
 import { runCli } from '../cli/run-cli.js';
-import { sharedAvailable } from '../shared.js';
+import { PROJECT_ROOT, sharedAvailable } from '../shared.js';
 import { corpusCopies } from './corpus-copy.js';
 
 /**
- * Adopting each shared corpus end to end, as #12's acceptance says: in a fresh git copy, `init`,
- * then `check` checks every runbook of the collection; `baseline` makes it exit 0; one new broken
+ * Adopting each shared corpus end to end, as #12's acceptance says: in a fresh git copy, `init`
+ * writes the config reviewed in test/adopt/golden-init/ (`UPDATE_GOLDEN=1` rewrites them: read the
+ * diff before committing), which loads; `check` then checks every runbook of the collection (every
+ * Markdown file under the root but READMEs and index pages); `baseline` makes it exit 0; one new broken
  * link in one file fails it with exactly that finding; fixing a baselined problem is reported as an
  * entry `--prune` removes.
  */
 const CORPORA = [
-  { name: 'prometheus-operator__runbooks', runbooks: 108 },
-  { name: 'alphagov__govuk-developer-docs', runbooks: 212 },
-  { name: 'mattrussi__gitlab-com-runbooks', runbooks: 348 },
-  { name: 'kubernetes-monitoring__kubernetes-mixin', runbooks: 1 },
-  { name: 'SkeltonThatcher__run-book-template', runbooks: 1 },
+  { name: 'prometheus-operator__runbooks', runbooks: 108, root: 'content/runbooks' }, // 117 Markdown files, 9 of them Hugo's _index.md
+  { name: 'alphagov__govuk-developer-docs', runbooks: 212, root: 'source/manual' },
+  { name: 'mattrussi__gitlab-com-runbooks', runbooks: 348, root: '.' }, // 430 Markdown files, 82 READMEs and one index.md
+  { name: 'kubernetes-monitoring__kubernetes-mixin', runbooks: 1, root: '.' },
+  { name: 'SkeltonThatcher__run-book-template', runbooks: 1, root: '.' },
 ] as const;
+const GOLDEN = join(PROJECT_ROOT, 'test', 'adopt', 'golden-init');
+const update = process.env.UPDATE_GOLDEN === '1';
+
+/** Markdown files under `folder` (recursively), as paths relative to it. */
+function markdownUnder(folder: string): readonly string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.md(?:\.erb)?$/.test(entry.name) && !entry.parentPath.includes('.git'))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** `init` in `folder`: what it says, and the config it writes, as reviewed. */
+async function initAsReviewed(folder: string, corpus: (typeof CORPORA)[number]): Promise<void> {
+  const init = await run(['init'], folder);
+  expect(init.stderr).toBe('');
+  expect(init.code).toBe(0);
+  expect(init.stdout).toContain(`Found ${String(corpus.runbooks)} runbook`);
+  expect(init.stdout).toContain('wrote    runbook.config.yaml');
+  expect(init.stdout).not.toContain('runbooks/website-down.md');
+  expect(existsSync(join(folder, 'runbooks', 'website-down.md'))).toBe(false);
+  expect(init.stdout).toContain('then `runbook baseline`');
+
+  const text = readFileSync(join(folder, 'runbook.config.yaml'), 'utf8');
+  const config = parseConfig(text, join(folder, 'runbook.config.yaml'), { ruleIds: RULES.map((rule) => rule.id) });
+  expect(config.root).toBe(join(folder, corpus.root));
+  const golden = join(GOLDEN, `${corpus.name}.yaml`);
+  const shown = text.replaceAll(`runbook ${toolInfo().version}`, 'runbook VERSION');
+  if (update || !existsSync(golden)) {
+    writeFileSync(golden, shown);
+    if (!update) throw new Error(`wrote the missing golden file ${golden}: review it, then run the tests again`);
+  }
+  expect(shown).toBe(readFileSync(golden, 'utf8'));
+  const underRoot = markdownUnder(join(folder, corpus.root)).filter((path) => !/\/(?:README|_index|index)\.md$/.test(path));
+  expect(underRoot).toHaveLength(corpus.runbooks);
+}
 
 interface JsonDiagnostic {
   readonly file: string;
@@ -82,7 +121,7 @@ describe.skipIf(!available)('adopting the shared corpora: init, check, baseline,
   for (const corpus of CORPORA) {
     it(`${corpus.name}: ${String(corpus.runbooks)} runbooks checked; green with the baseline; one new broken link fails with exactly that finding; a fix is pruned`, async () => {
       const folder = gitCopy(corpus.name);
-      expect((await run(['init'], folder)).code).toBe(0);
+      await initAsReviewed(folder, corpus);
 
       const adopted = await jsonCheck(folder, '--no-baseline');
       expect(adopted.report.summary.files).toBe(corpus.runbooks);
