@@ -14,7 +14,7 @@ import { findRunbook, isNamedBy } from '../oncall/find-runbook.js';
 import { fileNameAlert } from '../parse/alert-claims.js';
 import { mayAnswerAlert } from '../parse/findable.js';
 import { bodyBlocks } from '../parse/body-blocks.js';
-import { findablesIn, scanSources } from '../run/find-scan.js';
+import { findablesIn, scanSources, type FindableFile } from '../run/find-scan.js';
 import { candidatesText, noMatchText } from '../oncall/match-text.js';
 import { collectionView } from '../view/collection-view.js';
 import { EXIT } from './exit-codes.js';
@@ -84,8 +84,10 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
   // With `alerts.from_file_name` a runbook answers the alert it is named after without writing it.
   const namedAfter = (id: string): boolean => config.alerts.fromFileName && fileNameAlert(id)?.toLowerCase() === query.trim().toLowerCase();
   const likely = sources.filter((source) => mayAnswerAlert(source.text, query) || isNamedBy(source, query) || namedAfter(source.id));
-  const byAlert = findRunbook(findablesIn(likely, config, NODE_SHELL), query, 'search');
-  const result = byAlert.kind !== 'none' && byAlert.by === 'alert' ? byAlert : findRunbook(findablesIn(sources, config, NODE_SHELL), query, 'search');
+  const likelyFindables = findablesIn(likely, config, NODE_SHELL);
+  const byAlert = findRunbook(likelyFindables, query, 'search');
+  const all = (): readonly FindableFile[] => (likely.length === sources.length ? likelyFindables : findablesIn(sources, config, NODE_SHELL));
+  const result = byAlert.kind !== 'none' && byAlert.by === 'alert' ? byAlert : findRunbook(all(), query, 'search');
   const json = options.json === true;
   const print = (document: ShowJson): void => {
     io.stdout.write(jsonText(document));

@@ -1,7 +1,10 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { oversizedChunk, splitIntoChunks } from './chunks.js';
+import { crowdedParagraph } from './crowded-paragraph.js';
 import { findFrontmatterFences } from './frontmatter-block.js';
 import { parseMarkdown } from './markdown.js';
+import { tooDeepLine } from './nesting.js';
 
 /** The first H1 of a file as the full parse gives it, when that is cheap to know. */
 export type FirstHeading =
@@ -13,23 +16,62 @@ export type FirstHeading =
 /** A line that may open an ATX H1 (`# Title`), or a setext H1's underline (`===`). */
 const MAY_BE_H1 = /^ {0,3}(?:#(?:[ \t\r\n]|$)|=+[ \t]*(?:\r\n|\r|\n)?$)/;
 const LINE = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+/** An ATX heading whose text is as written: no escapes, references, code, emphasis, links or HTML. */
+const PLAIN_ATX = /^#[ \t]+([^\\`*_&<>[\]!~]*?)(?:[ \t]+#+)?[ \t]*(?:\r\n|\r|\n)?$/;
+/** A code fence at the margin: no container can hold it, so it opens a block at the top level. */
+const FENCE_AT_MARGIN = /^(`{3,}|~{3,})(.*)/;
+/** A code fence indented by one to three spaces: it may be inside a list item. */
+const FENCE_INDENTED = /^ {1,3}(?:```|~~~)/;
+/** HTML that may open a block, but not a comment closed on its own line. */
+const HTML_START = /^ {0,3}<(?!!--.*-->)/;
 
 /**
  * The text of the first top-level H1 of `text` (what `parseRunbook` takes for a title when the
  * frontmatter gives none), found without parsing the whole file: `show` needs the titles of every
- * runbook to find one. Only the lines up to the first line that may be an H1 are parsed: Markdown
- * decides what a line is from the lines before it, so they give that heading as the whole file
- * does. A file with no such line has no H1. Headings with `[` are left to the full parse (a link
- * reference resolves against definitions anywhere in the file), and so is a file whose first such
- * line is no H1 (a `#` comment in a code block, say).
+ * runbook to find one. Lines are read one by one, skipping code fenced at the margin (only a fence
+ * at the margin is sure to be at the top level, and only a block at the top level can hold a `#`
+ * line at the margin). A plain `# Title` line is read as it is. At the first other line that may be
+ * an H1, or HTML, or an indented fence, the lines up to the next line that may be an H1 are parsed:
+ * Markdown decides what a line is from the lines before it, so they give that heading as the whole
+ * file does. A file with no such line has no H1. Headings with `[` are left to the full parse (a link
+ * reference resolves against definitions anywhere in the file), and so is a file whose line parsed
+ * is no H1.
  */
 export function firstHeading(text: string): FirstHeading {
   const lines = new RegExp(LINE);
   lines.lastIndex = findFrontmatterFences(text)?.blockEnd ?? 0;
+  let fence: { readonly closer: RegExp } | undefined;
+  let sure = true;
   for (let match = lines.exec(text); match !== null && match[0] !== ''; match = lines.exec(text)) {
-    if (MAY_BE_H1.test(match[0])) return headingIn(parseMarkdown(text.slice(0, lines.lastIndex)), text);
+    const line = match[0];
+    if (fence !== undefined) {
+      if (fence.closer.test(line)) fence = undefined;
+      continue;
+    }
+    const opener = sure ? FENCE_AT_MARGIN.exec(line) : null;
+    if (opener?.[1] !== undefined) {
+      const mark = opener[1];
+      // A backtick fence's info string has no backtick; else the line is text with inline code.
+      if (mark.startsWith('`') && (opener[2] ?? '').includes('`')) sure = false;
+      else fence = { closer: new RegExp(`^ {0,3}${mark[0] === '`' ? '`' : '~'}{${mark.length},}[ \\t]*(?:\\r\\n|\\r|\\n)?$`) };
+      continue;
+    }
+    if (HTML_START.test(line) || FENCE_INDENTED.test(line)) sure = false;
+    if (!MAY_BE_H1.test(line)) continue;
+    const plain = sure ? PLAIN_ATX.exec(line) : null;
+    // `# #` is an empty heading: its one `#` closes it.
+    if (plain?.[1] !== undefined) return { kind: 'heading', text: plain[1].replace(/^#+$/, '').trim() };
+    return parsedHeading(text.slice(0, lines.lastIndex), text);
   }
   return { kind: 'none' };
+}
+
+/** The first H1 of the prefix parsed, unless the prefix is one the full parse refuses (it is then left to that). */
+function parsedHeading(prefix: string, text: string): FirstHeading {
+  if (tooDeepLine(prefix) !== undefined || crowdedParagraph(prefix) !== undefined) return { kind: 'unsure' };
+  const chunks = splitIntoChunks(prefix);
+  if (oversizedChunk(chunks) !== undefined) return { kind: 'unsure' };
+  return headingIn(parseMarkdown(prefix), text);
 }
 
 function headingIn(tree: Root, text: string): FirstHeading {

@@ -87,7 +87,8 @@ describe('findableFromText', () => {
 
   it('leaves to the full parse a title that may hold a link reference, or a first `#` line that is no heading', () => {
     expect(findableFromText(EXAMPLE, '# See [the notes]\n\n[the notes]: https://example.com\n', CONFIG)).toBeUndefined();
-    expect(findableFromText(EXAMPLE, '```sh\n# a comment\n```\n\n# Title\n', CONFIG)).toBeUndefined();
+    expect(findableFromText(EXAMPLE, '<pre>\n# a comment\n</pre>\n\n# Title\n', CONFIG)).toBeUndefined();
+    expect(findableFromText(EXAMPLE, '```sh\n# a comment\n```\n\n# Title\n', CONFIG)).toEqual({ ...EXAMPLE, title: 'Title', alerts: [] });
   });
 
   it('reads the key the config maps `title` and `alerts` to', () => {

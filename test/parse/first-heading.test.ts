@@ -21,6 +21,14 @@ describe('firstHeading', () => {
     ['the heading after frontmatter whose YAML holds a `#`', '---\ntitle: # not a heading\n# a comment\n---\n# Title\n', 'Title'],
     ['a setext heading at the end of the file', 'Title\n=', 'Title'],
     ['an empty ATX heading', '#\n\n# Later\n', ''],
+    ['an ATX heading closed by its only `#`', '# #\n', ''],
+    ['an ATX heading with a `#` in its text', '# C# and F#\n', 'C# and F#'],
+    ['an ATX heading after HTML', '<div>\n\n</div>\n\n# Title  ##  \n', 'Title'],
+    ['an ATX heading after code fenced at the margin', '```sh\n# comment\n  ```\n\n~~~~\n# another\n~~~\n~~~~\n\n# Title\n', 'Title'],
+    ['no heading in a backtick line that is no fence', '``` `x`\n# Title\n', 'Title'],
+    ['an ATX heading after one-line comments', '<!-- generated -->\n<!-- START doctoc -->\n#  Title\n', 'Title'],
+    ['an ATX heading after code and HTML in a list and a quote', '- item\n\n  ```\n# Title\n  ```\n', 'Title'],
+    ['an ATX heading after a quoted fence', '> ```\n# Title\n', 'Title'],
     ['an H1 after an H2', '## Large CI pending builds\n\n# Later\n', 'Later'],
     ['character references and escapes', '# Fish &amp; chips \\*now\\*\r\n', 'Fish & chips *now*'],
   ])('reads %s as the full parse does', (_, text, title) => {
@@ -38,8 +46,8 @@ describe('firstHeading', () => {
     expect(fullH1(text)).toBeUndefined();
   });
 
-  it('is unsure when the first `#` line is in a code block or a list, or the heading may hold a link reference', () => {
-    for (const text of ['```\n# comment\n```\n# Title\n', '- item\n\n  # In the item\n', '# [Title][t]\n\n[t]: https://example.com\n']) {
+  it('is unsure when the first `#` line is in a code block that may be in a list, in HTML, in a list, or the heading may hold a link reference', () => {
+    for (const text of ['  ```\n# comment\n```\n# Title\n', '<div>\n# in HTML\n</div>\n', '<!-- a comment\n# in it -->\n', '<!-- -->\n<!--\n# in a comment\n-->\n', '- item\n\n  # In the item\n', '# [Title][t]\n\n[t]: https://example.com\n']) {
       expect(firstHeading(text), text).toEqual({ kind: 'unsure' });
     }
   });
