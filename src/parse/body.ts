@@ -5,6 +5,7 @@ import type { Config } from '../model/config.js';
 import type { Inline, Inlines } from '../model/prose.js';
 import type { BodyLink, Heading, Recovery, RecoveryStep, Section } from '../model/runbook.js';
 import { headingSlugs } from './heading-slugs.js';
+import { numberedRun, type SectionAt } from './numbered-headings.js';
 import { blocksOf, definitionsOf, type Definitions, type ProseContext } from './prose-blocks.js';
 import { spanOf } from './span.js';
 
@@ -16,7 +17,8 @@ export interface Body {
   /**
    * The first ordered list under a recovery section, as steps (`body`); else the recovery sections
    * that hold anything, as written (`prose`: the first one's content, then each further one with its
-   * heading); else none.
+   * heading); else, with no recovery section, a run of sibling headings numbered 1., 2., 3. … as
+   * written (`prose` too, the same way); else none.
    */
   readonly recovery: Exclude<Recovery, { readonly source: 'frontmatter' }>;
   readonly firstH1: string | undefined;
@@ -31,7 +33,8 @@ export function readBody(tree: Root, config: Config): Body {
   const headings: Heading[] = [];
   const sections: Section[] = [];
   const slugs = new Map<HeadingNode, string>();
-  const recoverySections: { readonly index: number; readonly end: number; readonly heading: Heading }[] = [];
+  const recoverySections: SectionAt[] = [];
+  const allSections: SectionAt[] = [];
   const children = tree.children;
   const ends = sectionEnds(children);
   children.forEach((node, index) => {
@@ -44,6 +47,7 @@ export function readBody(tree: Root, config: Config): Body {
     const name = config.sectionAliases.get(normaliseHeading(text));
     const empty = allBlank(children, index + 1, end);
     sections.push({ name, heading, empty });
+    allSections.push({ index, end, heading });
     if (name === RECOVERY_SECTION && !empty) recoverySections.push({ index, end, heading });
   });
   const definitions = definitionsOf(children);
@@ -55,15 +59,13 @@ export function readBody(tree: Root, config: Config): Body {
   });
   const h1 = headings.find((heading) => heading.depth === 1);
   const context: ProseContext = { definitions, slugOf: (node) => slugs.get(node) ?? '' };
-  return { headings, sections, links, recovery: recoveryOf(children, recoverySections, context), firstH1: h1?.text };
+  const written = recoveryOf(children, recoverySections, context);
+  const recovery = written.source === 'none' ? proseOf(children, numberedRun(allSections), context) : written;
+  return { headings, sections, links, recovery, firstH1: h1?.text };
 }
 
 /** The steps of the first recovery section with an ordered list, else the recovery sections as written. */
-function recoveryOf(
-  children: readonly RootContent[],
-  sections: readonly { readonly index: number; readonly end: number; readonly heading: Heading }[],
-  context: ProseContext,
-): Body['recovery'] {
+function recoveryOf(children: readonly RootContent[], sections: readonly SectionAt[], context: ProseContext): Body['recovery'] {
   for (const { index, end } of sections) {
     const list = firstOrderedList(children, index + 1, end);
     if (list !== undefined) {
@@ -72,7 +74,15 @@ function recoveryOf(
     }
   }
   // Every recovery section as written, in order (a section inside an earlier one is already in it).
-  const written = sections.filter((section, at) => sections.slice(0, at).every((earlier) => section.index >= earlier.end));
+  return proseOf(
+    children,
+    sections.filter((section, at) => sections.slice(0, at).every((earlier) => section.index >= earlier.end)),
+    context,
+  );
+}
+
+/** Sections as written: the first one's content, then each further one with its heading; none when they hold nothing. */
+function proseOf(children: readonly RootContent[], written: readonly SectionAt[], context: ProseContext): Body['recovery'] {
   const blocks = written.flatMap(({ index, end }, at) => blocksOf(children.slice(at === 0 ? index + 1 : index, end), context));
   const [first] = written;
   const last = children[(written.at(-1)?.end ?? 0) - 1];

@@ -49,7 +49,9 @@ export function recoveryPanel(entry: RunbookView, body: readonly BodyPiece[], re
           .filter((each) => each.name === RECOVERY_SECTION && each.heading.span.start.line <= recovery.span.start.line)
           .map((each) => ({ heading: each.heading.text, slug: each.heading.slug }))
           .at(-1);
-  const cut = section === undefined || rendered?.kind !== 'rendered' ? undefined : cutSection(body, section.slug);
+  // Further sections of a prose recovery that follow its first directly (numbered headings) move with it.
+  const further = new Set(recovery.source === 'prose' ? recovery.blocks.flatMap((block) => (block.kind === 'heading' ? [block.slug] : [])) : []);
+  const cut = section === undefined || rendered?.kind !== 'rendered' ? undefined : cutSection(body, section.slug, further);
   const numbered = recovery.source === 'body';
   if (section === undefined || cut === undefined) {
     if (recovery.source !== 'prose') return { panel: modelSteps(), body, anchor: undefined };
@@ -68,14 +70,19 @@ function panelStep(step: RunbookView['steps'][number]): PanelStep {
 
 /**
  * The section under the top-level heading with anchor `slug` (its heading left out), up to the next
- * heading of the same or a higher level, and the pieces around it; undefined when no heading has it.
+ * heading of the same or a higher level that is not one of `further` (the sections that go with it),
+ * and the pieces around it; undefined when no heading has it.
  */
-function cutSection(pieces: readonly BodyPiece[], slug: string): { readonly section: readonly BodyPiece[]; readonly rest: readonly BodyPiece[] } | undefined {
+function cutSection(
+  pieces: readonly BodyPiece[],
+  slug: string,
+  further: ReadonlySet<string>,
+): { readonly section: readonly BodyPiece[]; readonly rest: readonly BodyPiece[] } | undefined {
   const start = pieces.findIndex((piece) => piece.kind === 'heading' && piece.slug === slug);
   const heading = pieces[start];
   if (slug === '' || heading?.kind !== 'heading') return undefined;
   const after = pieces.slice(start + 1);
-  const length = after.findIndex((piece) => (piece.kind === 'heading' && piece.depth <= heading.depth) || piece.kind === 'opening-h1');
+  const length = after.findIndex((piece) => (piece.kind === 'heading' && piece.depth <= heading.depth && !further.has(piece.slug)) || piece.kind === 'opening-h1');
   const end = length === -1 ? pieces.length : start + 1 + length;
   // A heading holding a relative link has no HTML of its own: its pieces come first in the section.
   return { section: pieces.slice(start + 1, end), rest: [...pieces.slice(0, start), ...pieces.slice(end)] };

@@ -156,4 +156,18 @@ describe.runIf(sharedAvailable())('runbook show on adopted corpora', () => {
     expect(result.stdout).toContain('## 3. Ensure that the Gitaly server process is running');
     expect(result.stdout).toContain('Attempt to restart gitaly service: `sudo gitlab-ctl restart gitaly`');
   }, 120_000);
+
+  it('prints the numbered headings of "gitaly is down" as its recovery with the config `init` writes', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'runbook-show-corpus-'));
+    copies.push(folder);
+    cpSync(join(SHARED, 'corpora', 'mattrussi__gitlab-com-runbooks'), folder, { recursive: true });
+    expect((await runCli(['init'], folder)).code).toBe(0);
+    const result = await runCli(['show', 'gitaly is down'], folder);
+    expect(result.code).toBe(0);
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('Recovery is written as prose (steps not numbered), under 1. Ensure that the file server is running:');
+    expect(result.stdout).toContain('Is the NFS file server running and accessible?');
+    expect(result.stdout).toContain('## 2. Check the Gitaly Logs');
+    expect(result.stdout).toContain('## 3. Ensure that the Gitaly server process is running');
+    expect(result.stdout).not.toContain('escalate.');
+  }, 120_000);
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Inlines } from '../../src/model/prose.js';
+import { plainText, type Inlines } from '../../src/model/prose.js';
 import type { Recovery, RecoveryStep } from '../../src/model/runbook.js';
 import { bodyBlocks } from '../../src/parse/body-blocks.js';
+import { findingsOf } from '../check/rule-findings.js';
 import { runbookOf } from '../helpers.js';
 
 function steps(recovery: Recovery): readonly RecoveryStep[] {
@@ -134,6 +135,77 @@ describe('a recovery section written as prose', () => {
   it('gives way to a numbered list in any recovery section, and is none for a section of comments only', () => {
     expect(runbookOf('## Mitigation\n\nFirst.\n\n## Resolution\n\n1. Step.\n').recovery.source).toBe('body');
     expect(runbookOf('## Mitigation\n\n<!-- to do -->\n').recovery.source).toBe('none');
+  });
+});
+
+describe('sibling headings numbered 1., 2., 3. … (GitLab)', () => {
+  const GITLAB_LIKE = [
+    '# Gitaly is down',
+    '',
+    '## Symptoms',
+    '',
+    'Pages fire.',
+    '',
+    '## 1. Ensure that the file server is running',
+    '',
+    'Is the file server up?',
+    '',
+    '### If the server rebooted',
+    '',
+    '```sh',
+    '# a comment, not a heading',
+    'sudo mount -a',
+    '```',
+    '',
+    '## 2. Check the logs',
+    '',
+    'Read them.',
+    '',
+    '## Known scenarios',
+    '',
+    'Not a step.',
+    '',
+  ].join('\n');
+
+  it('are the recovery, as written, when there is no recovery section: the first one\'s content, then each further one with its heading', () => {
+    expect(runbookOf(GITLAB_LIKE).recovery).toEqual({
+      source: 'prose',
+      heading: '1. Ensure that the file server is running',
+      slug: '1-ensure-that-the-file-server-is-running',
+      span: { start: { line: 7, column: 1 }, end: { line: 20, column: 11 } },
+      blocks: [
+        { kind: 'paragraph', inlines: [text('Is the file server up?')] },
+        { kind: 'heading', depth: 3, inlines: [text('If the server rebooted')], slug: 'if-the-server-rebooted' },
+        { kind: 'code', lang: 'sh', text: '# a comment, not a heading\nsudo mount -a' },
+        { kind: 'heading', depth: 2, inlines: [text('2. Check the logs')], slug: '2-check-the-logs' },
+        { kind: 'paragraph', inlines: [text('Read them.')] },
+      ],
+    });
+  });
+
+  it('are reported as a recovery written as prose, at the first numbered heading', () => {
+    const findings = findingsOf('no-recovery-steps', GITLAB_LIKE).map((finding) => ({ code: finding.code, span: finding.span }));
+    expect(findings).toEqual([{ code: 'no-recovery-steps/prose', span: { start: { line: 7, column: 1 }, end: { line: 7, column: 45 } } }]);
+  });
+
+  it('run only while each sibling is numbered next, at the same level, from 1', () => {
+    const prose = (markdown: string) => {
+      const recovery = runbookOf(markdown).recovery;
+      return recovery.source === 'prose' ? recovery.blocks.flatMap((block) => (block.kind === 'heading' ? [plainText(block.inlines)] : [])) : recovery.source;
+    };
+    expect(prose('## 1. One\n\na\n\n## 2. Two\n\nb\n\n## 4. Four\n\nc\n')).toEqual(['2. Two']);
+    expect(prose('### 1. One\n\na\n\n### 2. Two\n\n### 3. Three\n')).toEqual(['2. Two', '3. Three']);
+    expect(prose('## 1. One\n\na\n\n### 2. Two\n\nb\n')).toBe('none');
+    expect(prose('## 1. One\n\na\n\n## Two\n\n## 2. Three\n\nb\n')).toBe('none');
+    expect(prose('## 2. Two\n\na\n\n## 3. Three\n\nb\n')).toBe('none');
+    expect(prose('## 1. Only one\n\na\n')).toBe('none');
+    expect(prose('## 1.5 GB\n\na\n\n## 2. Two\n\nb\n')).toBe('none');
+  });
+
+  it('give way to a recovery section, with or without a numbered list', () => {
+    const numbered = '## 1. One\n\na\n\n## 2. Two\n\nb\n';
+    expect(runbookOf(`${numbered}\n## Mitigation\n\nRestart it.\n`).recovery).toMatchObject({ source: 'prose', heading: 'Mitigation' });
+    expect(runbookOf(`${numbered}\n## Recovery\n\n1. Restart it.\n`).recovery.source).toBe('body');
   });
 });
 

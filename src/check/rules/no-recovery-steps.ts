@@ -41,7 +41,7 @@ export const noRecoverySteps: Rule = {
   check(runbook) {
     const recovery = runbook.recovery;
     if (recovery.source === 'prose') {
-      const written = runbook.sections.find((candidate) => candidate.name === 'recovery' && candidate.heading.slug === recovery.slug);
+      const written = runbook.sections.find((candidate) => candidate.heading.slug === recovery.slug);
       const at = { file: runbook.file, span: written?.heading.span ?? recovery.span, subject: '' };
       return [finding('no-recovery-steps/prose', { heading: recovery.heading }, at)];
     }
