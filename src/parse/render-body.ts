@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Root as HastRoot, Nodes as HastNodes } from 'hast';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
@@ -28,11 +29,26 @@ const SCHEMA: Schema = {
  */
 export function renderBody(tree: Root): { readonly pieces: readonly BodyPiece[]; readonly text: string } {
   const body: Root = { type: 'root', children: tree.children.filter((node) => node.type !== 'yaml') };
-  const hast = toHast(body, { allowDangerousHtml: true });
+  const hast = toHast(body, { allowDangerousHtml: true }) as HastRoot;
   // hast-util-raw re-parses the whole tree with parse5: only worth it when there is raw HTML.
-  const parsed = hasRawHtml(body) ? (raw(hast) as HastRoot) : (hast as HastRoot);
-  const clean = sanitize(parsed, SCHEMA) as HastRoot;
-  addHeadingIds(clean);
+  if (!hasRawHtml(body)) {
+    const clean = sanitize(hast, SCHEMA) as HastRoot;
+    addHeadingIds(clean, () => true);
+    return { pieces: bodyPieces(clean), text: plainText(body) };
+  }
+  // The Markdown headings are marked before the raw HTML is parsed, with a value no file can know,
+  // so that only they take anchors, as `check` gives them: a raw `<h2>Recovery</h2>` before the
+  // `## Recovery` section took its anchor, and with it the site's recovery panel.
+  const mark = randomUUID();
+  visit(hast, (node) => {
+    const element = node as HastNodes;
+    if (isHeading(element)) element.properties[MARK] = mark;
+  });
+  const parsed = raw(hast) as HastRoot;
+  const headings = SCHEMA.attributes ?? {};
+  const marked: Schema = { ...SCHEMA, attributes: { ...headings, ...Object.fromEntries(HEADINGS.map((tag) => [tag, [...(headings[tag] ?? []), [MARK, mark]]])) } };
+  const clean = sanitize(parsed, marked) as HastRoot;
+  addHeadingIds(clean, (element) => element.properties[MARK] === mark);
   return { pieces: bodyPieces(clean), text: plainText(body) };
 }
 
@@ -56,12 +72,23 @@ function hasRawHtml(tree: Root): boolean {
   return found;
 }
 
-function addHeadingIds(tree: HastRoot): void {
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+/** The property marking the Markdown headings while the raw HTML is parsed (`data-runbook-heading`). */
+const MARK = 'dataRunbookHeading';
+
+function isHeading(node: HastNodes): node is HastNodes & { type: 'element' } {
+  return node.type === 'element' && HEADINGS.includes(node.tagName);
+}
+
+/** GitHub's anchors on the Markdown headings (`fromMarkdown`); headings written as raw HTML get none. */
+function addHeadingIds(tree: HastRoot, fromMarkdown: (element: HastNodes & { type: 'element' }) => boolean): void {
   const slugOf = headingSlugs();
   visit(tree, (node) => {
     const element = node as HastNodes;
-    if (element.type === 'element' && /^h[1-6]$/.test(element.tagName)) {
-      element.properties.id = slugOf(hastToString(element));
-    }
+    if (!isHeading(element)) return;
+    if (fromMarkdown(element)) element.properties.id = slugOf(hastToString(element));
+    else delete element.properties.id;
+    delete element.properties.dataRunbookHeading;
   });
 }
