@@ -8,6 +8,7 @@
  * the body keeps it.
  */
 import { blocksHtml, inlinesHtml } from '../cheatsheet/prose-html.js';
+import { textInline } from '../model/prose.js';
 import type { BodyPiece, RenderedBody } from '../model/runbook.js';
 import type { RunbookView } from '../view/collection-view.js';
 
@@ -22,7 +23,14 @@ export interface PanelStep {
 export type Panel =
   | { readonly kind: 'steps'; readonly steps: readonly PanelStep[] }
   /** The recovery section as written: moved from the body (`pieces`) or rendered from the model (`html`). */
-  | { readonly kind: 'section'; readonly heading: string; readonly numbered: boolean; readonly content: { readonly pieces: readonly BodyPiece[] } | { readonly html: string } }
+  | {
+      readonly kind: 'section';
+      readonly heading: string;
+      readonly numbered: boolean;
+      /** Written as numbered headings (`## 1. …`, `## 2. …`): the first heading stays in the content, with its anchor. */
+      readonly numberedHeadings: boolean;
+      readonly content: { readonly pieces: readonly BodyPiece[] } | { readonly html: string };
+    }
   | { readonly kind: 'none' };
 
 /** The panel, the body's pieces without what moved into it, and the anchor the panel takes over. */
@@ -31,6 +39,9 @@ export interface PanelAndBody {
   readonly body: readonly BodyPiece[];
   readonly anchor: string | undefined;
 }
+
+/** The first of a run of numbered headings (`1. Ensure the server runs`), which a prose recovery may be. */
+const NUMBERED_FIRST = /^1[.)]\s/;
 
 /** The section named `recovery` by the config (see `sectionAliases`). */
 const RECOVERY_SECTION = 'recovery';
@@ -51,13 +62,16 @@ export function recoveryPanel(entry: RunbookView, body: readonly BodyPiece[], re
           .at(-1);
   // Further sections of a prose recovery that follow its first directly (numbered headings) move with it.
   const further = new Set(recovery.source === 'prose' ? recovery.blocks.flatMap((block) => (block.kind === 'heading' ? [block.slug] : [])) : []);
-  const cut = section === undefined || rendered?.kind !== 'rendered' ? undefined : cutSection(body, section.slug, further);
+  const numberedHeadings = recovery.source === 'prose' && NUMBERED_FIRST.test(recovery.heading);
+  const cut = section === undefined || rendered?.kind !== 'rendered' ? undefined : cutSection(body, section.slug, further, numberedHeadings);
   const numbered = recovery.source === 'body';
   if (section === undefined || cut === undefined) {
     if (recovery.source !== 'prose') return { panel: modelSteps(), body, anchor: undefined };
-    return { panel: { kind: 'section', heading: recovery.heading, numbered, content: { html: blocksHtml(recovery.blocks) } }, body, anchor: undefined };
+    const blocks = numberedHeadings ? [{ kind: 'heading' as const, depth: 2, inlines: textInline(recovery.heading), slug: recovery.slug }, ...recovery.blocks] : recovery.blocks;
+    return { panel: { kind: 'section', heading: recovery.heading, numbered, numberedHeadings, content: { html: blocksHtml(blocks) } }, body, anchor: undefined };
   }
-  return { panel: { kind: 'section', heading: section.heading, numbered, content: { pieces: cut.section } }, body: cut.rest, anchor: section.slug };
+  const panel: Panel = { kind: 'section', heading: section.heading, numbered, numberedHeadings, content: { pieces: cut.section } };
+  return { panel, body: cut.rest, anchor: numberedHeadings ? undefined : section.slug };
 }
 
 function panelStep(step: RunbookView['steps'][number]): PanelStep {
@@ -69,7 +83,8 @@ function panelStep(step: RunbookView['steps'][number]): PanelStep {
 }
 
 /**
- * The section under the top-level heading with anchor `slug` (its heading left out), up to the next
+ * The section under the top-level heading with anchor `slug` (its heading left out unless
+ * `keepHeading`), up to the next
  * heading of the same or a higher level that is not one of `further` (the sections that go with it),
  * and the pieces around it; undefined when no heading has it.
  */
@@ -77,6 +92,7 @@ function cutSection(
   pieces: readonly BodyPiece[],
   slug: string,
   further: ReadonlySet<string>,
+  keepHeading: boolean,
 ): { readonly section: readonly BodyPiece[]; readonly rest: readonly BodyPiece[] } | undefined {
   const start = pieces.findIndex((piece) => piece.kind === 'heading' && piece.slug === slug);
   const heading = pieces[start];
@@ -85,5 +101,5 @@ function cutSection(
   const length = after.findIndex((piece) => (piece.kind === 'heading' && piece.depth <= heading.depth && !further.has(piece.slug)) || piece.kind === 'opening-h1');
   const end = length === -1 ? pieces.length : start + 1 + length;
   // A heading holding a relative link has no HTML of its own: its pieces come first in the section.
-  return { section: pieces.slice(start + 1, end), rest: [...pieces.slice(0, start), ...pieces.slice(end)] };
+  return { section: pieces.slice(keepHeading ? start : start + 1, end), rest: [...pieces.slice(0, start), ...pieces.slice(end)] };
 }
