@@ -87,7 +87,7 @@ function runbookContext(runbook: SheetRunbook, sitePath: string | undefined): Re
       run: step.run?.replace(/\s+$/, ''),
       expectHtml: step.expectInlines === undefined ? undefined : inlinesHtml(step.expectInlines),
     })),
-    prose: runbook.prose === undefined ? undefined : { note: proseNote(runbook.prose.heading), html: blocksHtml(runbook.prose.blocks) },
+    prose: runbook.prose === undefined ? undefined : { note: proseNote(runbook.prose), html: blocksHtml(runbook.prose.blocks) },
     noSteps: NO_STEPS_NOTE,
     more: runbook.moreSteps > 0 ? moreStepsNote(runbook.moreSteps) : runbook.prose !== undefined && runbook.prose.moreBlocks > 0 ? moreBlocksNote(runbook.prose.moreBlocks) : undefined,
     // Standalone, a path in the repository is printed as a path: a link to it would lead nowhere.

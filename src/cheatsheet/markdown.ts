@@ -39,7 +39,7 @@ function runbookBlock(runbook: SheetRunbook): string {
   facts.push(`**Status:** ${runbook.flagged ? `**${status}**` : status}`);
   parts.push(facts.join('  \n'));
   if (runbook.steps.length > 0) parts.push(runbook.steps.map((step, index) => stepItem(step, index + 1)).join('\n').trimEnd());
-  else if (runbook.prose !== undefined) parts.push(`_${escapeMarkdown(proseNote(runbook.prose.heading))}_`, ...runbook.prose.blocks.map((block) => blockMarkdown(block, '')).filter((block) => block !== ''));
+  else if (runbook.prose !== undefined) parts.push(`_${escapeMarkdown(proseNote(runbook.prose))}_`, ...runbook.prose.blocks.map((block) => blockMarkdown(block, '')).filter((block) => block !== ''));
   else parts.push(`_${escapeMarkdown(NO_STEPS_NOTE)}_`);
   if (runbook.moreSteps > 0) parts.push(`_${escapeMarkdown(moreStepsNote(runbook.moreSteps))}._`);
   if (runbook.prose !== undefined && runbook.prose.moreBlocks > 0) parts.push(`_${escapeMarkdown(moreBlocksNote(runbook.prose.moreBlocks))}._`);

@@ -38,6 +38,8 @@ export interface SheetStep {
 /** A recovery section written as prose, not numbered steps: its heading and the blocks that fit. */
 export interface SheetProse {
   readonly heading: string;
+  /** A section without a numbered list, or numbered headings (every heading in `blocks`). */
+  readonly form: 'section' | 'numbered-headings';
   readonly blocks: Blocks;
   /** How many blocks are left out. */
   readonly moreBlocks: number;
@@ -179,9 +181,9 @@ export function moreBlocksNote(count: number): string {
   return `+${count} more paragraph${count === 1 ? '' : 's'}: see the full runbook`;
 }
 
-/** The quiet note above a recovery written as prose: its steps are not numbered. */
-export function proseNote(heading: string): string {
-  return `Steps not numbered: the ${heading} section, as written.`;
+/** The quiet note above a recovery written as prose: its steps are not numbered (or are numbered headings). */
+export function proseNote(prose: Pick<SheetProse, 'heading' | 'form'>): string {
+  return prose.form === 'numbered-headings' ? "The runbook's numbered sections, as written." : `Steps not numbered: the ${prose.heading} section, as written.`;
 }
 
 /** What a sheet says for a runbook without recovery steps. */
@@ -238,7 +240,7 @@ function sheetRunbook(entry: RunbookView, teams: readonly SheetTeam[], config: C
       }),
     ),
     moreSteps: 0,
-    ...(entry.recoveryProse === undefined || steps.length > 0 ? {} : { prose: { heading: entry.recoveryProse.heading, blocks: entry.recoveryProse.blocks, moreBlocks: 0 } }),
+    ...(entry.recoveryProse === undefined || steps.length > 0 ? {} : { prose: { heading: entry.recoveryProse.heading, form: entry.recoveryProse.form, blocks: entry.recoveryProse.blocks, moreBlocks: 0 } }),
     escalation,
     link: { url: entry.url ?? repositoryPath(entry, config), page: entry.page },
   };

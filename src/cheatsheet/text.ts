@@ -69,7 +69,7 @@ function runbookLines(runbook: SheetRunbook): readonly string[] {
     }
   });
   if (runbook.prose !== undefined) {
-    lines.push(...wrap(proseNote(runbook.prose.heading), TEXT_WIDTH, '  ', '  '));
+    lines.push(...wrap(proseNote(runbook.prose), TEXT_WIDTH, '  ', '  '));
     for (const block of runbook.prose.blocks) lines.push(...blockLines(block, '  '));
   }
   if (runbook.moreSteps > 0) lines.push(...wrap(moreStepsNote(runbook.moreSteps), TEXT_WIDTH, '  ', '  '));

@@ -43,7 +43,15 @@ export interface RecoveryStep {
  */
 export type Recovery =
   | { readonly source: 'frontmatter' | 'body'; readonly steps: readonly RecoveryStep[]; readonly span: Span }
-  | { readonly source: 'prose'; readonly heading: string; readonly slug: string; readonly blocks: Blocks; readonly span: Span }
+  | {
+      readonly source: 'prose';
+      /** `section`: a recovery section (Mitigation…) without a numbered list, its heading left out of `blocks`; `numbered-headings`: headings `1. …`, `2. …`, every one in `blocks`. */
+      readonly form: 'section' | 'numbered-headings';
+      readonly heading: string;
+      readonly slug: string;
+      readonly blocks: Blocks;
+      readonly span: Span;
+    }
   | { readonly source: 'none' };
 
 /** Someone to call: `{name, via, target}`, e.g. `{DB on-call, pager, db-primary}`. */

@@ -19,6 +19,7 @@ export interface FullBody {
 
 /** The note over a recovery section written as prose. */
 const PROSE_NOTE = 'Recovery is written as prose (steps not numbered)';
+const NUMBERED_NOTE = "Recovery as written, in the runbook's numbered sections";
 
 /**
  * The card as terminal text for someone woken by a page: what it is, whether it can be trusted,
@@ -73,8 +74,10 @@ function recoveryLines(card: Card, inline: InlineStyle, full: boolean): readonly
   const style = inline.palette;
   if (card.steps.length === 0 && card.prose !== undefined) {
     const heading = printable(card.prose.heading);
-    if (full) return wrap(`${PROSE_NOTE}: see ${heading} below.`, { first: '  ', rest: '  ' }).map(style.dim);
-    return [...wrap(`${PROSE_NOTE}, under ${heading}:`, { first: '  ', rest: '  ' }).map(style.dim), '', ...blocksText(card.prose.blocks, inline, { first: '  ', rest: '  ' })];
+    const numbered = card.prose.form === 'numbered-headings';
+    if (full) return wrap(numbered ? `${NUMBERED_NOTE}: see below, from ${heading}.` : `${PROSE_NOTE}: see ${heading} below.`, { first: '  ', rest: '  ' }).map(style.dim);
+    const note = numbered ? `${NUMBERED_NOTE}:` : `${PROSE_NOTE}, under ${heading}:`;
+    return [...wrap(note, { first: '  ', rest: '  ' }).map(style.dim), '', ...blocksText(card.prose.blocks, inline, { first: '  ', rest: '  ' })];
   }
   if (card.steps.length === 0) return wrap('No recovery steps are written down: escalate.', { first: '  ', rest: '  ' });
   const lines: string[] = [];

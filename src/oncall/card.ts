@@ -26,6 +26,8 @@ export interface CardStep {
 /** A recovery section written as prose: its heading as written, its anchor and its blocks. */
 export interface CardProse {
   readonly heading: string;
+  /** A section without a numbered list, or numbered headings (every heading in `blocks`). */
+  readonly form: 'section' | 'numbered-headings';
   readonly slug: string;
   readonly blocks: Blocks;
 }
@@ -76,7 +78,7 @@ export function cardOf(view: RunbookView): Card {
     alerts: view.alerts,
     escalation: view.escalation,
     steps: view.steps.map((step) => ({ text: step.text, textInlines: step.textInlines, run: step.run, expect: step.expect, expectInlines: step.expectInlines })),
-    prose: view.recoveryProse && { heading: view.recoveryProse.heading, slug: view.recoveryProse.slug, blocks: view.recoveryProse.blocks },
+    prose: view.recoveryProse && { heading: view.recoveryProse.heading, form: view.recoveryProse.form, slug: view.recoveryProse.slug, blocks: view.recoveryProse.blocks },
     links: runbook.links,
   };
 }

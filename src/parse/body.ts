@@ -60,7 +60,7 @@ export function readBody(tree: Root, config: Config): Body {
   const h1 = headings.find((heading) => heading.depth === 1);
   const context: ProseContext = { definitions, slugOf: (node) => slugs.get(node) ?? '' };
   const written = recoveryOf(children, recoverySections, context);
-  const recovery = written.source === 'none' ? proseOf(children, numberedRun(allSections), context) : written;
+  const recovery = written.source === 'none' ? proseOf(children, numberedRun(allSections), context, 'numbered-headings') : written;
   return { headings, sections, links, recovery, firstH1: h1?.text };
 }
 
@@ -78,17 +78,21 @@ function recoveryOf(children: readonly RootContent[], sections: readonly Section
     children,
     sections.filter((section, at) => sections.slice(0, at).every((earlier) => section.index >= earlier.end)),
     context,
+    'section',
   );
 }
 
-/** Sections as written: the first one's content, then each further one with its heading; none when they hold nothing. */
-function proseOf(children: readonly RootContent[], written: readonly SectionAt[], context: ProseContext): Body['recovery'] {
-  const blocks = written.flatMap(({ index, end }, at) => blocksOf(children.slice(at === 0 ? index + 1 : index, end), context));
+/**
+ * Sections as written: the first one's content (with its heading too when they are numbered
+ * headings), then each further one with its heading; none when they hold nothing.
+ */
+function proseOf(children: readonly RootContent[], written: readonly SectionAt[], context: ProseContext, form: 'section' | 'numbered-headings'): Body['recovery'] {
+  const blocks = written.flatMap(({ index, end }, at) => blocksOf(children.slice(at === 0 && form === 'section' ? index + 1 : index, end), context));
   const [first] = written;
   const last = children[(written.at(-1)?.end ?? 0) - 1];
   if (first !== undefined && last !== undefined && blocks.length > 0) {
     const span = { start: first.heading.span.start, end: spanOf(last).end };
-    return { source: 'prose', heading: first.heading.text, slug: first.heading.slug, blocks, span };
+    return { source: 'prose', form, heading: first.heading.text, slug: first.heading.slug, blocks, span };
   }
   return { source: 'none' };
 }

@@ -8,7 +8,6 @@
  * the body keeps it.
  */
 import { blocksHtml, inlinesHtml } from '../cheatsheet/prose-html.js';
-import { textInline } from '../model/prose.js';
 import type { BodyPiece, RenderedBody } from '../model/runbook.js';
 import type { RunbookView } from '../view/collection-view.js';
 
@@ -40,9 +39,6 @@ export interface PanelAndBody {
   readonly anchor: string | undefined;
 }
 
-/** The first of a run of numbered headings (`1. Ensure the server runs`), which a prose recovery may be. */
-const NUMBERED_FIRST = /^1[.)]\s/;
-
 /** The section named `recovery` by the config (see `sectionAliases`). */
 const RECOVERY_SECTION = 'recovery';
 
@@ -62,13 +58,12 @@ export function recoveryPanel(entry: RunbookView, body: readonly BodyPiece[], re
           .at(-1);
   // Further sections of a prose recovery that follow its first directly (numbered headings) move with it.
   const further = new Set(recovery.source === 'prose' ? recovery.blocks.flatMap((block) => (block.kind === 'heading' ? [block.slug] : [])) : []);
-  const numberedHeadings = recovery.source === 'prose' && NUMBERED_FIRST.test(recovery.heading);
+  const numberedHeadings = recovery.source === 'prose' && recovery.form === 'numbered-headings';
   const cut = section === undefined || rendered?.kind !== 'rendered' ? undefined : cutSection(body, section.slug, further, numberedHeadings);
   const numbered = recovery.source === 'body';
   if (section === undefined || cut === undefined) {
     if (recovery.source !== 'prose') return { panel: modelSteps(), body, anchor: undefined };
-    const blocks = numberedHeadings ? [{ kind: 'heading' as const, depth: 2, inlines: textInline(recovery.heading), slug: recovery.slug }, ...recovery.blocks] : recovery.blocks;
-    return { panel: { kind: 'section', heading: recovery.heading, numbered, numberedHeadings, content: { html: blocksHtml(blocks) } }, body, anchor: undefined };
+    return { panel: { kind: 'section', heading: recovery.heading, numbered, numberedHeadings, content: { html: blocksHtml(recovery.blocks) } }, body, anchor: undefined };
   }
   const panel: Panel = { kind: 'section', heading: section.heading, numbered, numberedHeadings, content: { pieces: cut.section } };
   return { panel, body: cut.rest, anchor: numberedHeadings ? undefined : section.slug };

@@ -164,7 +164,8 @@ describe.runIf(sharedAvailable())('runbook show on adopted corpora', () => {
     expect((await runCli(['init'], folder)).code).toBe(0);
     const result = await runCli(['show', 'gitaly is down'], folder);
     expect(result.code).toBe(0);
-    expect(result.stdout.replace(/\s+/g, ' ')).toContain('Recovery is written as prose (steps not numbered), under 1. Ensure that the file server is running:');
+    expect(result.stdout).toContain("Recovery as written, in the runbook's numbered sections:");
+    expect(result.stdout).toContain('## 1. Ensure that the file server is running');
     expect(result.stdout).toContain('Is the NFS file server running and accessible?');
     expect(result.stdout).toContain('## 2. Check the Gitaly Logs');
     expect(result.stdout).toContain('## 3. Ensure that the Gitaly server process is running');

@@ -111,6 +111,7 @@ describe('a recovery section written as prose', () => {
     const recovery = runbookOf(PROMETHEUS_LIKE).recovery;
     expect(recovery).toEqual({
       source: 'prose',
+      form: 'section',
       heading: 'Mitigation',
       slug: 'mitigation',
       span: { start: { line: 10, column: 1 }, end: { line: 24, column: 55 } },
@@ -167,13 +168,15 @@ describe('sibling headings numbered 1., 2., 3. … (GitLab)', () => {
     '',
   ].join('\n');
 
-  it('are the recovery, as written, when there is no recovery section: the first one\'s content, then each further one with its heading', () => {
+  it('are the recovery, as written, when there is no recovery section: each one with its heading', () => {
     expect(runbookOf(GITLAB_LIKE).recovery).toEqual({
       source: 'prose',
+      form: 'numbered-headings',
       heading: '1. Ensure that the file server is running',
       slug: '1-ensure-that-the-file-server-is-running',
       span: { start: { line: 7, column: 1 }, end: { line: 20, column: 11 } },
       blocks: [
+        { kind: 'heading', depth: 2, inlines: [text('1. Ensure that the file server is running')], slug: '1-ensure-that-the-file-server-is-running' },
         { kind: 'paragraph', inlines: [text('Is the file server up?')] },
         { kind: 'heading', depth: 3, inlines: [text('If the server rebooted')], slug: 'if-the-server-rebooted' },
         { kind: 'code', lang: 'sh', text: '# a comment, not a heading\nsudo mount -a' },
@@ -193,8 +196,8 @@ describe('sibling headings numbered 1., 2., 3. … (GitLab)', () => {
       const recovery = runbookOf(markdown).recovery;
       return recovery.source === 'prose' ? recovery.blocks.flatMap((block) => (block.kind === 'heading' ? [plainText(block.inlines)] : [])) : recovery.source;
     };
-    expect(prose('## 1. One\n\na\n\n## 2. Two\n\nb\n\n## 4. Four\n\nc\n')).toEqual(['2. Two']);
-    expect(prose('### 1. One\n\na\n\n### 2. Two\n\n### 3. Three\n')).toEqual(['2. Two', '3. Three']);
+    expect(prose('## 1. One\n\na\n\n## 2. Two\n\nb\n\n## 4. Four\n\nc\n')).toEqual(['1. One', '2. Two']);
+    expect(prose('### 1. One\n\na\n\n### 2. Two\n\n### 3. Three\n')).toEqual(['1. One', '2. Two', '3. Three']);
     expect(prose('## 1. One\n\na\n\n### 2. Two\n\nb\n')).toBe('none');
     expect(prose('## 1. One\n\na\n\n## Two\n\n## 2. Three\n\nb\n')).toBe('none');
     expect(prose('## 2. Two\n\na\n\n## 3. Three\n\nb\n')).toBe('none');
