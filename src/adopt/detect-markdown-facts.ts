@@ -3,6 +3,7 @@
  * keys it uses and its headings. From the first bytes of the file only, and never failing: a file
  * it cannot make sense of simply has no keys and no headings.
  */
+import { atxHeadingContent } from '../parse/atx-heading.js';
 
 /** A name (a key, a heading, a section) and how many files use it. */
 export interface Count {
@@ -62,25 +63,12 @@ export function markdownFacts(path: string, head: string): MarkdownFacts {
 }
 
 /**
- * The text of a heading after its opening, without the closing `#`s (after a space or tab) and the
- * blanks around it; undefined when the line holds a line break (`\r`, U+2028, U+2029), which ends a
- * heading. Written as a loop: as the regular expression `[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$` one line of
- * 16 KB of spaces took 1 to 2 s, and init reads up to 2,000 files (found by H8, #12).
+ * The text of a heading after its opening (see {@link atxHeadingContent}); undefined when the line
+ * holds a line break (`\r`, U+2028, U+2029), which ends a heading.
  */
 function headingText(rest: string): string | undefined {
   if (/[\r\u2028\u2029]/.test(rest)) return undefined;
-  const blank = (index: number): boolean => rest[index] === ' ' || rest[index] === '\t';
-  let start = 0;
-  while (start < rest.length && blank(start)) start += 1;
-  let end = rest.length;
-  while (end > start && blank(end - 1)) end -= 1;
-  let closing = end;
-  while (closing > start && rest[closing - 1] === '#') closing -= 1;
-  if (closing < end && closing > start && blank(closing - 1)) {
-    end = closing;
-    while (end > start && blank(end - 1)) end -= 1;
-  }
-  return rest.slice(start, end);
+  return atxHeadingContent(rest, 0, rest.length);
 }
 
 /** A heading as compared across files: lower-case, inline code and emphasis marks gone, no trailing colon. */

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { atxHeadingContent } from './atx-heading.js';
 import { oversizedChunk, splitIntoChunks } from './chunks.js';
 import { crowdedParagraph } from './crowded-paragraph.js';
 import { findFrontmatterFences } from './frontmatter-block.js';
@@ -68,25 +69,17 @@ export function firstHeading(text: string): FirstHeading {
 
 /**
  * The text of `line` as an ATX H1 written plainly (`# Title`, `#` at the margin, without what
- * {@link NOT_PLAIN} lists), without its closing `#`s and the blanks around it; undefined when it is
- * not one. A loop: as the regular expression `^#[ \t]+([^…]*?)(?:[ \t]+#+)?[ \t]*$` a title line
- * of 40,000 spaces took 2.6 s of `show` (found by H8, #12).
+ * {@link NOT_PLAIN} lists), without its closing `#`s and the blanks around it
+ * ({@link atxHeadingContent}); undefined when it is not one.
  */
 function plainAtx(line: string): string | undefined {
   if (line[0] !== '#' || (line[1] !== ' ' && line[1] !== '\t')) return undefined;
   const blank = (index: number): boolean => line[index] === ' ' || line[index] === '\t';
-  let end = line.endsWith('\r\n') ? line.length - 2 : line.endsWith('\r') || line.endsWith('\n') ? line.length - 1 : line.length;
+  const end = line.endsWith('\r\n') ? line.length - 2 : line.endsWith('\r') || line.endsWith('\n') ? line.length - 1 : line.length;
   let start = 1;
   while (start < end && blank(start)) start += 1;
   if (NOT_PLAIN.test(line.slice(start, end))) return undefined;
-  while (end > start && blank(end - 1)) end -= 1;
-  let closing = end;
-  while (closing > start && line[closing - 1] === '#') closing -= 1;
-  if (closing < end && closing > start && blank(closing - 1)) {
-    end = closing;
-    while (end > start && blank(end - 1)) end -= 1;
-  }
-  return line.slice(start, end);
+  return atxHeadingContent(line, start, end);
 }
 
 /** The first H1 of the prefix parsed, unless the prefix is one the full parse refuses (it is then left to that). */
