@@ -124,11 +124,12 @@ describe.runIf(sharedAvailable())('runbook show on adopted corpora', () => {
   afterAll(() => {
     for (const copy of copies) rmSync(copy, { recursive: true, force: true });
   });
-  const copyOf = (corpus: string, config: string): string => {
+  /** A copy of `corpus`, with `config` as its runbook.config.yaml when given (else none: `init` writes it). */
+  const copyOf = (corpus: string, config?: string): string => {
     const folder = mkdtempSync(join(tmpdir(), 'runbook-show-corpus-'));
     copies.push(folder);
     cpSync(join(SHARED, 'corpora', corpus), folder, { recursive: true });
-    writeFileSync(join(folder, 'runbook.config.yaml'), config);
+    if (config !== undefined) writeFileSync(join(folder, 'runbook.config.yaml'), config);
     return folder;
   };
 
@@ -158,9 +159,7 @@ describe.runIf(sharedAvailable())('runbook show on adopted corpora', () => {
   }, 120_000);
 
   it('prints the numbered headings of "gitaly is down" as its recovery with the config `init` writes', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'runbook-show-corpus-'));
-    copies.push(folder);
-    cpSync(join(SHARED, 'corpora', 'mattrussi__gitlab-com-runbooks'), folder, { recursive: true });
+    const folder = copyOf('mattrussi__gitlab-com-runbooks');
     expect((await runCli(['init'], folder)).code).toBe(0);
     const result = await runCli(['show', 'gitaly is down'], folder);
     expect(result.code).toBe(0);
