@@ -115,7 +115,11 @@ export function inlinesOf(nodes: readonly PhrasingContent[], definitions: Defini
 
 /** A link to `url` when it is safe to follow, else its text alone. */
 function linkOf(url: string, children: Inlines): Inlines {
-  const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url.trim())?.[1]?.toLowerCase();
+  // As a browser reads it: tabs and line breaks anywhere, and controls and spaces in front, are dropped
+  // (`java\tscript:` is `javascript:`).
+  // eslint-disable-next-line no-control-regex
+  const cleaned = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(cleaned)?.[1]?.toLowerCase();
   return scheme === undefined || SAFE_SCHEMES.has(scheme) ? [{ kind: 'link', url, children }] : children;
 }
 
