@@ -16,6 +16,7 @@ import { catalogJson } from './catalog.js';
 import { siteCheatSheets } from './cheatsheet-pages.js';
 import { alertPages, groupPages, indexPage } from './listing-pages.js';
 import { runbookPage, searchDocument } from './runbook-page.js';
+import { canonicalRender, withVariants } from './runbook-variants.js';
 import { buildSearchIndex } from './search-index.js';
 import type { SiteFile } from './search-document.js';
 import { lazyPlan, page, type Bundle, type Page, type PlanOptions, type SitePlan } from './site-plan.js';
@@ -65,8 +66,8 @@ export function planSite(input: SiteInput, options: PlanOptions = { remember: tr
   });
   const extra = input.extraScripts ?? [];
   const everyPage = ['assets/site.js', ...extra];
-  const runbookPages = data.runbooks.map((entry): Page => page(entry.page, () => runbookPage(entry, input.bodies.get(entry.runbook.path), data, render, everyPage)));
-  const pages: Page[] = [
+  const runbookPages = data.runbooks.map((entry): Page => page(entry.page, () => runbookPage(entry, input.bodies.get(entry.runbook.path), data, canonicalRender(entry, render), everyPage)));
+  const pages = withVariants(data.runbooks, [
     ...runbookPages,
     page('index.html', () => indexPage(data, render, [...everyPage, ...SEARCH_SCRIPTS])),
     ...alertPages(data, render, everyPage),
@@ -75,7 +76,7 @@ export function planSite(input: SiteInput, options: PlanOptions = { remember: tr
     page('404.html', () => render({ template: '404', path: '404.html', title: 'Not found', page: '404', data: {}, scripts: [...everyPage, ...SEARCH_SCRIPTS], absolute: true })),
     { path: 'catalog.json', make: () => catalogJson(data) },
     ...[...input.templates.assets].map(([path, text]): Page => ({ path: `assets/${path}`, make: () => text })),
-  ];
+  ]);
   const bundles: Bundle[] = [
     { holds: (path) => path.startsWith('search/'), make: () => buildSearchIndex(data.runbooks.map((entry) => searchDocument(entry, input.bodies.get(entry.runbook.path)))) },
     {

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { rootPrefix } from '../model/site-paths.js';
+import { breakableNameHtml } from './name-breaks.js';
 import type { SiteFile } from './search-document.js';
 import type { TemplateSet } from '../model/template-set.js';
 
@@ -23,6 +24,8 @@ export interface PageRequest {
   readonly data: Readonly<Record<string, unknown>>;
   readonly scripts?: readonly string[];
   readonly refresh?: string;
+  /** `<link rel="canonical">`: the page's own URL, on a page also written at other paths (a runbook's lower-case variant). */
+  readonly canonical?: string;
   /** Use absolute URLs from the base URL (the 404 page, served at any path). */
   readonly absolute?: boolean;
 }
@@ -37,6 +40,7 @@ export type PageRenderer = (request: PageRequest) => SiteFile;
  */
 export function compileTemplates(set: TemplateSet, frame: PageFrame): PageRenderer {
   const handlebars = Handlebars.create();
+  handlebars.registerHelper('breakable', (name: unknown) => new handlebars.SafeString(breakableNameHtml(String(name))));
   for (const [name, text] of set.partials) handlebars.registerPartial(name, text);
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   for (const [name, text] of set.pages) compiled.set(name, handlebars.compile(text, { strict: false, preventIndent: true }));
@@ -58,6 +62,7 @@ export function compileTemplates(set: TemplateSet, frame: PageFrame): PageRender
       page: request.page,
       scripts: request.scripts ?? [],
       refresh: request.refresh,
+      canonical: request.canonical,
     });
     return { path: request.path, content: html };
   };

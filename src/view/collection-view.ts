@@ -6,7 +6,8 @@ import type { Recovery, RecoveryStep, Runbook } from '../model/runbook.js';
 import { teamOf } from '../model/team-lookup.js';
 import type { GitFacts } from '../model/git-facts.js';
 import { alertFolders } from '../model/alert-paths.js';
-import { safeIdPath, safeSegment, uniquePaths } from '../model/site-paths.js';
+import { runbookFolders } from '../model/runbook-paths.js';
+import { safeSegment, uniquePaths } from '../model/site-paths.js';
 import { RULES } from '../check/registry.js';
 import { reviewView, type ReviewView } from './review.js';
 import { runbookStatus, type RunbookStatus } from './status.js';
@@ -25,6 +26,8 @@ export interface RunbookView {
   readonly review: ReviewView;
   /** `runbooks/<id>/index.html`. */
   readonly page: string;
+  /** The same page at other paths (see `runbookFolders`): `runbooks/<id in lower case>/index.html` when it has one. */
+  readonly variants: readonly string[];
   /** `<base_url>/runbooks/<id>/` when the site's URL is known. */
   readonly url: string | undefined;
   /** Where it is on the site: `url` when known, else the path from the site's root (`runbooks/<id>/`). */
@@ -101,13 +104,13 @@ export function collectionView(
     if (list === undefined) byFile.set(diagnostic.file, [diagnostic]);
     else list.push(diagnostic);
   }
-  const pages = uniquePaths(allIds, (id) => `runbooks/${safeIdPath(id)}`);
+  const pages = runbookFolders(allIds);
   const sorted = [...runbooks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const siteRunbooks = sorted.map((runbook): RunbookView => {
     const edited = git.kind === 'repository' ? git.lastEdited.get(runbook.path) : undefined;
     const own = byFile.get(runbook.file) ?? [];
     const review = reviewView(runbook, today);
-    const folder = pages.get(runbook.id) ?? 'runbooks/_';
+    const [folder = 'runbooks/_', ...variants] = pages.get(runbook.id) ?? [];
     const url = siteUrl(`${folder}/`, config.site.baseUrl);
     return {
       runbook,
@@ -115,6 +118,7 @@ export function collectionView(
       status: runbookStatus(review, own, config, (id) => (Object.hasOwn(runbook.settings.rules, id) ? runbook.settings.rules[id] : DEFAULT_SETTINGS.get(id)) !== 'off'),
       review,
       page: `${folder}/index.html`,
+      variants: variants.map((variant) => `${variant}/index.html`),
       url,
       link: url ?? `${folder}/`,
       owner: runbook.owner.kind === 'given' ? runbook.owner.value : undefined,

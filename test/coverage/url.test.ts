@@ -59,23 +59,39 @@ describe('expandUrlTemplate', () => {
 
 /** `KubePodCrashLooping` as the site writes its pages: its own and the lower-case variant. */
 const KUBE = { name: 'KubePodCrashLooping', folders: ['KubePodCrashLooping', 'kubepodcrashlooping'] };
+/** Its runbook's page folders under `runbooks/`: its own and the lower-case variant. */
+const KUBE_RUNBOOK = { folders: ['kubernetes/KubePodCrashLooping', 'kubernetes/kubepodcrashlooping'] };
 
 describe('expectedUrls', () => {
-  it('fills {alert} and {id}, as written and lowercased', () => {
-    expect(expectedUrls('https://r.example.com/alerts/{alert}/', KUBE, 'kubernetes/pods')).toEqual([
+  it('fills {alert} and {id} with the folders the site writes, as written and lowercased', () => {
+    expect(expectedUrls('https://r.example.com/{alert}/{id}', KUBE, KUBE_RUNBOOK)).toEqual([
+      'https://r.example.com/KubePodCrashLooping/kubernetes/KubePodCrashLooping',
+      'https://r.example.com/kubepodcrashlooping/kubernetes/kubepodcrashlooping',
+    ]);
+    expect(expectedUrls('https://r.example.com/{id}#{alert}', { name: 'a', folders: ['a'] }, { folders: ['b'] })).toEqual(['https://r.example.com/b#a']);
+  });
+
+  it('has no lower-case URL where the site writes no lower-case page', () => {
+    const alone = { name: 'DiskFull', folders: ['DiskFull-0f0f0f0f'] };
+    expect(expectedUrls('https://r.example.com/x/{alert}/{id}', alone, { folders: ['disk/Full'] })).toEqual(['https://r.example.com/x/DiskFull-0f0f0f0f/disk/Full']);
+  });
+
+  it('takes the alert pages and the runbook pages of a pattern naming either (both lead to the runbook)', () => {
+    const pages = [
       'https://r.example.com/alerts/KubePodCrashLooping/',
       'https://r.example.com/alerts/kubepodcrashlooping/',
-    ]);
-    expect(expectedUrls('https://r.example.com/runbooks/{id}', KUBE, 'kubernetes/KubePodCrashLooping')).toEqual([
-      'https://r.example.com/runbooks/kubernetes/KubePodCrashLooping',
-      'https://r.example.com/runbooks/kubernetes/kubepodcrashlooping',
-    ]);
-    expect(expectedUrls('https://r.example.com/{id}#{alert}', { name: 'a', folders: ['a'] }, 'b')).toEqual(['https://r.example.com/b#a']);
+      'https://r.example.com/runbooks/kubernetes/KubePodCrashLooping/',
+      'https://r.example.com/runbooks/kubernetes/kubepodcrashlooping/',
+    ];
+    expect(expectedUrls('https://r.example.com/alerts/{alert}/', KUBE, KUBE_RUNBOOK)).toEqual(pages);
+    expect([...expectedUrls('https://r.example.com/runbooks/{id}', KUBE, KUBE_RUNBOOK)].sort()).toEqual(
+      [...pages, 'https://r.example.com/runbooks/kubernetes/KubePodCrashLooping', 'https://r.example.com/runbooks/kubernetes/kubepodcrashlooping'].sort(),
+    );
   });
 });
 
 describe('leadsTo', () => {
-  const expected = expectedUrls('https://runbooks.example.com/alerts/{alert}/', KUBE, 'kubernetes/pods');
+  const expected = expectedUrls('https://runbooks.example.com/alerts/{alert}/', KUBE, { folders: ['kubernetes/pods'] });
   const leads = (template: string, wanted: readonly string[] = expected) => leadsTo(expandUrlTemplate(template, 'KubePodCrashLooping'), wanted);
 
   it.each([
@@ -115,7 +131,7 @@ describe('leadsTo', () => {
   });
 
   it('compares the fragment when the pattern has one (one page listing many alerts)', () => {
-    const anchors = expectedUrls('https://github.com/acme/mixin/blob/main/runbook.md#alert-name-{alert}', KUBE, 'runbook');
+    const anchors = expectedUrls('https://github.com/acme/mixin/blob/main/runbook.md#alert-name-{alert}', KUBE, { folders: ['runbook'] });
     expect(leads('https://github.com/acme/mixin/blob/main/runbook.md#alert-name-kubepodcrashlooping', anchors)).toBe(true);
     expect(leads('https://github.com/acme/mixin/blob/main/runbook.md#alert-name-kubepodnotready', anchors)).toBe(false);
     expect(leads('https://github.com/acme/mixin/blob/main/runbook.md', anchors)).toBe(false);

@@ -1,5 +1,6 @@
 import { alertFolders } from '../../model/alert-paths.js';
 import type { Located, Runbook } from '../../model/runbook.js';
+import { runbookFolders } from '../../model/runbook-paths.js';
 import { expectedUrls } from './url-pattern.js';
 
 /** A runbook's claim on an alert: listed under its `alerts`, or named by its file (`alerts.from_file_name`). */
@@ -23,14 +24,14 @@ export function claimsByAlert(runbooks: readonly Runbook[]): ReadonlyMap<string,
 
 /**
  * The URLs `alerts.url` (`pattern`) gives for an alert answered by the runbook `id` (see
- * {@link expectedUrls}; the first is the one messages show). `{alert}` stands for the folders of the
- * alert's pages, which depend on every alert claimed, so this is made once for all the claims.
+ * {@link expectedUrls}; the first is the one messages show). `{alert}` and `{id}` stand for the
+ * folders of the pages the site writes, which depend on every alert claimed and every runbook, so
+ * this is made once for them all.
  */
-export function urlsOfClaims(pattern: string, claims: ReadonlyMap<string, readonly Claim[]>): (alert: string, id: string) => readonly string[] {
+export function urlsOfClaims(pattern: string, claims: ReadonlyMap<string, readonly Claim[]>, runbooks: readonly Runbook[]): (alert: string, id: string) => readonly string[] {
   const folders = alertFolders(claims.keys());
-  return (alert, id) => {
-    // The folders under `alerts/`: `DiskFull`, `diskfull`.
-    const pages = (folders.get(alert) ?? []).map((folder) => folder.slice(folder.indexOf('/') + 1));
-    return expectedUrls(pattern, { name: alert, folders: pages }, id);
-  };
+  const runbookPages = runbookFolders(runbooks.map((runbook) => runbook.id));
+  // The folders under `alerts/` (`DiskFull`, `diskfull`) and `runbooks/` (`disk/DiskFull`, `disk/diskfull`).
+  const under = (paths: readonly string[] | undefined): readonly string[] => (paths ?? []).map((folder) => folder.slice(folder.indexOf('/') + 1));
+  return (alert, id) => expectedUrls(pattern, { name: alert, folders: under(folders.get(alert)) }, { folders: under(runbookPages.get(id)) });
 }

@@ -6,20 +6,33 @@ export interface AlertInUrls {
   readonly folders: readonly string[];
 }
 
+/** How a runbook appears in URLs: the folders of its page on the site under `runbooks/` (`runbookFolders`: its own first). */
+export interface RunbookInUrls {
+  readonly folders: readonly string[];
+}
+
 /**
- * The URLs that lead to the runbook `id` answering `alert` under the configured pattern
- * (`alerts.url`, with `{alert}` and `{id}`): as written, and lowercased (a common convention:
- * prometheus-operator links `…/kubernetes/kubepodcrashlooping`). In the path, `{alert}` is a page
- * the site really writes (`alerts/<Name>/`, `alerts/<name>/`, or `alerts/<Name>-<hash>/` for alerts
- * differing only in case), not a name assumed to have one; in a fragment (`#alert-name-{alert}`),
- * it is the name. The first URL is the one messages show.
+ * The URLs that lead to the runbook answering `alert` under the configured pattern (`alerts.url`,
+ * with `{alert}` and `{id}`): as written, and in lower case (a common convention: prometheus-operator
+ * links `…/kubernetes/kubepodcrashlooping`), each as the site really writes it. In the path,
+ * `{alert}` is a page folder of the alert (`alerts/<Name>/`, `alerts/<name>/`, or
+ * `alerts/<Name>-<hash>/` for alerts differing only in case) and `{id}` one of the runbook
+ * (`runbooks/<id>/`, `runbooks/<id in lower case>/` when the site writes that), not a name assumed
+ * to have one; in a fragment (`#alert-name-{alert}`), `{alert}` is the name. When the pattern is one
+ * of the site's own page URLs (`…/runbooks/{id}/`, `…/alerts/{alert}/`), the other one leads to the
+ * runbook too. The first URL is the one messages show.
  */
-export function expectedUrls(pattern: string, alert: AlertInUrls, id: string): readonly string[] {
+export function expectedUrls(pattern: string, alert: AlertInUrls, runbook: RunbookInUrls): readonly string[] {
   const fragment = pattern.indexOf('#');
-  const fill = (folder: string, name: string, runbook: string): string =>
-    pattern.replace(/\{(alert|id)\}/g, (_, key: string, offset: number) => (key === 'id' ? runbook : fragment >= 0 && offset > fragment ? name : folder));
+  const fill = (folder: string, name: string, runbookFolder: string): string =>
+    pattern.replace(/\{(alert|id)\}/g, (_, key: string, offset: number) => (key === 'id' ? runbookFolder : fragment >= 0 && offset > fragment ? name : folder));
   const [own = alert.name, lower = own] = alert.folders;
-  const urls = [fill(own, alert.name, id), fill(lower, alert.name.toLowerCase(), id.toLowerCase())];
+  const [id = '', lowerId = id] = runbook.folders;
+  const urls = [fill(own, alert.name, id), fill(lower, alert.name.toLowerCase(), lowerId)];
+  const site = /^(.*\/)(?:runbooks\/\{id\}|alerts\/\{alert\})\/?$/.exec(pattern)?.[1];
+  if (site !== undefined && !site.includes('{')) {
+    urls.push(...alert.folders.map((folder) => `${site}alerts/${folder}/`), ...runbook.folders.map((folder) => `${site}runbooks/${folder}/`));
+  }
   return [...new Set(urls)];
 }
 
