@@ -30,25 +30,24 @@ const SCHEMA: Schema = {
 export function renderBody(tree: Root): { readonly pieces: readonly BodyPiece[]; readonly text: string } {
   const body: Root = { type: 'root', children: tree.children.filter((node) => node.type !== 'yaml') };
   const hast = toHast(body, { allowDangerousHtml: true }) as HastRoot;
-  // hast-util-raw re-parses the whole tree with parse5: only worth it when there is raw HTML.
-  if (!hasRawHtml(body)) {
-    const clean = sanitize(hast, SCHEMA) as HastRoot;
-    addHeadingIds(clean, () => true);
-    return { pieces: bodyPieces(clean), text: plainText(body) };
-  }
   // The Markdown headings are marked before the raw HTML is parsed, with a value no file can know,
   // so that only they take anchors, as `check` gives them: a raw `<h2>Recovery</h2>` before the
-  // `## Recovery` section took its anchor, and with it the site's recovery panel.
+  // `## Recovery` section took its anchor, and with it the site's recovery panel. A top-level
+  // heading's mark holds its place among them (`<mark>:3`); a nested one's says so (`<mark>:n`).
   const mark = randomUUID();
+  let place = 0;
+  for (const child of hast.children) if (isHeading(child)) child.properties[MARK] = `${mark}:${place++}`;
   visit(hast, (node) => {
     const element = node as HastNodes;
-    if (isHeading(element)) element.properties[MARK] = mark;
+    if (isHeading(element) && element.properties[MARK] === undefined) element.properties[MARK] = `${mark}:n`;
   });
-  const parsed = raw(hast) as HastRoot;
+  // hast-util-raw re-parses the whole tree with parse5: only worth it when there is raw HTML.
+  const parsed = hasRawHtml(body) ? (raw(hast) as HastRoot) : hast;
   const headings = SCHEMA.attributes ?? {};
-  const marked: Schema = { ...SCHEMA, attributes: { ...headings, ...Object.fromEntries(HEADINGS.map((tag) => [tag, [...(headings[tag] ?? []), [MARK, mark]]])) } };
+  const marks = new RegExp(`^${mark}:(?:\\d+|n)$`);
+  const marked: Schema = { ...SCHEMA, attributes: { ...headings, ...Object.fromEntries(HEADINGS.map((tag) => [tag, [...(headings[tag] ?? []), [MARK, marks]]])) } };
   const clean = sanitize(parsed, marked) as HastRoot;
-  addHeadingIds(clean, (element) => element.properties[MARK] === mark);
+  addHeadingIds(clean, body, mark);
   return { pieces: bodyPieces(clean), text: plainText(body) };
 }
 
@@ -81,14 +80,23 @@ function isHeading(node: HastNodes): node is HastNodes & { type: 'element' } {
   return node.type === 'element' && HEADINGS.includes(node.tagName);
 }
 
-/** GitHub's anchors on the Markdown headings (`fromMarkdown`); headings written as raw HTML get none. */
-function addHeadingIds(tree: HastRoot, fromMarkdown: (element: HastNodes & { type: 'element' }) => boolean): void {
+/**
+ * GitHub's anchors on the Markdown headings, the very ones `check` reads (parse/body.ts): the
+ * top-level headings take the slugs of their Markdown text first, in order, so that every anchor
+ * `broken-anchor` accepts leads to its heading; headings nested in a quote or a list then take the
+ * next free slug of their rendered text; headings written as raw HTML get none.
+ */
+function addHeadingIds(tree: HastRoot, body: Root, mark: string): void {
   const slugOf = headingSlugs();
+  const slugs = body.children.flatMap((node) => (node.type === 'heading' ? [slugOf(mdastToString(node))] : []));
   visit(tree, (node) => {
     const element = node as HastNodes;
     if (!isHeading(element)) return;
-    if (fromMarkdown(element)) element.properties.id = slugOf(hastToString(element));
-    else delete element.properties.id;
+    const value = element.properties[MARK];
     delete element.properties.dataRunbookHeading;
+    const place = typeof value === 'string' && value.startsWith(`${mark}:`) ? value.slice(mark.length + 1) : undefined;
+    const slug = place === undefined ? undefined : place === 'n' ? slugOf(hastToString(element)) : slugs[Number(place)];
+    if (slug === undefined) delete element.properties.id;
+    else element.properties.id = slug;
   });
 }

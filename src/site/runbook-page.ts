@@ -1,12 +1,14 @@
 /** The view model of a runbook's page, its search document, and the row every listing shows of it. */
+import { compareDiagnostics } from '../model/diagnostic.js';
 import type { BodyPiece, RenderedBody } from '../model/runbook.js';
 import { relativeUrl } from '../model/site-paths.js';
 import { teamOf } from '../model/team-lookup.js';
-import { headingSlugs } from '../parse/heading-slugs.js';
-import type { CollectionView, RunbookView } from '../view/collection-view.js';
+import type { AlertView, CollectionView, RunbookView } from '../view/collection-view.js';
 import { lastTestedText } from '../view/review.js';
+import { messageHtml } from './message-html.js';
 import { recoveryPanel } from './recovery-panel.js';
 import { resolveLinks } from './resolve-links.js';
+import { runbookToc } from './runbook-toc.js';
 import type { SearchDocument, SiteFile } from './search-document.js';
 import type { PageRenderer } from './templates.js';
 
@@ -60,6 +62,8 @@ export function runbookPage(
     data: {
       ...rowOf(entry, page, data),
       id: runbook.id,
+      alertLinks: entry.alerts.map((name) => ({ name, href: alertHref(name, page, data) })),
+      toc: runbookToc(rest, runbook.headings, runbook.links.length > 0),
       titleAnchor: shown.anchor,
       file: runbook.file,
       steps: panel.kind === 'steps' ? panel.steps : [],
@@ -75,12 +79,26 @@ export function runbookPage(
       chat: entry.team?.chat,
       links: runbook.links,
       banner,
-      problems: banner === undefined ? [] : status.problems.map((problem) => ({ ...problem, line: problem.span.start.line, column: problem.span.start.column })),
+      problems: banner === undefined ? [] : [...status.problems].sort(compareDiagnostics).map((problem) => ({ ...problem, messageHtml: messageHtml(problem.message), line: problem.span.start.line, column: problem.span.start.column })),
       lastTestedText: lastTestedText(entry.review),
       lastEdited: entry.lastEdited,
       body,
     },
   });
+}
+
+/** The alert pages by alert name, once per collection (a runbook page links its alert chips to them). */
+const alertPagesOf = new WeakMap<CollectionView, ReadonlyMap<string, AlertView>>();
+
+/** The link from `fromPage` to the alert page of `name` (the site plan's path), or undefined when the site has none. */
+function alertHref(name: string, fromPage: string, data: CollectionView): string | undefined {
+  let byName = alertPagesOf.get(data);
+  if (byName === undefined) {
+    byName = new Map(data.alerts.map((alert) => [alert.name, alert]));
+    alertPagesOf.set(data, byName);
+  }
+  const path = byName.get(name)?.pages[0];
+  return path === undefined ? undefined : relativeUrl(fromPage, path);
 }
 
 /**
@@ -92,8 +110,8 @@ export function runbookPage(
 function withoutTitleHeading(pieces: readonly BodyPiece[], title: string): { readonly pieces: readonly BodyPiece[]; readonly anchor: string | undefined } {
   const opening = pieces.find((piece) => piece.kind === 'opening-h1');
   if (opening === undefined || !standsFor(opening.text, title)) return { pieces, anchor: undefined };
-  // The opening H1 is the body's first heading, so its slug is never numbered.
-  return { pieces: pieces.filter((piece) => piece !== opening), anchor: headingSlugs()(opening.text) || undefined };
+  // The id the body gave it (parse/render-body.ts); a heading written as raw HTML has none.
+  return { pieces: pieces.filter((piece) => piece !== opening), anchor: /^<h1 id="([^"]+)"/.exec(opening.html)?.[1] };
 }
 
 function standsFor(heading: string, title: string): boolean {

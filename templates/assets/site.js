@@ -1,35 +1,55 @@
-/* runbook site: filters on the index and copy buttons on commands. No network, no dependencies. */
+/* runbook site: filters on the index, copy buttons on code blocks, the table of contents. No network, no dependencies. */
 /* global document, navigator, window */
 (function () {
   'use strict';
 
-  /** Copy buttons: shown only when JavaScript runs; copy the command next to them. */
+  /**
+   * Copy buttons: shown only when JavaScript runs; each copies the code block next to it and says
+   * what happened in a polite live region. From file:// the clipboard API may be missing or refuse:
+   * then the text is selected and copied the old way, and when that fails too the reader is told to
+   * press Ctrl+C (the text stays selected).
+   */
   function setUpCopyButtons() {
-    for (const button of document.querySelectorAll('[data-copy]')) {
+    const buttons = document.querySelectorAll('[data-copy]');
+    if (buttons.length === 0) return;
+    const status = document.createElement('p');
+    status.className = 'visually-hidden';
+    status.setAttribute('aria-live', 'polite');
+    status.setAttribute('data-copy-status', '');
+    document.body.append(status);
+    for (const button of buttons) {
       button.hidden = false;
       button.addEventListener('click', function () {
-        const code = button.parentElement && button.parentElement.querySelector('code');
-        if (!code) return;
-        const text = code.textContent || '';
-        const done = function (ok) {
-          button.textContent = ok ? 'Copied' : 'Select and copy';
-          window.setTimeout(function () { button.textContent = 'Copy'; }, 1500);
+        const pre = button.parentElement && button.parentElement.querySelector('pre');
+        if (!pre) return;
+        const say = function (message) {
+          button.textContent = message === 'Copied' ? 'Copied' : 'Press Ctrl+C';
+          // Emptied first, so that the same message twice is announced twice.
+          status.textContent = '';
+          window.setTimeout(function () { status.textContent = message; }, 50);
+          window.setTimeout(function () { button.textContent = 'Copy'; }, 2000);
         };
-        if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(selectText(code)); });
+        const fallback = function () { say(selectAndCopy(pre) ? 'Copied' : 'Press Ctrl+C to copy the selected text'); };
+        if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
+          navigator.clipboard.writeText(pre.textContent || '').then(function () { say('Copied'); }, fallback);
         } else {
-          done(selectText(code));
+          fallback();
         }
       });
     }
   }
 
-  /** Commands in a recovery section shown as written get a copy button like the steps' commands. */
-  function wrapWrittenCommands() {
-    for (const pre of document.querySelectorAll('.recovery-as-written pre')) {
-      if (!pre.querySelector('code') || (pre.parentElement && pre.parentElement.classList.contains('command'))) continue;
+  /**
+   * Every code block of a runbook page gets a copy button like the steps' commands: commands of a
+   * recovery shown as written as `.command`, the body's blocks as `.code-block` (they keep their own
+   * wrapping and scrolling).
+   */
+  function wrapCodeBlocks() {
+    for (const pre of document.querySelectorAll('.runbook pre')) {
+      const parent = pre.parentElement;
+      if (!parent || parent.classList.contains('command') || parent.classList.contains('code-block')) continue;
       const wrapper = document.createElement('div');
-      wrapper.className = 'command';
+      wrapper.className = pre.closest('.recovery-as-written') ? 'command' : 'code-block';
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'copy';
@@ -41,8 +61,8 @@
     }
   }
 
-  /** Fallback for pages where the clipboard API is unavailable: select the text for Ctrl+C. */
-  function selectText(element) {
+  /** Fallback for pages where the clipboard API is unavailable: select the text and copy it. */
+  function selectAndCopy(element) {
     const selection = window.getSelection();
     if (!selection) return false;
     const range = document.createRange();
@@ -55,6 +75,33 @@
     } catch {
       return false;
     }
+  }
+
+  /**
+   * The table of contents: open beside the page on wide screens, a closed "On this page" on phones
+   * (without JavaScript it is closed everywhere and opens on a click).
+   */
+  function setUpToc() {
+    const toc = document.querySelector('[data-toc]');
+    if (!toc) return;
+    const wide = window.matchMedia('(min-width: 64rem)');
+    const sync = function () { toc.open = wide.matches; };
+    sync();
+    wide.addEventListener('change', sync);
+  }
+
+  /** Printing shows what folded sections of the runbook hold. */
+  function setUpPrinting() {
+    const folded = [];
+    window.addEventListener('beforeprint', function () {
+      for (const details of document.querySelectorAll('.runbook .body details:not([open]), .runbook .recovery details:not([open])')) {
+        details.open = true;
+        folded.push(details);
+      }
+    });
+    window.addEventListener('afterprint', function () {
+      for (const details of folded.splice(0)) details.open = false;
+    });
   }
 
   /** Filters: team, service, severity and status selects hide the rows that do not match. */
@@ -89,8 +136,10 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    wrapWrittenCommands();
+    wrapCodeBlocks();
     setUpCopyButtons();
+    setUpToc();
+    setUpPrinting();
     setUpFilters();
     setUpPrintButtons();
   });
