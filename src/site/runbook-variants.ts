@@ -28,7 +28,7 @@ const PENDING_PAGES = 64;
  * paths share one rendering: the first asked keeps the page until the other is asked (a few dozen
  * pages at most, so that the site is never in memory whole; past that, a page is rendered again).
  */
-export function withVariants(runbooks: readonly RunbookView[], pages: readonly Page[]): readonly Page[] {
+export function withVariants(runbooks: readonly Pick<RunbookView, 'page' | 'variants'>[], pages: readonly Page[]): readonly Page[] {
   const byLowerPath = new Map<string, Page[]>();
   for (const page of pages) {
     const key = page.path.toLowerCase();
