@@ -1,6 +1,7 @@
 /**
  * The cheat sheets inside the site: every team page links to its printable sheet at
- * `teams/<team>/cheatsheet/index.html`, with the sheet's stylesheet served from the assets.
+ * `teams/<team>/cheatsheet/index.html`, with the sheet's stylesheet served from the assets: the
+ * paper's (sheet.css) followed by the screen's (screen.css), so that it reads on a phone too.
  */
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { SiteFile } from './search-document.js';
@@ -29,8 +30,17 @@ export function siteCheatSheets(data: CollectionView, input: SiteSheetsInput): r
   const sheets = selected.kind === 'sheets' ? selected.sheets : [];
   return [
     ...sheets.map((sheet): SiteFile => ({ path: sheetPagePath(sheet), content: render(sheet, { kind: 'site', csp: input.csp, scripts: input.scripts }) })),
-    { path: SHEET_STYLESHEET, content: templates.css },
+    { path: SHEET_STYLESHEET, content: templates.css + screenCss(input.templates) },
   ];
+}
+
+/** `templates/cheatsheet/screen.css`: the sheet on a screen of the site (a phone gets one column). */
+const SCREEN_CSS = 'screen.css';
+
+function screenCss(set: TemplateSet): string {
+  const css = set.cheatsheet.get(SCREEN_CSS);
+  if (css === undefined) throw new Error(`template \`cheatsheet/${SCREEN_CSS}\` is missing from the templates folder`);
+  return css;
 }
 
 /** The link from a team's page to its sheet (relative to the team page). */
