@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Benchmark: `npm run bench [-- --sizes 1000,10000 --runs 3 --install-peers]`.
+// Benchmark: `npm run bench [-- --sizes 1000,10000 --runs 3 --install-peers]`; `-- --search` measures
+// search quality instead (bench/search-quality.mjs).
 //
 // Generates the 1k and 10k corpora with ../shared/bench/gen-corpus.mjs (deterministic), writes a
 // config with their teams and severities, then times whole processes (median of --runs):
@@ -18,6 +19,13 @@ import { gzipSync } from 'node:zlib';
 import { serveReload } from './serve-reload.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+// `npm run bench -- --search [--ours-only] [--json]`: search quality against Pagefind instead (bench/search-quality.mjs).
+if (process.argv.includes('--search')) {
+  const rest = process.argv.slice(2).filter((arg) => arg !== '--search');
+  process.exit(spawnSync(process.execPath, [join(ROOT, 'bench', 'search-quality.mjs'), ...rest], { stdio: 'inherit' }).status ?? 2);
+}
+
 const GENERATOR = resolve(ROOT, '..', 'shared', 'bench', 'gen-corpus.mjs');
 const BIN = join(ROOT, 'bin', 'runbook.js');
 const args = Object.fromEntries(process.argv.slice(2).map((arg, i, all) => (arg.startsWith('--') ? [arg.slice(2), all[i + 1] ?? ''] : undefined)).filter(Boolean));
