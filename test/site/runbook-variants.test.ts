@@ -111,7 +111,7 @@ describe('the lower-case path of a runbook page', () => {
       ],
       [page('runbooks/A/index.html'), page('runbooks/B/index.html'), page('runbooks/b/index.html'), page('runbooks/C/index.html'), page('runbooks/c/INDEX.html')],
     );
-    expect(pages.map((entry) => `${entry.path} ${entry.make() as string}`)).toEqual([
+    expect(pages.map((entry) => `${entry.path} ${entry.make()}`)).toEqual([
       'runbooks/A/index.html runbooks/A/index.html',
       'runbooks/B/index.html runbooks/B/index.html',
       'runbooks/b/index.html runbooks/b/index.html',
