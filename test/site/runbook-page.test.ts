@@ -118,3 +118,95 @@ describe('the recovery panel shows the recovery once, as written', () => {
     expect(panel).toContain('<p class="step-text">run <a href="https://ok.example/" rel="noreferrer">ok</a> <a href="./other.md" rel="noreferrer">dot</a></p>');
   });
 });
+
+/** The table of contents of a page: each link's href and text, in order, nested ones indented. */
+function tocOf(page: string): readonly string[] {
+  const start = page.indexOf('<details class="toc"');
+  const toc = page.slice(start, page.indexOf('</details>', start));
+  return [...toc.matchAll(/(<ul>\s*)?<li><a href="([^"]*)">([^<]*)<\/a>/g)].map((match) => match[2] ?? '');
+}
+
+/** The ids of a page's elements. */
+function idsOf(page: string): readonly string[] {
+  return [...page.matchAll(/ id="([^"]*)"/g)].map((match) => match[1] ?? '');
+}
+
+describe('the table of contents of a runbook page', () => {
+  const body = [
+    '## Meaning',
+    '',
+    '> ### Notes',
+    '',
+    '### Notes',
+    '',
+    '## Upgrade <node-pool-name>',
+    '',
+    '### Notes',
+    '',
+    '#### Too deep',
+    '',
+    '<h2>Raw heading</h2>',
+    '',
+    BODY_STEP,
+  ].join('\n');
+  const page = pageOf(`${FRONTMATTER}${body}`);
+  const { loaded } = runPipeline(new TextEncoder().encode(`${FRONTMATTER}${body}`), undefined, 'a');
+  const checked = loaded.kind === 'runbook' ? loaded.runbook.headings.map((heading) => heading.slug) : [];
+
+  it('lists the panel sections, then the H2s and H3s the body still shows, with the anchors check reads', () => {
+    expect(tocOf(page)).toEqual([
+      '#rb-recovery-steps',
+      '#rb-escalation',
+      '#rb-dates',
+      '#meaning',
+      '#notes',
+      '#upgrade-node-pool-name',
+      '#notes-1',
+      '#escalation',
+    ]);
+    expect(checked).toEqual(['meaning', 'notes', 'upgrade-node-pool-name', 'notes-1', 'too-deep', 'recovery', 'escalation']);
+  });
+
+  it('leads every entry to an element of the page, once', () => {
+    const ids = idsOf(page);
+    for (const href of tocOf(page)) expect(ids.filter((id) => id === href.slice(1))).toHaveLength(1);
+    // The heading nested in a quote keeps an anchor, the next free one; the raw HTML heading has none.
+    expect(page).toContain('<h3 id="notes-2">Notes</h3>');
+    expect(page).toContain('<h2>Raw heading</h2>');
+  });
+
+  it('nests H3 under the H2 before it', () => {
+    const start = page.indexOf('<a href="#meaning">');
+    expect(page.slice(start, page.indexOf('<a href="#upgrade-node-pool-name">'))).toMatch(/^<a href="#meaning">Meaning<\/a>\s*<ul><li><a href="#notes">Notes<\/a><\/li><\/ul><\/li>/);
+  });
+
+  it('lists Links only when the runbook has links', () => {
+    const frontmatter = FRONTMATTER.replace(/---\n$/, '');
+    expect(tocOf(pageOf(`${frontmatter}links:\n  Dashboard: https://grafana.example/d/1\n---\n## Meaning\n`))).toContain('#rb-links');
+  });
+});
+
+describe('the header and the banner of a runbook page', () => {
+  const frontmatter = FRONTMATTER.replace(/---\n$/, '');
+  const text = `${frontmatter}alerts: [KubeFoo, Kube_Bar]\n"<script>x()</script> & *y*": 1\nseverity_: 2\n---\n## Meaning\n\n[gone](#nowhere)\n`;
+  const page = pageOf(text);
+  const problems = page.slice(page.indexOf('<ul class="problems">'), page.indexOf('</ul>', page.indexOf('<ul class="problems">')));
+
+  it('links each alert chip to its alert page', () => {
+    expect(page).toContain('<a class="alert-chip" href="../../alerts/KubeFoo/index.html"><code>KubeFoo</code></a>');
+    expect(page).toContain('<a class="alert-chip" href="../../alerts/Kube_Bar/index.html"><code>Kube_Bar</code></a>');
+  });
+
+  it('lists the problems in line order, then column, then rule', () => {
+    const wheres = [...problems.matchAll(/<span class="where">(\d+):(\d+)<\/span>/g)].map((match) => [Number(match[1]), Number(match[2])]);
+    expect(wheres.length).toBeGreaterThan(2);
+    expect([...wheres].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0))).toEqual(wheres);
+  });
+
+  it('renders the Markdown of messages, escaping what the author wrote', () => {
+    expect(problems).toContain('Unknown frontmatter key <code>&lt;script&gt;x()&lt;/script&gt; &amp; *y*</code>');
+    expect(problems).toContain('Broken anchor <code>#nowhere</code>');
+    expect(problems).not.toContain('<script');
+    expect(problems).not.toContain('`');
+  });
+});
