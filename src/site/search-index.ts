@@ -8,7 +8,10 @@
  * id (a hash of the whole index, so the browser notices files of two builds). Files, under `search/`:
  *
  * - `manifest.js`: the document count, `documentsPerFile`, the `urlPattern`, the keys of the term
- *   and tail files that exist, and the stop words. Loaded first.
+ *   and tail files that exist, the stop words, the synonym `groups` (built-in and the config's, as
+ *   terms), and `lengths`: one character per document (`LENGTH_ALPHABET`), its body length in terms
+ *   quantised on a log scale (`level = round(4 * log2(1 + length))`), for BM25's length normalisation.
+ *   Loaded first.
  * - `terms-<key>.js`: the terms whose `shardKey` is `<key>`, sorted, with their posting lists.
  * - `tails-<key>.js`: only the terms whose `tailKey` is `<key>`, to find terms one typo away when
  *   the typo is in the first two letters.
@@ -16,17 +19,21 @@
  *   id; a document's number is its row), loaded for the results shown. A row is
  *   `[id, title, url, alerts, service, owner, severity, status]` with `null` for what is absent;
  *   `url` is `null` when it is `urlPattern[0] + id + urlPattern[1]`.
+ * - `text/<n>.js`: `{ text }`, the body text of document `n` (at most `TEXT_LIMIT` characters, cut
+ *   at a space), loaded only for the results shown, to cut a snippet from.
  *
- * A posting list is a string of comma-separated entries `<gap>[.<fields>]` in base 36: `gap` is the
- * document's number minus the previous entry's (the first is the number itself), `fields` the
- * `SEARCH_FIELDS` bits where the term occurs, left out when it is only the body.
+ * A posting list is a string of comma-separated entries `<gap>[.<code>]` in base 36: `gap` is the
+ * document's number minus the previous entry's (the first is the number itself); `code` is the
+ * `SEARCH_FIELDS` bits where the term occurs plus 128 × (times in the body − 1, at most
+ * `MAX_BODY_COUNT` − 1), left out when it is `1` (once, in the body only).
  */
 import { createHash } from 'node:crypto';
 import type { SearchDocument, SiteFile } from './search-document.js';
+import { synonymGroups } from './search-synonyms.js';
 import { STOP_WORDS, forEachSearchTerm, searchWords, shardKey, tailKey, type TermMode } from './search-tokens.js';
 
 /** The version of the index format; the browser ignores files of another version. */
-export const SEARCH_FORMAT_VERSION = 1;
+export const SEARCH_FORMAT_VERSION = 2;
 
 /** Where a term occurs in a runbook, as bits: the browser weighs them (alert ≫ title > … > body). */
 const SEARCH_FIELDS = {
@@ -44,16 +51,28 @@ const SEARCH_FIELDS = {
 
 type DocumentRow = readonly [string, string, string | null, readonly string[], string | null, string | null, string | null, string];
 
-/** A term's postings as they are collected: document number, field bits, document number, … */
+/** A term's postings as they are collected: document number, field bits, times in the body, document number, … */
 type Postings = number[];
 
 /** Runbooks per `docs-<n>.js` file: a page of results loads a few of them, never the whole table. */
 const DOCUMENTS_PER_FILE = 100;
+/** Body counts above this are stored as this: BM25 saturates long before. */
+const MAX_BODY_COUNT = 16;
+/** Characters of body text kept for snippets: a snippet comes from the first few screens of a runbook. */
+const TEXT_LIMIT = 3000;
+/** One character per quantised body length, in the manifest. */
+const LENGTH_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
+
+/** What the config adds to the index: synonym groups (`search.synonyms`). */
+export interface SearchIndexOptions {
+  readonly synonyms: readonly (readonly string[])[];
+}
 
 /** The files of the search index for these runbooks; the same documents in any order give the same bytes. */
-export function buildSearchIndex(documents: readonly SearchDocument[]): readonly SiteFile[] {
+export function buildSearchIndex(documents: readonly SearchDocument[], options: SearchIndexOptions = { synonyms: [] }): readonly SiteFile[] {
   const sorted = [...documents].sort((a, b) => compare(a.id, b.id) || compare(a.url, b.url));
-  const postings = [...collectPostings(sorted)].sort(([a], [b]) => compare(a, b));
+  const { postings: collected, lengths } = collectPostings(sorted);
+  const postings = [...collected].sort(([a], [b]) => compare(a, b));
   const shards = groupBy(postings, ([term]) => shardKey(term));
   const tails = groupBy(
     postings.map(([term]) => term).filter((term) => term.length >= 3),
@@ -69,6 +88,8 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): readonly
       terms: [...shards.keys()],
       tails: [...tails.keys()],
       stopWords: [...STOP_WORDS].sort(compare),
+      groups: synonymGroups(options.synonyms),
+      lengths: lengths.map(quantisedLength).join(''),
     },
   };
   const documentFiles = chunks(table.rows, DOCUMENTS_PER_FILE).map((rows, index) => ({ name: `docs-${index}`, data: { first: index * DOCUMENTS_PER_FILE, docs: rows } }));
@@ -77,7 +98,8 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): readonly
     data: { terms: entries.map(([term]) => term), postings: entries.map(([, list]) => encodePostings(list)) },
   }));
   const tailFiles = [...tails].map(([key, keyTerms]) => ({ name: `tails-${key}`, data: { terms: keyTerms } }));
-  const all = [manifest, ...documentFiles, ...termFiles, ...tailFiles];
+  const textFiles = sorted.map((document, index) => ({ name: `text/${index}`, data: { text: cappedText(document.text) } }));
+  const all = [manifest, ...documentFiles, ...termFiles, ...tailFiles, ...textFiles];
   const build = buildId(all);
   return all.map(({ name, data }) => ({
     path: `search/${name}.js`,
@@ -85,18 +107,39 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): readonly
   }));
 }
 
-function collectPostings(documents: readonly SearchDocument[]): ReadonlyMap<string, Postings> {
+/** Every term's postings, and every document's body length in terms. */
+function collectPostings(documents: readonly SearchDocument[]): { readonly postings: ReadonlyMap<string, Postings>; readonly lengths: readonly number[] } {
   const postings = new Map<string, Postings>();
-  documents.forEach((document, index) => {
+  const lengths = documents.map((document, index) => {
+    let length = 0;
     const add = (term: string, field: number): void => {
+      const inBody = field === SEARCH_FIELDS.body ? 1 : 0;
+      length += inBody;
       const entry = postings.get(term);
-      if (entry === undefined) postings.set(term, [index, field]);
-      else if (entry[entry.length - 2] === index) entry[entry.length - 1] = (entry[entry.length - 1] ?? 0) | field;
-      else entry.push(index, field);
+      if (entry === undefined) postings.set(term, [index, field, inBody]);
+      else if (entry[entry.length - 3] === index) {
+        entry[entry.length - 2] = (entry[entry.length - 2] ?? 0) | field;
+        entry[entry.length - 1] = (entry[entry.length - 1] ?? 0) + inBody;
+      } else entry.push(index, field, inBody);
     };
     forEachDocumentTerm(document, add);
+    return length;
   });
-  return postings;
+  return { postings, lengths };
+}
+
+/** A body length as one character of `LENGTH_ALPHABET`, on a log scale (steps of 19 %). */
+function quantisedLength(length: number): string {
+  const level = Math.min(LENGTH_ALPHABET.length - 1, Math.round(4 * Math.log2(1 + length)));
+  return LENGTH_ALPHABET.charAt(level);
+}
+
+/** The start of a body text, at most `TEXT_LIMIT` characters, cut at a space when it is longer. */
+function cappedText(text: string): string {
+  if (text.length <= TEXT_LIMIT) return text;
+  const cut = text.slice(0, TEXT_LIMIT);
+  const space = cut.search(/\s\S*$/);
+  return space > TEXT_LIMIT / 2 ? cut.slice(0, space) : cut;
 }
 
 /** Calls `add` with every term of one runbook and the field it occurs in. */
@@ -121,12 +164,14 @@ function forEachDocumentTerm(document: SearchDocument, add: (term: string, field
 function encodePostings(postings: Postings): string {
   const entries: string[] = [];
   let previous = 0;
-  for (let i = 0; i < postings.length; i += 2) {
+  for (let i = 0; i < postings.length; i += 3) {
     const document = postings[i] ?? 0;
     const fields = postings[i + 1] ?? SEARCH_FIELDS.body;
+    const count = Math.min(postings[i + 2] ?? 0, MAX_BODY_COUNT);
+    const code = fields + 128 * Math.max(count - 1, 0);
     const gap = (document - previous).toString(36);
     previous = document;
-    entries.push(fields === SEARCH_FIELDS.body ? gap : `${gap}.${fields.toString(36)}`);
+    entries.push(code === SEARCH_FIELDS.body ? gap : `${gap}.${code.toString(36)}`);
   }
   return entries.join(',');
 }

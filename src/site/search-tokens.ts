@@ -13,6 +13,10 @@
  * - In prose (`text` mode: title, headings, body) forms of one character, longer than
  *   `MAX_TEXT_TERM` characters (hashes, base64), or in `STOP_WORDS` are dropped; names (alerts, id,
  *   service, owner, tags) keep every form.
+ * - Light English stemming (`stem`): in prose a plain word and each part is indexed as its stem
+ *   (`restarting` → `restart`), the whole form of a compound as written (`postgresprimarydown`); in
+ *   names every form is kept as written and a part's stem is added when it differs (`looping` →
+ *   `loop`), so alert names stay matchable exactly. The browser stems query words the same way.
  */
 
 /** Whether the text is a name (kept whole) or prose (stop words and noise dropped). */
@@ -79,20 +83,77 @@ export function searchTerms(text: string, mode: TermMode): readonly string[] {
 
 /** Calls `visit` with every term of a text, repeats included: `searchTerms` without building a list, for the indexer. */
 export function forEachSearchTerm(text: string, mode: TermMode, visit: (term: string) => void): void {
+  const single = (term: string): void => {
+    if (mode === 'name') visitName(term, visit);
+    else visitProse(term, visit);
+  };
   // Splitting at what no word contains first gives the same words as matching WORD on the whole
   // text, and lets the common plain word skip the regular expression (the indexer sees millions).
   for (const chunk of text.split(NOT_IN_WORD)) {
     if (PLAIN.test(chunk)) {
-      if (mode === 'name' || isProseTerm(chunk)) visit(chunk);
+      single(chunk);
       continue;
     }
     for (const match of chunk.matchAll(WORD)) {
       const word = wordOf(match[0]);
       if (word === undefined) continue;
-      if (mode === 'name' || isProseTerm(word.whole)) visit(word.whole);
-      for (const part of word.parts) if (mode === 'name' || isProseTerm(part)) visit(part);
+      if (word.parts.length === 0) single(word.whole);
+      else {
+        // The whole form of a compound is a name people type as written: never stemmed.
+        if (mode === 'name' || isProseTerm(word.whole)) visit(word.whole);
+        for (const part of word.parts) single(part);
+      }
     }
   }
+}
+
+function visitName(term: string, visit: (term: string) => void): void {
+  visit(term);
+  const stemmed = stem(term);
+  if (stemmed !== term) visit(stemmed);
+}
+
+function visitProse(term: string, visit: (term: string) => void): void {
+  if (isProseTerm(term)) visit(stem(term));
+}
+
+const STEMMABLE = /^[a-z]+$/;
+const VOWEL = /[aeiouy]/;
+const DOUBLE_CONSONANT = /([^aeioulsz])\1$/;
+const SHORT_SYLLABLE = /^[^aeiouy]*[aeiouy][^aeiouwxy]$/;
+
+/**
+ * The stem of a lower-case term: a light, conservative English stemmer (Porter's steps 1a and 1b,
+ * simplified). Plurals: `-sses` → `-ss`, `-ies` → `-y`, `-xes`/`-shes` lose `-es`, a final `-s` goes
+ * unless after `s`, `u` or `i` (`status`, `analysis`). Then `-ing` and `-ed` go when a vowel is left
+ * (not `-eed`: `need`), and the rest is tidied: `-at`/`-bl`/`-iz` and one short syllable get an `e`
+ * back (`rotat` → `rotate`, `scal` → `scale`), a doubled consonant loses one (`runn` → `run`), a
+ * final `i` becomes `y` (`appli` → `apply`). Only plain `a-z` terms of four letters or more are
+ * stemmed, and a stem shorter than three letters is not used (`used` stays `used`).
+ */
+export function stem(term: string): string {
+  if (term.length < 4 || !STEMMABLE.test(term)) return term;
+  const stemmed = stripEnding(stripPlural(term));
+  return stemmed.length >= 3 ? stemmed : term;
+}
+
+function stripPlural(term: string): string {
+  if (term.endsWith('sses')) return term.slice(0, -2);
+  if (term.endsWith('ies')) return `${term.slice(0, -3)}y`;
+  if (term.endsWith('xes') || term.endsWith('shes')) return term.slice(0, -2);
+  if (term.endsWith('ss') || term.endsWith('us') || term.endsWith('is')) return term;
+  return term.endsWith('s') ? term.slice(0, -1) : term;
+}
+
+function stripEnding(term: string): string {
+  if (term.endsWith('eed')) return term;
+  const base = term.endsWith('ing') ? term.slice(0, -3) : term.endsWith('ed') ? term.slice(0, -2) : undefined;
+  if (base === undefined || base.length < 2 || !VOWEL.test(base)) return term;
+  if (base.endsWith('at') || base.endsWith('bl') || base.endsWith('iz')) return `${base}e`;
+  if (DOUBLE_CONSONANT.test(base)) return base.slice(0, -1);
+  if (base.endsWith('i')) return `${base.slice(0, -1)}y`;
+  if (SHORT_SYLLABLE.test(base)) return `${base}e`;
+  return base;
 }
 
 /**

@@ -1,33 +1,51 @@
 /**
- * Runbook site search, the pure part: tokenizer, index store, matching and ranking. No DOM and no
- * network: `search.js` feeds it the `search/*.js` data files and renders what it returns, and the
- * tests run it in Node. Attaches `runbookSearchCore` to the global object.
+ * Runbook site search, the pure part: tokenizer, index store, matching, ranking and snippets. No DOM
+ * and no network: `search.js` feeds it the `search/*.js` data files and renders what it returns, and
+ * the tests run it in Node. Attaches `runbookSearchCore` to the global object.
  *
- * The tokenizer mirrors `src/site/search-tokens.ts` (the rules are documented there; a test checks
- * that both agree) and the data format is described in `src/site/search-index.ts`.
+ * The tokenizer and stemmer mirror `src/site/search-tokens.ts` (the rules are documented there; a
+ * test checks that both agree) and the data format is described in `src/site/search-index.ts`.
+ *
+ * Ranking is BM25F: each query word scores a runbook by the idf of the term it matched times a
+ * saturated, field-weighted term frequency (alert part > title > heading > id/service/owner/tag >
+ * body, the body count normalised by the runbook's length), times how the term matched (exactly 1,
+ * a prefix 0.5 to 0.9, a synonym 0.6, one typo 0.4). A whole alert name adds ALERT_BONUS, so the
+ * runbook of an exact alert name always comes first. Runbooks with every word come first; when
+ * fewer than MIN_ALL_WORDS have them all, runbooks with some of the words follow.
  */
 (function (global) {
   'use strict';
 
   /** Must equal SEARCH_FORMAT_VERSION in src/site/search-index.ts. */
-  const FORMAT_VERSION = 1;
+  const FORMAT_VERSION = 2;
 
-  /** Weight of each field bit (SEARCH_FIELDS in src/site/search-index.ts): an alert name outranks everything. */
+  /** BM25F weight of each field bit but the body (SEARCH_FIELDS in src/site/search-index.ts); the body weighs 1 per occurrence. */
   const FIELD_WEIGHTS = [
-    [64, 1000], // the whole alert name
-    [32, 50], // a part of an alert name
-    [16, 30], // title
-    [8, 15], // id, service, owner
-    [4, 15], // tag
-    [2, 8], // heading
-    [1, 2], // body
+    [32, 12], // a part of an alert name (a whole one counts as a part too)
+    [16, 8], // title
+    [2, 4], // heading
+    [8, 3], // id, service, owner
+    [4, 3], // tag
   ];
-  /** The weight of every field combination, summed, indexed by the bits. */
+  /** The field weight of every field combination but the body, summed, indexed by the bits. */
   const WEIGHT_OF = Array.from({ length: 128 }, function (_, fields) {
     return FIELD_WEIGHTS.reduce(function (sum, entry) {
       return fields & entry[0] ? sum + entry[1] : sum;
     }, 0);
   });
+  /** BM25's saturation and length normalisation. */
+  const K1 = 1.2;
+  const B = 0.75;
+  /** Added for a whole alert name (times how it matched): above any sum of BM25 scores. */
+  const ALERT_BONUS = 1000;
+  /** Score factor of a synonym of a query word. */
+  const SYNONYM_FACTOR = 0.6;
+  /** Fewer runbooks with every word than this, and runbooks with some of them are shown too. */
+  const MIN_ALL_WORDS = 3;
+  /** Characters of a snippet, about two lines. */
+  const SNIPPET_LENGTH = 180;
+  /** The quantised body lengths of the manifest (LENGTH_ALPHABET in src/site/search-index.ts). */
+  const LENGTH_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
 
   /** Field bits as they are (a whole query word), and with a whole alert name counted as an alert part. */
   const WHOLE_MASK = Array.from({ length: 128 }, function (_, fields) {
@@ -45,7 +63,7 @@
   const FUZZY_FACTOR = 0.4;
   /** Words after this many in a query are ignored. */
   const MAX_WORDS = 8;
-  /** What matching a term gave: documents, none, or not known until more data files are loaded. */
+  /** What matching a term gave: documents, none, or not known until more data files are loaded (see merge). */
   const FOUND = 'found';
   const NONE = 'none';
   const PENDING = 'pending';
@@ -53,8 +71,10 @@
   const EXACT = 0;
   const SAME_SHARD_TYPO = 1;
   const ANY_TYPO = 2;
-  /** Added to the above when the term is a part of a query word. */
+  /** Added to the above when the term is a part of a query word, or a synonym (neither is a whole alert name). */
   const AS_PART = 4;
+  /** Added to the above for a synonym: the term itself only, no prefixes. */
+  const WHOLE_TERM = 8;
 
   // ---- Tokenizer: mirrors src/site/search-tokens.ts -------------------------------------------
 
@@ -95,6 +115,45 @@
 
   function fold(part) {
     return part.toLowerCase().normalize('NFD').replace(LATIN_DIACRITICS, '').normalize('NFC');
+  }
+
+  const STEMMABLE = /^[a-z]+$/;
+  const VOWEL = /[aeiouy]/;
+  const DOUBLE_CONSONANT = /([^aeioulsz])\1$/;
+  const SHORT_SYLLABLE = /^[^aeiouy]*[aeiouy][^aeiouwxy]$/;
+
+  /** The stem of a lower-case term (`restarting` → `restart`): see stem in src/site/search-tokens.ts. */
+  function stem(term) {
+    if (term.length < 4 || !STEMMABLE.test(term)) return term;
+    const stemmed = stripEnding(stripPlural(term));
+    return stemmed.length >= 3 ? stemmed : term;
+  }
+
+  function stripPlural(term) {
+    if (term.endsWith('sses')) return term.slice(0, -2);
+    if (term.endsWith('ies')) return term.slice(0, -3) + 'y';
+    if (term.endsWith('xes') || term.endsWith('shes')) return term.slice(0, -2);
+    if (term.endsWith('ss') || term.endsWith('us') || term.endsWith('is')) return term;
+    return term.endsWith('s') ? term.slice(0, -1) : term;
+  }
+
+  function stripEnding(term) {
+    if (term.endsWith('eed')) return term;
+    const base = term.endsWith('ing') ? term.slice(0, -3) : term.endsWith('ed') ? term.slice(0, -2) : undefined;
+    if (base === undefined || base.length < 2 || !VOWEL.test(base)) return term;
+    if (base.endsWith('at') || base.endsWith('bl') || base.endsWith('iz')) return base + 'e';
+    if (DOUBLE_CONSONANT.test(base)) return base.slice(0, -1);
+    if (base.endsWith('i')) return base.slice(0, -1) + 'y';
+    if (SHORT_SYLLABLE.test(base)) return base + 'e';
+    return base;
+  }
+
+  /** The terms a word of text is indexed as (or found by): its whole form, its parts, and their stems. */
+  function termsOfWord(word) {
+    const terms = [word.whole];
+    if (word.parts.length === 0) terms.push(stem(word.whole));
+    for (const part of word.parts) terms.push(part, stem(part));
+    return terms;
   }
 
   // ---- Query parsing ------------------------------------------------------------------------
@@ -165,20 +224,83 @@
     return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
   }
 
-  /** Decodes a posting list (`<gap>[.<fields>]`, comma-separated, base 36) into documents and field bits. */
+  /**
+   * Decodes a posting list (`<gap>[.<code>]`, comma-separated, base 36) into documents, field bits
+   * and body counts (0 when the term is not in the body).
+   */
   function decodePostings(text) {
     const entries = text.split(',');
     const documents = new Int32Array(entries.length);
     const fields = new Uint8Array(entries.length);
+    const counts = new Uint8Array(entries.length);
     let document = 0;
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
       const dot = entry.indexOf('.');
       document += parseInt(dot < 0 ? entry : entry.slice(0, dot), 36);
       documents[i] = document;
-      fields[i] = dot < 0 ? 1 : parseInt(entry.slice(dot + 1), 36);
+      const code = dot < 0 ? 1 : parseInt(entry.slice(dot + 1), 36);
+      fields[i] = code & 127;
+      counts[i] = code & 1 ? (code >> 7) + 1 : 0;
     }
-    return { documents: documents, fields: fields };
+    return { documents: documents, fields: fields, counts: counts };
+  }
+
+  /**
+   * The best passage of `text` for the matched index `terms` (a Set): the stretch of about
+   * SNIPPET_LENGTH characters with the most distinct matched words, as segments
+   * `{ text, mark }` (`mark` for a matched word), with `…` where it was cut. The start of the text
+   * when no word matches; none for an empty text.
+   */
+  function snippet(text, terms) {
+    const words = [];
+    for (const match of text.matchAll(WORD)) {
+      const found = searchWords(match[0]);
+      const hit =
+        found.length > 0 &&
+        termsOfWord(found[0]).some(function (term) {
+          return terms.has(term);
+        });
+      if (hit) words.push({ start: match.index, end: match.index + match[0].length, key: found[0].whole });
+    }
+    let best = { start: 0, score: 0 };
+    for (let i = 0; i < words.length; i++) {
+      const seen = new Set();
+      let count = 0;
+      for (let j = i; j < words.length && words[j].end - words[i].start <= SNIPPET_LENGTH; j++) {
+        seen.add(words[j].key);
+        count++;
+      }
+      const score = seen.size * 100 + count;
+      if (score > best.score) best = { start: words[i].start, score: score };
+    }
+    // A little context before the first matched word, from a word start.
+    let start = Math.max(0, best.start - 30);
+    if (start > 0) {
+      const space = text.slice(start, best.start).search(/\s/);
+      start = space < 0 ? best.start : start + space + 1;
+    }
+    let end = Math.min(text.length, start + SNIPPET_LENGTH);
+    if (end < text.length) {
+      const cut = text.slice(start, end).search(/\s\S*$/);
+      if (cut > SNIPPET_LENGTH / 2) end = start + cut;
+    }
+    const segments = [];
+    const push = function (piece, mark) {
+      const clean = piece.replace(/\s+/g, ' ');
+      if (clean !== '') segments.push({ text: clean, mark: mark });
+    };
+    if (start > 0) push('… ', false);
+    let at = start;
+    for (const word of words) {
+      if (word.start < start || word.end > end) continue;
+      push(text.slice(at, word.start), false);
+      push(text.slice(word.start, word.end), true);
+      at = word.end;
+    }
+    push(text.slice(at, end), false);
+    if (end < text.length) push(' …', false);
+    return segments;
   }
 
   // ---- The index ----------------------------------------------------------------------------
@@ -190,12 +312,17 @@
    * - `{ kind: 'loading', files }`: load these data files (`manifest`, `terms-pr`, `docs-3`, …),
    *   then search again;
    * - `{ kind: 'unavailable' }`: the manifest could not be loaded;
-   * - `{ kind: 'results', results, total, incomplete }`: the best `limit` matches as
-   *   `{ document, score }`, best first; `incomplete` when a data file it needed failed.
+   * - `{ kind: 'results', results, total, allWords, terms, incomplete }`: the best `limit` matches
+   *   as `{ document, number, score, allWords }`, best first: `total` runbooks match, `allWords` of
+   *   them every word (they come first); `terms` are the index terms that matched (for snippets);
+   *   `incomplete` when a data file it needed failed.
+   * `snippet(number, terms)` gives the snippet of a result once its `text/<number>` file is loaded
+   * (undefined before, see `textFile`).
    */
   function createIndex() {
     let table;
     const files = new Map();
+    const texts = new Map();
     const failed = new Set();
 
     function register(name, data) {
@@ -209,6 +336,7 @@
         return false;
       }
       if (name === 'manifest') table = prepareManifest(data);
+      else if (name.startsWith('text/')) texts.set(name, String(data.text));
       else files.set(name, { terms: data.terms, postings: data.postings, decoded: new Map(), first: data.first, docs: data.docs });
       return true;
     }
@@ -218,7 +346,7 @@
     }
 
     function has(name) {
-      return name === 'manifest' ? table !== undefined : files.has(name);
+      return name === 'manifest' ? table !== undefined : files.has(name) || texts.has(name);
     }
 
     function search(text, limit) {
@@ -228,7 +356,7 @@
       }
       const words = queryWords(text, table.stopWords);
       if (words.length === 0) return { kind: 'empty' };
-      const query = { missing: new Set(), incomplete: false };
+      const query = { missing: new Set(), incomplete: false, terms: new Set() };
       const perWord = words.map(function (word) {
         return matchWord(query, word);
       });
@@ -237,10 +365,29 @@
       const results = [];
       for (const index of ranked.order.slice(0, limit)) {
         const file = need(query, 'docs-' + Math.floor(index / table.documentsPerFile), table.documentFiles);
-        if (file !== undefined) results.push({ document: documentAt(file, index), score: ranked.scores[index] });
+        if (file !== undefined) results.push({ document: documentAt(file, index), number: index, score: ranked.scores[index], allWords: ranked.all[index] === 1 });
       }
       if (query.missing.size > 0) return loading(query);
-      return { kind: 'results', total: ranked.order.length, incomplete: query.incomplete, results: results };
+      return {
+        kind: 'results',
+        total: ranked.order.length,
+        allWords: ranked.allCount,
+        incomplete: query.incomplete,
+        terms: Array.from(query.terms).sort(),
+        results: results,
+      };
+    }
+
+    /** The data file with the text of result `number` (for its snippet), none when it is loaded or failed. */
+    function textFile(number) {
+      const name = 'text/' + number;
+      return table === undefined || texts.has(name) || failed.has(name) || number >= table.count ? undefined : name;
+    }
+
+    /** The snippet of result `number` for the matched `terms` (see `snippet`); undefined until its text is loaded. */
+    function snippetOf(number, terms) {
+      const text = texts.get('text/' + number);
+      return text === undefined ? undefined : snippet(text, new Set(terms));
     }
 
     function loading(query) {
@@ -257,22 +404,39 @@
     }
 
     /**
-     * The scores of every document for one query word: documents with a term that is the word or
-     * starts with it; else those with all of its parts (a compound the index does not have whole,
-     * like `PrimaryDown`) or with a term one typo away, whichever is best.
+     * The scores of every document for one query word: documents with a term that is the word, its
+     * stem, or starts with either; else those with all of its parts (a compound the index does not
+     * have whole, like `PrimaryDown`) or with a term one typo away, whichever is best. Synonyms of
+     * the word add their documents, below the word itself.
      */
     function matchWord(query, word) {
       const scores = new Float64Array(table.count);
-      if (matchTerm(query, word.whole, scores, EXACT) !== NONE) return scores;
+      const stemmed = word.parts.length === 0 ? stem(word.whole) : word.whole;
+      let found = matchTerm(query, stemmed, scores, EXACT);
+      if (stemmed !== word.whole) found = merge(found, matchTerm(query, word.whole, scores, EXACT));
+      const synonyms = matchSynonyms(query, [word.whole, stemmed], scores);
+      if (found !== NONE || synonyms === PENDING) return scores;
       const parts = word.parts.filter(function (part) {
         return part.length > 1 && !table.stopWords.has(part);
       });
       const byParts = parts.length > 0 ? matchParts(query, parts) : undefined;
       if (byParts === PENDING) return scores;
-      if (byParts !== undefined) for (let i = 0; i < scores.length; i++) scores[i] = byParts[i];
+      if (byParts !== undefined) for (let i = 0; i < scores.length; i++) scores[i] = Math.max(scores[i], byParts[i]);
       // With the parts found, typos in the first letters are not worth loading more files for.
       matchTerm(query, word.whole, scores, byParts === undefined ? ANY_TYPO : SAME_SHARD_TYPO);
       return scores;
+    }
+
+    /** Raises the scores to what the synonyms of `forms` (the groups they are in) give; PENDING while their shards load. */
+    function matchSynonyms(query, forms, scores) {
+      const others = new Set();
+      for (const form of forms) {
+        for (const group of table.groups.get(form) || []) for (const term of group) others.add(term);
+      }
+      for (const form of forms) others.delete(form);
+      let result = NONE;
+      for (const term of others) result = merge(result, matchTerm(query, term, scores, EXACT | AS_PART | WHOLE_TERM, SYNONYM_FACTOR));
+      return result;
     }
 
     /** The scores of documents with every part (ANDed), undefined when none has, or PENDING. */
@@ -281,7 +445,11 @@
       let pending = false;
       for (const part of parts) {
         const scores = new Float64Array(table.count);
-        pending = matchTerm(query, part, scores, ANY_TYPO | AS_PART) === PENDING || pending;
+        const stemmed = stem(part);
+        let found = matchTerm(query, part, scores, EXACT | AS_PART);
+        if (stemmed !== part) found = merge(found, matchTerm(query, stemmed, scores, EXACT | AS_PART));
+        if (found === NONE) found = matchTerm(query, part, scores, ANY_TYPO | AS_PART);
+        pending = found === PENDING || pending;
         perPart.push(scores);
       }
       if (pending) return PENDING;
@@ -291,13 +459,15 @@
 
     /**
      * Raises each document's score to the best this term gives it: terms equal to it or starting
-     * with it; else, as `typos` allows, terms one typo away in the same shard, then in the tail
+     * with it; else, as `how` allows, terms one typo away in the same shard, then in the tail
      * shards (a typo in the first two letters). Tells whether it found any (FOUND, NONE), or must
      * wait for data files (PENDING: they are in `query.missing`). With AS_PART in `how`, the term is
-     * only a part of what was typed, so a whole alert name it matches counts as an alert part.
+     * only a part of what was typed, so a whole alert name it matches counts as an alert part; with
+     * WHOLE_TERM, only the term itself matches. `factor` (default 1) scales what it gives.
      */
-    function matchTerm(query, term, scores, how) {
-      const typos = how & ~AS_PART;
+    function matchTerm(query, term, scores, how, factor) {
+      const scale = factor === undefined ? 1 : factor;
+      const typos = how & 3;
       const mask = how & AS_PART ? PART_MASK : WHOLE_MASK;
       const name = 'terms-' + shardKey(term);
       const shard = need(query, name, table.termFiles);
@@ -306,9 +476,9 @@
       if (shard !== undefined) {
         for (let i = lowerBound(shard.terms, term); i < shard.terms.length; i++) {
           const candidate = shard.terms[i];
-          if (candidate === term) found = addPostings(shard, i, 1, scores, mask) || found;
-          else if (term.length >= MIN_PREFIX && candidate.startsWith(term)) {
-            found = addPostings(shard, i, 0.5 + (0.4 * term.length) / candidate.length, scores, mask) || found;
+          if (candidate === term) found = addPostings(query, shard, i, scale, scores, mask) || found;
+          else if (!(how & WHOLE_TERM) && term.length >= MIN_PREFIX && candidate.startsWith(term)) {
+            found = addPostings(query, shard, i, scale * (0.5 + (0.4 * term.length) / candidate.length), scores, mask) || found;
           } else break;
         }
       }
@@ -316,7 +486,7 @@
       if (typos === EXACT || term.length < MIN_FUZZY) return NONE;
       if (shard !== undefined) {
         shard.terms.forEach(function (candidate, i) {
-          if (withinOneEdit(term, candidate)) found = addPostings(shard, i, FUZZY_FACTOR, scores, mask) || found;
+          if (withinOneEdit(term, candidate)) found = addPostings(query, shard, i, FUZZY_FACTOR, scores, mask) || found;
         });
       }
       if (found) return FOUND;
@@ -344,39 +514,65 @@
         const shard = need(query, 'terms-' + shardKey(candidate), table.termFiles);
         if (shard === undefined) continue;
         const i = lowerBound(shard.terms, candidate);
-        if (shard.terms[i] === candidate) found = addPostings(shard, i, FUZZY_FACTOR, scores, mask) || found;
+        if (shard.terms[i] === candidate) found = addPostings(query, shard, i, FUZZY_FACTOR, scores, mask) || found;
       }
       return query.missing.size > waiting ? PENDING : found ? FOUND : NONE;
     }
 
     /**
-     * Raises each document's score to what this term gives it, with field bits mapped by `mask`;
-     * rarer terms weigh up to twice as much.
+     * Raises each document's score to what this term gives it (BM25F, see the top of this file),
+     * with field bits mapped by `mask`, times `factor`; notes the term as matched.
      */
-    function addPostings(shard, termIndex, factor, scores, mask) {
+    function addPostings(query, shard, termIndex, factor, scores, mask) {
       let postings = shard.decoded.get(termIndex);
       if (postings === undefined) {
         postings = decodePostings(shard.postings[termIndex]);
         shard.decoded.set(termIndex, postings);
       }
       const count = table.count;
-      const rarity = 1 + Math.log(count / postings.documents.length) / Math.log(count + 1);
-      for (let i = 0; i < postings.documents.length; i++) {
-        const score = WEIGHT_OF[mask[postings.fields[i]]] * factor * rarity;
-        if (score > scores[postings.documents[i]]) scores[postings.documents[i]] = score;
+      const matching = postings.documents.length;
+      const idf = Math.log(1 + (count - matching + 0.5) / (matching + 0.5));
+      for (let i = 0; i < matching; i++) {
+        const document = postings.documents[i];
+        const fields = mask[postings.fields[i]];
+        const frequency = WEIGHT_OF[fields] + postings.counts[i] / table.norms[document];
+        const score = factor * (idf * ((K1 + 1) * frequency) / (K1 + frequency) + (fields & 64 ? ALERT_BONUS : 0));
+        if (score > scores[document]) scores[document] = score;
       }
-      return postings.documents.length > 0;
+      if (matching > 0) query.terms.add(shard.terms[termIndex]);
+      return matching > 0;
     }
 
-    /** The documents every word matches, best first (then in id order), and every document's score. */
+    /**
+     * The matching documents, best first (then in id order): those every word matches, by the sum
+     * of their scores, then (when fewer than MIN_ALL_WORDS) those some words match, by how many
+     * words, then score. Also every document's score, and whether it has every word (`all`: 1).
+     */
     function rank(perWord) {
-      const scores = allOf(perWord);
+      const scores = new Float64Array(table.count);
+      const matched = new Uint8Array(table.count);
+      for (const list of perWord) {
+        for (let i = 0; i < list.length; i++) {
+          if (list[i] > 0) {
+            scores[i] += list[i];
+            matched[i]++;
+          }
+        }
+      }
+      const all = new Uint8Array(table.count);
       const order = [];
-      for (let i = 0; i < scores.length; i++) if (scores[i] > 0) order.push(i);
+      for (let i = 0; i < scores.length; i++) {
+        if (matched[i] === perWord.length) {
+          all[i] = 1;
+          order.push(i);
+        }
+      }
+      const allCount = order.length;
+      if (allCount < MIN_ALL_WORDS && perWord.length > 1) for (let i = 0; i < scores.length; i++) if (matched[i] > 0 && all[i] === 0) order.push(i);
       order.sort(function (a, b) {
-        return scores[b] - scores[a] || a - b;
+        return all[b] - all[a] || matched[b] - matched[a] || scores[b] - scores[a] || a - b;
       });
-      return { order: order, scores: scores };
+      return { order: order, scores: scores, all: all, allCount: allCount };
     }
 
     function documentAt(file, index) {
@@ -396,7 +592,12 @@
       };
     }
 
-    return { register: register, markFailed: markFailed, has: has, search: search };
+    return { register: register, markFailed: markFailed, has: has, search: search, textFile: textFile, snippet: snippetOf };
+  }
+
+  /** The outcome of two matches together: pending if either is, found if either found. */
+  function merge(a, b) {
+    return a === PENDING || b === PENDING ? PENDING : a === FOUND || b === FOUND ? FOUND : NONE;
   }
 
   function isPositive(score) {
@@ -442,7 +643,35 @@
         }),
       ),
       stopWords: new Set(data.stopWords),
+      norms: lengthNorms(data.lengths, data.count),
+      groups: synonymIndex(data.groups),
     };
+  }
+
+  /** Each document's BM25 length normalisation, 1 - B + B × length / average length, from the quantised lengths. */
+  function lengthNorms(quantised, count) {
+    const lengths = new Float64Array(count);
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+      lengths[i] = Math.pow(2, Math.max(0, LENGTH_ALPHABET.indexOf(quantised.charAt(i))) / 4) - 1;
+      sum += lengths[i];
+    }
+    const average = count > 0 && sum > 0 ? sum / count : 1;
+    return lengths.map(function (length) {
+      return 1 - B + (B * length) / average;
+    });
+  }
+
+  /** Term → the synonym groups holding it. */
+  function synonymIndex(groups) {
+    const index = new Map();
+    for (const group of groups) {
+      for (const term of group) {
+        if (!index.has(term)) index.set(term, []);
+        index.get(term).push(group);
+      }
+    }
+    return index;
   }
 
   global.runbookSearchCore = {
@@ -453,6 +682,8 @@
     queryFromPath: queryFromPath,
     withinOneEdit: withinOneEdit,
     decodePostings: decodePostings,
+    stem: stem,
+    snippet: snippet,
     createIndex: createIndex,
   };
 })(globalThis);

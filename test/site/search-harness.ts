@@ -21,9 +21,27 @@ export type Answer =
   | {
       readonly kind: 'results';
       readonly total: number;
+      /** How many of `total` have every word (they come first). */
+      readonly allWords: number;
       readonly incomplete: boolean;
-      readonly results: readonly { readonly document: FoundDocument; readonly score: number }[];
+      /** The index terms that matched, for snippets. */
+      readonly terms: readonly string[];
+      readonly results: readonly FoundResult[];
     };
+
+/** One result of a search. */
+export interface FoundResult {
+  readonly document: FoundDocument;
+  readonly number: number;
+  readonly score: number;
+  readonly allWords: boolean;
+}
+
+/** A piece of a snippet: text, marked when it is a matched word. */
+export interface SnippetSegment {
+  readonly text: string;
+  readonly mark: boolean;
+}
 
 type CoreAnswer = Answer | { readonly kind: 'loading'; readonly files: readonly string[] };
 
@@ -31,6 +49,8 @@ interface CoreIndex {
   register(name: string, data: unknown): boolean;
   markFailed(name: string): void;
   search(text: string, limit: number): CoreAnswer;
+  textFile(number: number): string | undefined;
+  snippet(number: number, terms: readonly string[]): readonly SnippetSegment[] | undefined;
 }
 
 /** The functions `search-core.js` exposes, as far as the tests use them. */
@@ -40,6 +60,8 @@ export interface SearchCore {
   shardKey(term: string): string;
   queryFromPath(pathname: string): string;
   withinOneEdit(a: string, b: string): boolean;
+  stem(term: string): string;
+  snippet(text: string, terms: ReadonlySet<string>): readonly SnippetSegment[];
   createIndex(): CoreIndex;
 }
 
@@ -48,6 +70,8 @@ export interface SiteSearch {
   readonly core: SearchCore;
   /** Searches, loading the data files the query asks for the way the page does (a script per file). */
   search(text: string, limit?: number): Answer;
+  /** The snippet of each result, loading their text files as the page does. */
+  snippets(answer: Answer): readonly (readonly SnippetSegment[] | undefined)[];
   /** The data files loaded so far, in order. */
   readonly loaded: readonly string[];
 }
@@ -71,21 +95,30 @@ export function siteSearch(files: readonly SiteFile[]): SiteSearch {
   const contents = new Map(files.map((file) => [file.path, file.content]));
   (context as { window?: unknown }).window = { runbookSearch: { register: (name: string, data: unknown) => index.register(name, data) } };
   const loaded: string[] = [];
+  const load = (name: string): void => {
+    const path = `search/${name}.js`;
+    const content = contents.get(path);
+    if (content === undefined) index.markFailed(name);
+    else vm.runInContext(content, context, { filename: path });
+    loaded.push(name);
+  };
   const search = (text: string, limit = 20): Answer => {
     for (let round = 0; round < 10; round++) {
       const answer = index.search(text, limit);
       if (answer.kind !== 'loading') return plain(answer);
-      for (const name of answer.files) {
-        const path = `search/${name}.js`;
-        const content = contents.get(path);
-        if (content === undefined) index.markFailed(name);
-        else vm.runInContext(content, context, { filename: path });
-        loaded.push(name);
-      }
+      for (const name of answer.files) load(name);
     }
     throw new Error(`search for "${text}" kept asking for more files`);
   };
-  return { core, search, loaded };
+  const snippets = (answer: Answer): readonly (readonly SnippetSegment[] | undefined)[] => {
+    if (answer.kind !== 'results') return [];
+    return answer.results.map((result) => {
+      const name = index.textFile(result.number);
+      if (name !== undefined) load(name);
+      return plain(index.snippet(result.number, answer.terms));
+    });
+  };
+  return { core, search, snippets, loaded };
 }
 
 /** The ids of the results, best first. */

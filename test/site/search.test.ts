@@ -49,7 +49,7 @@ describe('search ranking', () => {
       { ...base, id: 'd-heading', url: 'd/index.html', headings: ['Restart zephyr'] },
       { ...base, id: 'e-tag', url: 'e/index.html', tags: ['zephyr'] },
     ];
-    expect(ids(siteSearch(buildSearchIndex(documents)).search('zephyr'))).toEqual(['c-alert', 'b-title', 'e-tag', 'd-heading', 'a-body']);
+    expect(ids(siteSearch(buildSearchIndex(documents)).search('zephyr'))).toEqual(['c-alert', 'b-title', 'd-heading', 'e-tag', 'a-body']);
   });
 
   it('finds a word that only one runbook has in its body', () => {
@@ -81,10 +81,15 @@ describe('search ranking', () => {
     expect(ids(search('dsk'))).toEqual([]);
   });
 
-  it('combines words with AND', () => {
+  it('ranks runbooks with every word first, then, when they are few, runbooks with some of them', () => {
     expect(ids(search('replica'))).toEqual(expect.arrayContaining(['database/primary-down', 'database/replica-lag']));
-    expect(ids(search('replica lag'))).toEqual(['database/replica-lag']);
-    expect(ids(search('kafka restic'))).toEqual([]);
+    const answer = search('replica lag');
+    expect(ids(answer)[0]).toBe('database/replica-lag');
+    expect(answer).toMatchObject({ allWords: 1 });
+    expect(answer.kind === 'results' ? answer.results.map((result) => result.allWords) : []).toEqual([true, ...ids(answer).slice(1).map(() => false)]);
+    const neither = search('kafka restic');
+    expect(neither).toMatchObject({ allWords: 0, total: 2 });
+    expect(ids(neither)).toEqual(expect.arrayContaining(['backups/backup-failed']));
   });
 
   it('ignores stop words unless the query has nothing else', () => {
@@ -95,7 +100,7 @@ describe('search ranking', () => {
   it('answers empty for a query without words, and no results for unknown words', () => {
     expect(search('').kind).toBe('empty');
     expect(search('  -- ').kind).toBe('empty');
-    expect(search('zzzzqqq')).toEqual({ kind: 'results', total: 0, incomplete: false, results: [] });
+    expect(search('zzzzqqq')).toEqual({ kind: 'results', total: 0, allWords: 0, incomplete: false, terms: [], results: [] });
   });
 
   it('folds case and Latin accents, and keeps other scripts', () => {
@@ -169,7 +174,7 @@ describe('search index files', () => {
 
   it('have names safe on every file system, also for terms in other scripts', () => {
     const names = FILES.map((file) => file.path);
-    for (const name of names) expect(name).toMatch(/^search\/(manifest|docs-\d+|terms-[a-z0-9_]+|tails-[a-z0-9_]+)\.js$/);
+    for (const name of names) expect(name).toMatch(/^search\/(manifest|docs-\d+|terms-[a-z0-9_]+|tails-[a-z0-9_]+|text\/\d+)\.js$/);
     expect(shardKey('支付网关故障')).toMatch(/^_[a-z0-9]+$/);
     expect(names).toContain(`search/terms-${shardKey('支付网关故障')}.js`);
     expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
@@ -178,7 +183,7 @@ describe('search index files', () => {
   it('are scripts that register their data, in the format version the browser reads', () => {
     const { core } = loadCore();
     expect(core.FORMAT_VERSION).toBe(SEARCH_FORMAT_VERSION);
-    for (const file of FILES) expect(file.content).toMatch(/^window\.runbookSearch\.register\("[a-z0-9_-]+", \{"version":1,"build":"[0-9a-f]{16}",.*\}\);\n$/s);
+    for (const file of FILES) expect(file.content).toMatch(/^window\.runbookSearch\.register\("[a-z0-9_/-]+", \{"version":2,"build":"[0-9a-f]{16}",.*\}\);\n$/s);
   });
 
   it('store a posting as the gap to the previous runbook and the fields when not only the body', () => {
@@ -198,7 +203,7 @@ describe('search index files', () => {
   it('are empty but valid for a site without runbooks', () => {
     const files = buildSearchIndex([]);
     expect(files.map((file) => file.path)).toEqual(['search/manifest.js']);
-    expect(siteSearch(files).search('disk')).toEqual({ kind: 'results', total: 0, incomplete: false, results: [] });
+    expect(siteSearch(files).search('disk')).toEqual({ kind: 'results', total: 0, allWords: 0, incomplete: false, terms: [], results: [] });
   });
 });
 
