@@ -31,7 +31,8 @@
         };
         const fallback = function () { say(selectAndCopy(pre) ? 'Copied' : 'Press Ctrl+C to copy the selected text'); };
         if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
-          navigator.clipboard.writeText(pre.textContent || '').then(function () { say('Copied'); }, fallback);
+          // Without the block's last line break: a pasted command waits for the reader's Enter.
+          navigator.clipboard.writeText((pre.textContent || '').replace(/\n+$/, '')).then(function () { say('Copied'); }, fallback);
         } else {
           fallback();
         }
