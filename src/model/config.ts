@@ -68,6 +68,7 @@ export interface Config {
   /** Settings for the runbooks matching some globs, in the order written (later ones win). */
   readonly overrides: readonly Override[];
   readonly site: SiteConfig;
+  readonly search: SearchConfig;
   readonly newRunbook: NewRunbookConfig;
   readonly alerts: AlertsConfig;
   readonly baseline: BaselineConfig;
@@ -107,6 +108,12 @@ export interface AlertsConfig {
 export interface NewRunbookConfig {
   /** Absolute path of the team's template for new runbooks, when it has one. */
   readonly template: string | undefined;
+}
+
+/** Settings of the site search. */
+export interface SearchConfig {
+  /** Groups of words searched as one, added to the built-in ones; each word one search word. */
+  readonly synonyms: readonly (readonly string[])[];
 }
 
 /** Settings of the generated site. */

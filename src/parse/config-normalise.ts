@@ -85,6 +85,7 @@ export function normaliseConfig(written: WrittenConfig, source: Config['source']
       baseUrl: written.site?.base_url,
       templates: written.site?.templates === undefined ? undefined : resolve(base, written.site.templates),
     },
+    search: { synonyms: written.search?.synonyms ?? [] },
     defaults: givenDefaults(written.defaults),
     newRunbook: { template: written.new?.template === undefined ? undefined : resolve(base, written.new.template) },
     rules: new Map(Object.entries(written.rules ?? {}) as [string, RuleSetting][]),

@@ -22,6 +22,10 @@ const glob = name.superRefine((value, context) => {
 const ruleSetting = z.enum(['error', 'warning', 'info', 'off']);
 /** Values for fields a runbook leaves out (top-level `defaults` and each override's). */
 const defaults = z.strictObject({ owner: name.optional(), service: name.optional(), severity: name.optional(), review_every: durationText.optional() });
+/** A word of a `search.synonyms` group: what a search query word can be. */
+const synonymWord = name.superRefine((value, context) => {
+  if (!/^[\p{L}\p{N}]+$/u.test(value)) context.addIssue({ code: 'custom', message: `the synonym \`${excerpt(value)}\` is not one word: expected letters and digits only` });
+});
 /** `alerts.url` must say where the alert name or the runbook id goes. */
 const ALERT_URL_PLACEHOLDER = /\{(?:alert|id)\}/;
 
@@ -119,6 +123,15 @@ export const configSchema = z
       })
       .optional()
       .describe('The baseline of known problems that `check` holds back (`runbook baseline`, see docs/baseline.md).'),
+    search: z
+      .strictObject({
+        synonyms: z
+          .array(z.array(synonymWord).min(2, { error: 'expected a group of at least two words' }))
+          .optional()
+          .describe('Groups of words the site search treats as one, over the built-in operations set (see docs/site.md), e.g. `[[pg, postgres, postgresql]]`.'),
+      })
+      .optional()
+      .describe('The site search (`runbook build`).'),
   })
   .describe('runbook configuration (runbook.config.yaml)');
 

@@ -78,7 +78,7 @@ export function planSite(input: SiteInput, options: PlanOptions = { remember: tr
     ...[...input.templates.assets].map(([path, text]): Page => ({ path: `assets/${path}`, make: () => text })),
   ]);
   const bundles: Bundle[] = [
-    { holds: (path) => path.startsWith('search/'), make: () => buildSearchIndex(data.runbooks.map((entry) => searchDocument(entry, input.bodies.get(entry.runbook.path)))) },
+    { holds: (path) => path.startsWith('search/'), make: () => buildSearchIndex(data.runbooks.map((entry) => searchDocument(entry, input.bodies.get(entry.runbook.path))), { synonyms: input.config.search.synonyms }) },
     {
       holds: (path) => path.endsWith('/cheatsheet/index.html') || path === SHEET_STYLESHEET,
       make: () => siteCheatSheets(data, { templates: input.templates, today: input.today, commit: input.commit ?? { kind: 'unknown' }, csp: CONTENT_SECURITY_POLICY, scripts: everyPage }),

@@ -1,4 +1,4 @@
-/* global document, location, window */
+/* global clearTimeout, document, location, setTimeout, window */
 /**
  * Runbook site search, the page part: wires the search box to the index in `search/*.js`.
  *
@@ -10,7 +10,10 @@
  *   to search for the last segment of the address (an alert name nobody wrote a runbook for).
  *
  * Data files are loaded with `<script src>` (no fetch: pages also work from `file://`), each calls
- * `window.runbookSearch.register(name, data)`. Nothing here uses inline code, eval or style
+ * `window.runbookSearch.register(name, data)`. Each result gets a snippet once its text file
+ * (`search/text/<n>.js`) is loaded, built from text nodes and `<mark>` elements, never markup.
+ * The status line (a polite live region) changes only once a query has settled for ANNOUNCE_DELAY,
+ * so a screen reader hears the count of what was typed, not of every keystroke. Nothing here uses inline code, eval or style
  * attributes, so it runs under `script-src 'self'`.
  *
  * Keys: `/` focuses the box (unless typing elsewhere), ArrowDown and ArrowUp move through the
@@ -20,6 +23,8 @@
   'use strict';
 
   const MAX_RESULTS = 20;
+  /** Milliseconds the status waits for typing to pause before it changes (and is announced). */
+  const ANNOUNCE_DELAY = 350;
 
   const core = window.runbookSearchCore;
   const input = document.getElementById('search-input');
@@ -38,6 +43,7 @@
   /** Enter was pressed before the results were there: open the first once they are. */
   let openWhenSettled = false;
   let selected = -1;
+  let statusTimer;
 
   window.runbookSearch = {
     register: function (name, data) {
@@ -77,6 +83,7 @@
       if (answer.kind !== 'loading') {
         settled = true;
         show(answer, text);
+        if (answer.kind === 'results') showSnippets(answer, mine);
         if (openWhenSettled) {
           openWhenSettled = false;
           open();
@@ -91,6 +98,35 @@
     }
     settled = true;
     setStatus('Search gave up: the search index keeps asking for more files.');
+  }
+
+  /** Loads the text files of the results shown and puts a snippet under each (unless another search started). */
+  async function showSnippets(answer, mine) {
+    const items = Array.from(list.children);
+    const fill = function () {
+      answer.results.forEach(function (result, position) {
+        const item = items[position];
+        if (!item || item.querySelector('.search-result-snippet')) return;
+        const segments = index.snippet(result.number, answer.terms);
+        if (segments !== undefined && segments.length > 0) item.querySelector('a').appendChild(snippetElement(segments));
+      });
+    };
+    fill();
+    const names = answer.results
+      .map(function (result) {
+        return index.textFile(result.number);
+      })
+      .filter(Boolean);
+    await Promise.all(names.map(load));
+    if (mine === generation) fill();
+  }
+
+  function snippetElement(segments) {
+    const snippet = element('span', 'search-result-snippet');
+    for (const segment of segments) {
+      snippet.appendChild(segment.mark ? element('mark', 'search-hit', segment.text) : document.createTextNode(segment.text));
+    }
+    return snippet;
   }
 
   function hideResults() {
@@ -120,9 +156,15 @@
   function summary(answer, text) {
     const problem = answer.incomplete ? ' Part of the search index could not be loaded; reload the page.' : '';
     if (answer.total === 0) return 'No runbook matches “' + text.trim() + '”.' + problem;
-    const count = answer.total === 1 ? '1 runbook' : answer.total + ' runbooks';
     const shown = answer.total > answer.results.length ? ', showing the first ' + answer.results.length : '';
-    return count + shown + '.' + problem;
+    const some = answer.total - answer.allWords;
+    if (answer.allWords === 0) return 'No runbook has every word; showing runbooks with some of them (' + runbooks(some) + shown + ').' + problem;
+    if (some > 0) return runbooks(answer.allWords) + ' with every word, then ' + some + ' with some of them' + shown + '.' + problem;
+    return runbooks(answer.total) + shown + '.' + problem;
+  }
+
+  function runbooks(count) {
+    return count === 1 ? '1 runbook' : count + ' runbooks';
   }
 
   function resultItem(result, position) {
@@ -163,8 +205,13 @@
     return node;
   }
 
+  /** Sets the status line once typing pauses (a live region: each change is read out). */
   function setStatus(text) {
-    if (status) status.textContent = text;
+    if (!status) return;
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(function () {
+      status.textContent = text;
+    }, ANNOUNCE_DELAY);
   }
 
   function select(position) {
