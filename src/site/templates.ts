@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { rootPrefix } from '../model/site-paths.js';
 import { breakableNameHtml } from './name-breaks.js';
+import { commandHtml } from './command-html.js';
 import type { SiteFile } from './search-document.js';
 import type { TemplateSet } from '../model/template-set.js';
 
@@ -41,6 +42,7 @@ export type PageRenderer = (request: PageRequest) => SiteFile;
 export function compileTemplates(set: TemplateSet, frame: PageFrame): PageRenderer {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('breakable', (name: unknown) => new handlebars.SafeString(breakableNameHtml(String(name))));
+  handlebars.registerHelper('command', (command: unknown) => new handlebars.SafeString(commandHtml(String(command))));
   for (const [name, text] of set.partials) handlebars.registerPartial(name, text);
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   for (const [name, text] of set.pages) compiled.set(name, handlebars.compile(text, { strict: false, preventIndent: true }));

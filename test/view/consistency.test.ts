@@ -183,7 +183,7 @@ function pageFacts(html: string): Facts {
   };
   const section = (name: string): string => new RegExp(`<section class="${name}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? '';
   const steps = [...section('recovery').matchAll(/<li>\s*<p class="step-text">([\s\S]*?)<\/p>\s*(?:<div class="command"><pre><code>([\s\S]*?)<\/code>)?/g)].map(
-    (match) => (match[2] === undefined ? decode((match[1] ?? '').replace(/<[^>]*>/g, '')) : decode(match[2])),
+    (match) => decode((match[2] ?? match[1] ?? '').replace(/<[^>]*>/g, '')),
   );
   // Steps written in the body are shown as that section, as written (the site's recovery panel): no step list to read back.
   const asWritten = section('recovery').includes('<div class="recovery-as-written">');

@@ -1,0 +1,14 @@
+/**
+ * A command in HTML that wraps only at its spaces: each run of non-space characters is a
+ * `<span class="token">` that CSS keeps on one line. Browsers otherwise break after `-` and `/`
+ * (`--` / `force`, `ops/` / `edge.yaml`), which no CSS property turns off; the copied text is the
+ * same, since the spans add no characters.
+ */
+import Handlebars from 'handlebars';
+
+/** The command, HTML-escaped, with every run of non-space characters in a `token` span. */
+export function commandHtml(command: string): string {
+  return command.replace(/(\S+)|(\s+)/g, (_, token: string | undefined, space: string | undefined) =>
+    token === undefined ? Handlebars.escapeExpression(space) : `<span class="token">${Handlebars.escapeExpression(token)}</span>`,
+  );
+}
