@@ -3,9 +3,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchDocument } from '../../src/site/search-document.js';
 import { buildSearchIndex } from '../../src/site/search-index.js';
 import { SETUP_TIMEOUT, chromiumOrSkip, fileUrl, launchChromium, watchPage, type PageWatch } from './browser.js';
 import { RUNBOOKS } from '../site/search-fixtures.js';
+import { hacked, recordStatus, snippetTags, statusTexts } from './search-in-page.js';
+
+const BASE = { service: undefined, owner: undefined, severity: undefined, status: 'Fresh', tags: [], headings: [], alerts: [] };
+/** The fixtures and one runbook whose text is markup, to show that snippets stay text. */
+const DOCUMENTS: readonly SearchDocument[] = [
+  ...RUNBOOKS,
+  { ...BASE, id: 'zz/markup', url: 'runbooks/zz/markup/index.html', title: 'Markup in the text', text: 'The xylophone <script>window.hacked = 1</script> & <img src=x onerror="window.hacked = 2"> xylophone' },
+];
 
 const chromiumPath = chromiumOrSkip();
 const ASSETS = new URL('../../templates/assets/', import.meta.url);
@@ -48,9 +57,9 @@ describe.skipIf(chromiumPath === undefined)('the search box in Chromium, from fi
   };
 
   beforeAll(async () => {
-    for (const file of buildSearchIndex(RUNBOOKS)) write(file.path, file.content);
+    for (const file of buildSearchIndex(DOCUMENTS)) write(file.path, file.content);
     for (const name of ['search-core.js', 'search.js']) write(`assets/${name}`, readFileSync(new URL(name, ASSETS), 'utf8'));
-    for (const runbook of RUNBOOKS) write(runbook.url, `<!doctype html><title>${runbook.id}</title><h1>${runbook.id}</h1>`);
+    for (const runbook of DOCUMENTS) write(runbook.url, `<!doctype html><title>${runbook.id}</title><h1>${runbook.id}</h1>`);
     write('teams/data/index.html', searchPage(2));
     write('alerts/KubeNodeNotReady/index.html', searchPage(2, { page: '404' }));
     write('query.html', searchPage(0, { query: 'restic' }));
@@ -82,6 +91,37 @@ describe.skipIf(chromiumPath === undefined)('the search box in Chromium, from fi
     expect(await first.locator('.badge.status-never-tested').textContent()).toBe('Never tested');
     expect(await page.locator('#search-status').textContent()).toMatch(/^2 runbooks\./);
     expect(watch.problems).toEqual([]);
+  });
+
+  it('ranks by stems and synonyms, and puts a snippet with the matched words marked under each result', async () => {
+    await page.goto(fileUrl(site, 'teams/data/index.html'));
+    await page.fill('#search-input', 'restarting');
+    await expect.poll(results).toContain('../../runbooks/kubernetes/crashloop/index.html');
+    const first = page.locator('#search-results li').first();
+    await expect.poll(() => first.locator('.search-result-snippet mark').allTextContents()).toEqual(['restarts']);
+    await page.fill('#search-input', 'oom');
+    await expect.poll(async () => (await results())[0]).toBe('../../runbooks/queue/rabbitmq-memory/index.html');
+    await expect.poll(() => first.locator('.search-result-snippet mark').allTextContents()).toEqual(['memory']);
+    expect(watch.problems).toEqual([]);
+  });
+
+  it('shows markup in a runbook as text in its snippet, never as elements', async () => {
+    await page.goto(fileUrl(site, 'teams/data/index.html'));
+    await page.fill('#search-input', 'xylophone');
+    const snippet = page.locator('#search-results li .search-result-snippet').first();
+    await expect.poll(() => snippet.textContent()).toContain('<script>window.hacked = 1</script> & <img');
+    expect(await page.evaluate(snippetTags)).toEqual(['MARK', 'MARK']);
+    expect(await page.evaluate(hacked)).toBeUndefined();
+  });
+
+  it('says when no runbook has every word, and announces only the settled query', async () => {
+    await page.goto(fileUrl(site, 'teams/data/index.html'));
+    await page.evaluate(recordStatus);
+    await page.focus('#search-input');
+    await page.keyboard.type('kafka restic', { delay: 30 });
+    const status = page.locator('#search-status');
+    await expect.poll(() => status.textContent()).toBe('No runbook has every word; showing runbooks with some of them (2 runbooks).');
+    expect(await page.evaluate(statusTexts)).toEqual(['No runbook has every word; showing runbooks with some of them (2 runbooks).']);
   });
 
   it('moves through results with the arrow keys, and Escape clears the box and hides them', async () => {
