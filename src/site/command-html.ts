@@ -8,7 +8,9 @@ import Handlebars from 'handlebars';
 
 /** The command, HTML-escaped, with every run of non-space characters in a `token` span. */
 export function commandHtml(command: string): string {
-  return command.replace(/(\S+)|(\s+)/g, (_, token: string | undefined, space: string | undefined) =>
-    token === undefined ? Handlebars.escapeExpression(space) : `<span class="token">${Handlebars.escapeExpression(token)}</span>`,
-  );
+  // Split on a captured group: the tokens at even indices (possibly empty), the spaces between them at odd ones.
+  return command
+    .split(/(\s+)/)
+    .map((part, index) => (index % 2 === 0 && part !== '' ? `<span class="token">${Handlebars.escapeExpression(part)}</span>` : Handlebars.escapeExpression(part)))
+    .join('');
 }
