@@ -9,10 +9,10 @@ import { searchWords, stem } from './search-tokens.js';
 /** The built-in groups, documented in docs/site.md ("## Search"). */
 export const BUILT_IN_SYNONYMS: readonly (readonly string[])[] = [
   ['disk', 'filesystem', 'volume', 'space', 'storage'],
-  ['full', 'filling', 'exhausted'],
+  ['full', 'filling'],
   ['oom', 'oomkilled', 'memory', 'mem', 'ram'],
   ['cert', 'certificate', 'tls', 'ssl', 'x509'],
-  ['restart', 'crashloop', 'crashlooping', 'reboot'],
+  ['restart', 'crash', 'crashloop', 'crashlooping', 'reboot'],
   ['latency', 'slow', 'slowness'],
   ['cpu', 'processor', 'throttling'],
   ['db', 'database'],

@@ -38,6 +38,10 @@
   const B = 0.75;
   /** Added for a whole alert name (times how it matched): above any sum of BM25 scores. */
   const ALERT_BONUS = 1000;
+  /** Score factor of the parts of a compound query word found apart, when some runbook has it whole. */
+  const SCATTERED_PARTS_FACTOR = 0.5;
+  /** A synonym matches longer terms as a prefix from this length on. */
+  const MIN_SYNONYM_PREFIX = 6;
   /** Score factor of a synonym of a query word. */
   const SYNONYM_FACTOR = 0.6;
   /** Fewer runbooks with every word than this, and runbooks with some of them are shown too. */
@@ -405,9 +409,10 @@
 
     /**
      * The scores of every document for one query word: documents with a term that is the word, its
-     * stem, or starts with either; else those with all of its parts (a compound the index does not
-     * have whole, like `PrimaryDown`) or with a term one typo away, whichever is best. Synonyms of
-     * the word add their documents, below the word itself.
+     * stem, or starts with either, or with all of its parts (a compound: `PrimaryDown`,
+     * `BlockedUserAttemptsIsHigh` in a runbook that never names the alert), whichever is best; when
+     * none has the word whole, also those with a term one typo away. Synonyms of the word add their
+     * documents, below the word itself.
      */
     function matchWord(query, word) {
       const scores = new Float64Array(table.count);
@@ -415,15 +420,17 @@
       let found = matchTerm(query, stemmed, scores, EXACT);
       if (stemmed !== word.whole) found = merge(found, matchTerm(query, word.whole, scores, EXACT));
       const synonyms = matchSynonyms(query, [word.whole, stemmed], scores);
-      if (found !== NONE || synonyms === PENDING) return scores;
+      if (found === PENDING || synonyms === PENDING) return scores;
       const parts = word.parts.filter(function (part) {
         return part.length > 1 && !table.stopWords.has(part);
       });
-      const byParts = parts.length > 0 ? matchParts(query, parts) : undefined;
+      // Found whole, its parts are only worth the files they are in, not typos in them.
+      const byParts = parts.length > 0 ? matchParts(query, parts, found === FOUND ? EXACT : ANY_TYPO) : undefined;
       if (byParts === PENDING) return scores;
-      if (byParts !== undefined) for (let i = 0; i < scores.length; i++) scores[i] = Math.max(scores[i], byParts[i]);
+      const factor = found === FOUND ? SCATTERED_PARTS_FACTOR : 1;
+      if (byParts !== undefined) for (let i = 0; i < scores.length; i++) scores[i] = Math.max(scores[i], factor * byParts[i]);
       // With the parts found, typos in the first letters are not worth loading more files for.
-      matchTerm(query, word.whole, scores, byParts === undefined ? ANY_TYPO : SAME_SHARD_TYPO);
+      if (found === NONE) matchTerm(query, word.whole, scores, byParts === undefined ? ANY_TYPO : SAME_SHARD_TYPO);
       return scores;
     }
 
@@ -435,20 +442,29 @@
       }
       for (const form of forms) others.delete(form);
       let result = NONE;
-      for (const term of others) result = merge(result, matchTerm(query, term, scores, EXACT | AS_PART | WHOLE_TERM, SYNONYM_FACTOR));
+      for (const term of others) {
+        // Short synonyms (`mem`, `disk`) only as they are; longer ones also as prefixes (`oomkill` → `oomkilled`).
+        const how = term.length < MIN_SYNONYM_PREFIX ? EXACT | AS_PART | WHOLE_TERM : EXACT | AS_PART;
+        result = merge(result, matchTerm(query, term, scores, how, SYNONYM_FACTOR));
+      }
       return result;
     }
 
-    /** The scores of documents with every part (ANDed), undefined when none has, or PENDING. */
-    function matchParts(query, parts) {
+    /**
+     * The scores of documents with every part (ANDed), undefined when none has, or PENDING. With
+     * `typos` EXACT (the word was found whole), only the parts themselves, no prefixes or typos.
+     */
+    function matchParts(query, parts, typos) {
       const perPart = [];
       let pending = false;
       for (const part of parts) {
         const scores = new Float64Array(table.count);
         const stemmed = stem(part);
-        let found = matchTerm(query, part, scores, EXACT | AS_PART);
-        if (stemmed !== part) found = merge(found, matchTerm(query, stemmed, scores, EXACT | AS_PART));
-        if (found === NONE) found = matchTerm(query, part, scores, ANY_TYPO | AS_PART);
+        // Found whole elsewhere, the parts must be there as they are (`stat`, not `statements`).
+        const how = typos === EXACT ? EXACT | AS_PART | WHOLE_TERM : EXACT | AS_PART;
+        let found = matchTerm(query, part, scores, how);
+        if (stemmed !== part) found = merge(found, matchTerm(query, stemmed, scores, how));
+        if (found === NONE && typos !== EXACT) found = matchTerm(query, part, scores, typos | AS_PART);
         pending = found === PENDING || pending;
         perPart.push(scores);
       }
@@ -474,11 +490,14 @@
       if (query.missing.has(name)) return PENDING;
       let found = false;
       if (shard !== undefined) {
-        for (let i = lowerBound(shard.terms, term); i < shard.terms.length; i++) {
+        const start = lowerBound(shard.terms, term);
+        // A word of its own (`alert`) is no prefix of an alert name (`AlertmanagerDown`) that earns its bonus.
+        const prefixMask = shard.terms[start] === term ? PART_MASK : mask;
+        for (let i = start; i < shard.terms.length; i++) {
           const candidate = shard.terms[i];
           if (candidate === term) found = addPostings(query, shard, i, scale, scores, mask) || found;
           else if (!(how & WHOLE_TERM) && term.length >= MIN_PREFIX && candidate.startsWith(term)) {
-            found = addPostings(query, shard, i, scale * (0.5 + (0.4 * term.length) / candidate.length), scores, mask) || found;
+            found = addPostings(query, shard, i, scale * (0.5 + (0.4 * term.length) / candidate.length), scores, prefixMask) || found;
           } else break;
         }
       }

@@ -36,6 +36,20 @@ describe('BM25 ranking', () => {
   });
 });
 
+describe('compound words and alert-name prefixes', () => {
+  it('find the runbook with the parts of a compound apart, also when another mentions it whole', () => {
+    const documents = [doc('mention', { text: 'Also watch BlockedUserAttemptsIsHigh, see the other page.' }), doc('runbook', { title: 'Blocked user attempts are high' })];
+    expect(ids(siteSearch(buildSearchIndex(documents)).search('BlockedUserAttemptsIsHigh'))[0]).toBe('runbook');
+  });
+
+  it('give no alert-name bonus to a prefix that is a word of its own', () => {
+    const documents = [doc('manager', { alerts: ['AlertmanagerDown'] }), doc('sent', { title: 'Alerts not sent', text: 'alert alert' })];
+    const site = siteSearch(buildSearchIndex(documents));
+    expect(ids(site.search('alerts'))[0]).toBe('sent');
+    expect(ids(site.search('alertman'))[0]).toBe('manager');
+  });
+});
+
 describe('stemming', () => {
   it('reduces plurals and -ing/-ed forms, conservatively', () => {
     const cases = { restarting: 'restart', restarted: 'restart', restarts: 'restart', queries: 'query', retried: 'retry', scaling: 'scale', running: 'run', killed: 'kill', processes: 'process', status: 'status', analysis: 'analysis', need: 'need', used: 'use', string: 'string', dies: 'dies', k8s: 'k8s', pod: 'pod' };

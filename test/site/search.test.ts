@@ -140,12 +140,12 @@ describe('search ranking', () => {
 });
 
 describe('search loading', () => {
-  it('loads only the manifest, the shard of the term and the rows it shows', () => {
+  it('loads only the manifest, the shards of the term and its parts and the rows it shows', () => {
     const site = siteSearch(FILES);
     site.search('PostgresPrimaryDown');
-    expect(site.loaded).toEqual(['manifest', 'terms-po', 'docs-0']);
+    expect(site.loaded).toEqual(['manifest', 'terms-po', 'terms-do', 'terms-pr', 'docs-0']);
     site.search('postgres');
-    expect(site.loaded).toEqual(['manifest', 'terms-po', 'docs-0']);
+    expect(site.loaded).toEqual(['manifest', 'terms-po', 'terms-do', 'terms-pr', 'docs-0']);
   });
 
   it('reports results as incomplete when a data file is missing, and does not ask for it again', () => {
