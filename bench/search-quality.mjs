@@ -40,11 +40,10 @@ const flags = new Set(process.argv.slice(2));
 const oursOnly = flags.has('--ours-only');
 const asJson = flags.has('--json');
 const unknown = [...flags].filter((flag) => !['--ours-only', '--json'].includes(flag));
-if (unknown.length > 0) fail(`unknown option ${unknown.join(', ')}: expected --ours-only, --json`);
 
+/** The run itself failed: main() cleans up, then the message is printed and the exit code is 2. */
 function fail(message) {
-  console.error(`search-quality: ${message}`);
-  process.exit(2);
+  throw new Error(message);
 }
 
 /** The query set, checked at the edge: every entry has a corpus, a query, a known kind and answers. */
@@ -205,6 +204,7 @@ function score(entries, found) {
 }
 
 async function main() {
+  if (unknown.length > 0) fail(`unknown option ${unknown.join(', ')}: expected --ours-only, --json`);
   const started = performance.now();
   const queries = readQueries();
   if (!existsSync(CORPORA)) fail(`${CORPORA} not found: the corpora live in ../shared (see DEVELOPERS.md)`);
@@ -213,15 +213,16 @@ async function main() {
   compileWhenStale();
   const work = mkdtempSync(join(tmpdir(), 'runbook-search-quality-'));
   const pagefind = oursOnly ? undefined : await import('pagefind');
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  let server;
+  let browser;
   try {
     const names = [...new Set(queries.map((entry) => entry.corpus))];
     const builds = names.map((name) => buildCorpus(name, work));
     if (pagefind !== undefined) {
       for (const built of builds) await indexWithPagefind(pagefind, built);
-      await pagefind.close();
     }
-    const server = await serve(new Map(builds.map((built) => [built.name, built.site])));
+    server = await serve(new Map(builds.map((built) => [built.name, built.site])));
+    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
     const page = await browser.newPage();
     const found = { ours: new Map(), pagefind: new Map() };
     const seconds = { ours: 0, pagefind: 0 };
@@ -240,7 +241,6 @@ async function main() {
       seconds.pagefind += (performance.now() - clock) / 1000;
       entries.forEach((entry, i) => found.pagefind.set(entry, [...new Set(urls[i].map((url) => idOfPagefindUrl(built, url) ?? `(not a runbook: ${url})`))]));
     }
-    await server.close();
     const engines = Object.fromEntries(
       Object.entries(found)
         .filter(([, answers]) => answers.size > 0)
@@ -256,7 +256,9 @@ async function main() {
     };
     console.log(asJson ? JSON.stringify(report, null, 2) : markdown(report));
   } finally {
-    await browser.close();
+    await pagefind?.close();
+    await server?.close();
+    await browser?.close();
     rmSync(work, { recursive: true, force: true });
   }
 }
@@ -290,4 +292,7 @@ function markdown(report) {
   return lines.join('\n');
 }
 
-await main();
+await main().catch((error) => {
+  console.error(`search-quality: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 2;
+});
