@@ -128,6 +128,22 @@
     apply();
   }
 
+  /**
+   * Code blocks and tables of the runbook that scroll sideways can be scrolled by keyboard: each
+   * that is wider than its box gets a place in the tab order (part D, #14: WCAG 2.1.1), checked
+   * again when the window changes size.
+   */
+  function focusableScrollers() {
+    const mark = function () {
+      for (const box of document.querySelectorAll('.runbook pre, .runbook .body table')) {
+        if (box.scrollWidth > box.clientWidth) box.tabIndex = 0;
+        else box.removeAttribute('tabindex');
+      }
+    };
+    mark();
+    window.addEventListener('resize', mark);
+  }
+
   /** Print buttons (the cheat sheet): shown only when JavaScript runs, since printing needs it. */
   function setUpPrintButtons() {
     for (const button of document.querySelectorAll('[data-print]')) {
@@ -143,5 +159,6 @@
     setUpPrinting();
     setUpFilters();
     setUpPrintButtons();
+    focusableScrollers();
   });
 })();
