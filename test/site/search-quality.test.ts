@@ -28,10 +28,10 @@ const QUERIES = JSON.parse(readFileSync(join(PROJECT_ROOT, 'bench', 'search-quer
 
 /**
  * The share of queries with an accepted runbook among the first three below which this test fails:
- * a little under the figure of the BM25F ranking (51 of 56, 91 %, docs/site.md "Search quality"), so
- * that a harmless reordering passes and losing three queries does not.
+ * a little under the figure of the ranking (52 of 56, 93 %, docs/site.md "Search quality"), so that
+ * a harmless reordering passes and losing four queries does not.
  */
-const TOP3_FLOOR = 0.85;
+const TOP3_FLOOR = 0.87;
 
 const available = sharedAvailable();
 const { gitCopy, removeAll } = corpusCopies('runbook-search-quality-');
