@@ -44,12 +44,11 @@ describe.skipIf(chromium === undefined)('the site at every width, in Chromium', 
     // Every third runbook: each shape of page, in a third of the time.
     const paths = [...CORPUS_PAGES.map((entry) => entry.path), ...runbooks.filter((_, index) => index % 3 === 0)];
     const wide: string[] = [];
-    const page = await phone.newPage();
     for (const path of paths) {
-      await page.goto(corpus.url(path));
+      const page = await openPage(phone, corpus.url(path));
       if ((await page.evaluate(sidewaysOverflow)) > 0) wide.push(path);
+      await page.close();
     }
-    await page.close();
     expect(wide).toEqual([]);
   }, SLOW_TEST_TIMEOUT);
 
