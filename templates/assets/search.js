@@ -23,6 +23,8 @@
   'use strict';
 
   const MAX_RESULTS = 20;
+  /** Where an alert name may break: the rule of BREAK_POINTS in src/site/name-breaks.ts. */
+  const NAME_BREAKS = /(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=[_\-./:])(?=[^_\-./:])/u;
   /** Milliseconds the status waits for typing to pause before it changes (and is announced). */
   const ANNOUNCE_DELAY = 350;
 
@@ -167,22 +169,41 @@
     return count === 1 ? '1 runbook' : count + ' runbooks';
   }
 
+  /**
+   * One result: the link is the listbox's option (a link inside an option would be an interactive
+   * element nested in another), its list item only holds it.
+   */
   function resultItem(result, position) {
     const found = result.document;
     const item = element('li', 'search-result');
-    item.id = 'search-result-' + position;
-    item.setAttribute('role', 'option');
-    item.setAttribute('aria-selected', 'false');
+    item.setAttribute('role', 'none');
     const link = element('a', 'search-result-link');
+    link.id = 'search-result-' + position;
+    link.setAttribute('role', 'option');
+    link.setAttribute('aria-selected', 'false');
+    link.tabIndex = -1;
     link.href = safeUrl(found.url);
     link.appendChild(element('span', 'search-result-title', found.title));
-    for (const alert of found.alerts) link.appendChild(element('code', 'search-result-alert', alert));
+    for (const alert of found.alerts) link.appendChild(breakableName(alert));
     if (found.severity !== undefined) link.appendChild(element('span', 'badge severity severity-' + classPart(found.severity), found.severity));
     link.appendChild(element('span', 'badge status status-' + classPart(found.status), found.status));
     const where = [found.service, found.owner].filter(Boolean).join(' · ');
     if (where !== '') link.appendChild(element('span', 'search-result-meta', where));
     item.appendChild(link);
     return item;
+  }
+
+  /**
+   * An alert name that a narrow line breaks where a reader would (`KubePod` / `CrashLooping`): <wbr>
+   * at CamelCase humps, after an acronym and after `_ - . / :`, as src/site/name-breaks.ts does.
+   */
+  function breakableName(name) {
+    const code = element('code', 'search-result-alert');
+    name.split(NAME_BREAKS).forEach(function (part, i) {
+      if (i > 0) code.appendChild(document.createElement('wbr'));
+      code.appendChild(document.createTextNode(part));
+    });
+    return code;
   }
 
   /** A link to a page of the site; anything that looks absolute (a scheme, `//`) is not followed. */
@@ -220,9 +241,11 @@
     selected = (position + items.length) % items.length;
     for (let i = 0; i < items.length; i++) {
       items[i].classList.toggle('is-selected', i === selected);
-      items[i].setAttribute('aria-selected', String(i === selected));
+      const option = items[i].querySelector('[role="option"]');
+      if (option) option.setAttribute('aria-selected', String(i === selected));
     }
-    input.setAttribute('aria-activedescendant', items[selected].id);
+    const current = items[selected].querySelector('[role="option"]');
+    if (current) input.setAttribute('aria-activedescendant', current.id);
     items[selected].scrollIntoView({ block: 'nearest' });
   }
 

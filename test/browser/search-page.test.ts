@@ -89,7 +89,8 @@ describe.skipIf(chromiumPath === undefined)('the search box in Chromium, from fi
     expect(await first.locator('code').allTextContents()).toEqual(['PostgresPrimaryDown']);
     expect(await first.locator('.badge.severity-critical').textContent()).toBe('critical');
     expect(await first.locator('.badge.status-never-tested').textContent()).toBe('Never tested');
-    expect(await page.locator('#search-status').textContent()).toMatch(/^2 runbooks\./);
+    // The status line changes once typing pauses (350 ms), for screen readers.
+    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/^2 runbooks\./);
     expect(watch.problems).toEqual([]);
   });
 
@@ -133,12 +134,14 @@ describe.skipIf(chromiumPath === undefined)('the search box in Chromium, from fi
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    const selected = page.locator('#search-results li.is-selected');
+    // The link is the option (a link inside an option would nest one control in another).
+    const selected = page.locator('#search-results li.is-selected [role="option"]');
     expect(await selected.getAttribute('id')).toBe('search-result-0');
     expect(await page.getAttribute('#search-input', 'aria-activedescendant')).toBe('search-result-0');
     await page.keyboard.press('ArrowUp');
     expect(await selected.getAttribute('id')).toBe('search-result-1');
     expect(await selected.getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('#search-results [aria-selected="true"]').count()).toBe(1);
     await page.keyboard.press('Escape');
     expect(await page.inputValue('#search-input')).toBe('');
     expect(await page.locator('#search-results').isHidden()).toBe(true);
@@ -157,6 +160,8 @@ describe.skipIf(chromiumPath === undefined)('the search box in Chromium, from fi
     await page.goto(fileUrl(site, 'alerts/KubeNodeNotReady/index.html'));
     expect(await page.inputValue('#search-input')).toBe('KubeNodeNotReady');
     await expect.poll(results).toEqual(['../../runbooks/kubernetes/node-not-ready/index.html']);
+    // Its snippet's text file loaded (leaving sooner aborts that request, which the watch reports).
+    await page.locator('#search-results .search-result-snippet').first().waitFor();
     await page.goto(fileUrl(site, 'query.html'));
     await expect.poll(results).toEqual(['runbooks/backups/backup-failed/index.html']);
     expect(watch.problems).toEqual([]);

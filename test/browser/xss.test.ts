@@ -177,7 +177,8 @@ describe('a site built from hostile runbooks, read as HTML', () => {
   it('shows code, commands and frontmatter values as text, not as markup', () => {
     const code = readFileSync(join(offline, 'runbooks/code/index.html'), 'utf8');
     expect(code).toContain('<code>&#x3C;script>__xss(302)&#x3C;/script></code>');
-    expect(code).toContain('<code>&lt;/code&gt;&lt;/pre&gt;&lt;script&gt;__xss(300)&lt;/script&gt;&lt;pre&gt;&lt;code&gt;</code>');
+    // A step's command: one span per space-free token (it wraps only at spaces), every character escaped.
+    expect(code).toContain('<code><span class="token">&lt;/code&gt;&lt;/pre&gt;&lt;script&gt;__xss(300)&lt;/script&gt;&lt;pre&gt;&lt;code&gt;</span></code>');
     const frontmatter = readFileSync(join(offline, 'runbooks/frontmatter/index.html'), 'utf8');
     expect(frontmatter).toContain('<h1>Frontmatter &lt;script&gt;__xss(400)&lt;/script&gt; &quot;&gt;&lt;img src&#x3D;x onerror&#x3D;__xss(401)&gt;</h1>');
   });
