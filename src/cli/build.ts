@@ -58,12 +58,15 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
       `
 Output:
   index.html                 every runbook, with search and filters
-  runbooks/<id>/index.html   recovery steps first, then the runbook
+  runbooks/<id>/index.html   recovery steps first, a table of contents, then the runbook; also at the
+                             lower-case path (runbooks/kubernetes/kubepodcrashlooping/), where upstream
+                             runbook_urls often point
   alerts/<Alert>/index.html  sends the reader to the runbook answering the alert (no JavaScript needed);
                              use runbook_url: https://<site>/alerts/<AlertName>/ (the name written out:
                              Prometheus does not expand $labels.alertname in annotations)
   teams/<team>/, services/<service>/, alerts/index.html, 404.html
   catalog.json               machine-readable list of runbooks (docs/site.md)
+  search/                    the search index, loaded by the pages as they need it (works from file://)
 
 Exit codes: 0 built, 1 --strict and the runbooks have errors, 2 the build itself failed.`,
     )
