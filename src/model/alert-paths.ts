@@ -1,4 +1,5 @@
-import { hashedSegment, safeSegment } from './site-paths.js';
+import { caseFold } from '../text/case-fold.js';
+import { hashedSegment, isWritablePath, safeSegment } from './site-paths.js';
 
 /**
  * Where each alert's pages are. An alert whose name is a safe path segment (`DiskFull`) always has
@@ -9,7 +10,9 @@ import { hashedSegment, safeSegment } from './site-paths.js';
  * exact names differ only in case (`DiskFull`, `diskfull`) both keep their pages, which are one folder
  * where case is ignored; `check` reports them (alert-case-conflict). An alert keeping its path also
  * gets `alerts/<name>` in lower case, for upstream `runbook_url`s written that way, unless another
- * alert keeps a path that differs from its own only in case.
+ * alert keeps a path that differs from its own only in case, or the lower-case name is longer than a
+ * file name may be (`İ` lowers to two characters). Case is ignored as a file system ignoring case
+ * does (`caseFold`: `ΑΣ` and `ασ` are one folder there).
  */
 
 /** An alert's page folders (without `/index.html`): the first is its own, the rest aliases. */
@@ -21,11 +24,11 @@ export function alertFolders(names: Iterable<string>): AlertFolders {
   const natural = new Map(sorted.map((name) => [name, `alerts/${safeSegment(name)}`]));
   const exact = (name: string): boolean => natural.get(name) === `alerts/${name}`;
   const sharing = new Map<string, number>();
-  for (const path of natural.values()) sharing.set(path.toLowerCase(), (sharing.get(path.toLowerCase()) ?? 0) + 1);
-  const alone = (name: string): boolean => sharing.get((natural.get(name) ?? '').toLowerCase()) === 1;
+  for (const path of natural.values()) sharing.set(caseFold(path), (sharing.get(caseFold(path)) ?? 0) + 1);
+  const alone = (name: string): boolean => sharing.get(caseFold(natural.get(name) ?? '')) === 1;
   const keeps = (name: string): boolean => exact(name) || alone(name);
   // Paths (case ignored) that only the alerts keeping their natural paths may have.
-  const taken = new Set(sorted.filter(keeps).map((name) => (natural.get(name) ?? '').toLowerCase()));
+  const taken = new Set(sorted.filter(keeps).map((name) => caseFold(natural.get(name) ?? '')));
   const folders = new Map<string, string[]>();
   for (const name of sorted) {
     const own = natural.get(name);
@@ -35,23 +38,23 @@ export function alertFolders(names: Iterable<string>): AlertFolders {
     if (keeps(name)) continue;
     const base = `alerts/${hashedSegment(safeSegment(name), name)}`;
     let candidate = base;
-    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base}-${n}`;
-    taken.add(candidate.toLowerCase());
+    for (let n = 2; taken.has(caseFold(candidate)); n++) candidate = `${base}-${n}`;
+    taken.add(caseFold(candidate));
     folders.set(name, [candidate]);
   }
   // Alerts keeping their paths, by path case ignored: more than one are exact names differing in case.
   const kept = new Map<string, number>();
   for (const name of sorted.filter(keeps)) {
-    const path = (natural.get(name) ?? '').toLowerCase();
+    const path = caseFold(natural.get(name) ?? '');
     kept.set(path, (kept.get(path) ?? 0) + 1);
   }
   for (const name of sorted) {
     const own = folders.get(name);
     const [first] = own ?? [];
-    if (own === undefined || first === undefined || !keeps(name) || kept.get(first.toLowerCase()) !== 1) continue;
+    if (own === undefined || first === undefined || !keeps(name) || kept.get(caseFold(first)) !== 1) continue;
     const lower = first.toLowerCase();
     // The lower-case URL too (a common `runbook_url` convention): its own path, case ignored.
-    if (lower !== first) own.push(lower);
+    if (lower !== first && isWritablePath(lower)) own.push(lower);
   }
   return new Map(sorted.map((name) => [name, folders.get(name) ?? []]));
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { caseFold } from '../text/case-fold.js';
 
 /**
  * Paths of the generated site. Every path is built from safe segments, so no id, alert, team or
@@ -63,6 +64,11 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+/** Whether every segment of `path` is at most {@link MAX_SEGMENT_BYTES} UTF-8 bytes and the path is NFC, as `safeSegment` makes them. */
+export function isWritablePath(path: string): boolean {
+  return path.normalize('NFC') === path && path.split('/').every((segment) => utf8Length(segment) <= MAX_SEGMENT_BYTES);
+}
+
 /** A slash-separated id made safe segment by segment (`database/primary-down`). */
 export function safeIdPath(id: string): string {
   return id
@@ -72,15 +78,15 @@ export function safeIdPath(id: string): string {
     .join('/') || '_';
 }
 
-/** Gives each key a unique safe path: the second `a b` and `a-b` become `a-b-2`. */
+/** Gives each key a unique safe path, case ignored (`caseFold`): the second `a b` and `a-b` become `a-b-2`. */
 export function uniquePaths(keys: readonly string[], toPath: (key: string) => string): ReadonlyMap<string, string> {
   const result = new Map<string, string>();
   const taken = new Set<string>();
   for (const key of [...keys].sort()) {
     const base = toPath(key);
     let candidate = base;
-    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base}-${n}`;
-    taken.add(candidate.toLowerCase());
+    for (let n = 2; taken.has(caseFold(candidate)); n++) candidate = `${base}-${n}`;
+    taken.add(caseFold(candidate));
     result.set(key, candidate);
   }
   return result;

@@ -7,6 +7,7 @@
  * itself. Both copies name the runbook's own URL in `<link rel="canonical">`.
  */
 import { relativeUrl } from '../model/site-paths.js';
+import { caseFold } from '../text/case-fold.js';
 import type { RunbookView } from '../view/collection-view.js';
 import type { SiteFile } from './search-document.js';
 import type { Page } from './site-plan.js';
@@ -24,15 +25,15 @@ const PENDING_PAGES = 64;
 
 /**
  * `pages` (every page the plan writes) with each runbook page also at its variant paths. A variant
- * is left out when another page has its path, case ignored: a real page is never replaced. The two
+ * is left out when another page has its path, case ignored (`caseFold`): a real page is never replaced. The two
  * paths share one rendering: the first asked keeps the page until the other is asked (a few dozen
  * pages at most, so that the site is never in memory whole; past that, a page is rendered again).
  */
 export function withVariants(runbooks: readonly Pick<RunbookView, 'page' | 'variants'>[], pages: readonly Page[]): readonly Page[] {
-  const byLowerPath = new Map<string, Page[]>();
+  const byFoldedPath = new Map<string, Page[]>();
   for (const page of pages) {
-    const key = page.path.toLowerCase();
-    byLowerPath.set(key, [...(byLowerPath.get(key) ?? []), page]);
+    const key = caseFold(page.path);
+    byFoldedPath.set(key, [...(byFoldedPath.get(key) ?? []), page]);
   }
   const pending = new Map<string, SiteFile['content']>();
   const sharedMake = (own: Page) => (): SiteFile['content'] => {
@@ -50,7 +51,7 @@ export function withVariants(runbooks: readonly Pick<RunbookView, 'page' | 'vari
   const shared = new Map<string, () => SiteFile['content']>();
   const variants = runbooks.flatMap((entry) =>
     entry.variants.flatMap((path): Page[] => {
-      const [own, ...others] = byLowerPath.get(path.toLowerCase()) ?? [];
+      const [own, ...others] = byFoldedPath.get(caseFold(path)) ?? [];
       if (own?.path !== entry.page || others.length > 0) return [];
       const make = shared.get(own.path) ?? sharedMake(own);
       shared.set(own.path, make);

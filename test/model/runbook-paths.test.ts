@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { alertFolders } from '../../src/model/alert-paths.js';
 import { runbookFolders } from '../../src/model/runbook-paths.js';
+import { MAX_SEGMENT_BYTES, uniquePaths, utf8Length } from '../../src/model/site-paths.js';
+import { caseFold } from '../../src/text/case-fold.js';
 
 describe('runbookFolders', () => {
   it('gives a runbook its safe folder, and the folder in lower case when it has capitals', () => {
@@ -30,5 +33,36 @@ describe('runbookFolders', () => {
     const owners = new Map<string, Set<string>>();
     for (const { id, path } of folders) owners.set(path, (owners.get(path) ?? new Set()).add(id));
     expect([...owners].filter(([, ids]) => ids.size > 1)).toEqual([]);
+  });
+
+  it('writes no lower-case folder longer than a file name may be (capitals that grow in UTF-8 when lowered)', () => {
+    const id = 'İ'.repeat(100);
+    const grown = 'Ⱥ'.repeat(100);
+    expect(runbookFolders([id, grown, `ops/${id}`])).toEqual(
+      new Map([
+        [id, [`runbooks/${id}`]],
+        [grown, [`runbooks/${grown}`]],
+        [`ops/${id}`, [`runbooks/ops/${id}`]],
+      ]),
+    );
+    const alert = 'İ'.repeat(67);
+    expect(alertFolders([alert, 'İx'])).toEqual(new Map([[alert, [`alerts/${alert}`]], ['İx', ['alerts/İx', 'alerts/i̇x']]]));
+    for (const paths of [...runbookFolders([id, grown]).values(), ...alertFolders([alert]).values()]) {
+      for (const path of paths) expect(Math.max(...path.split('/').map(utf8Length))).toBeLessThanOrEqual(MAX_SEGMENT_BYTES);
+    }
+  });
+
+  it('ignores case as a file system ignoring it does: ΑΣ and ασ (a final sigma), ſ and s share a folder', () => {
+    expect(runbookFolders(['ΑΣ', 'ασ', 'ſ', 's'])).toEqual(
+      new Map([
+        ['s', ['runbooks/s']],
+        ['ſ', ['runbooks/ſ-2']],
+        ['ΑΣ', ['runbooks/ΑΣ']],
+        ['ασ', ['runbooks/ασ-2']],
+      ]),
+    );
+    expect(uniquePaths(['ΑΣ', 'ας', 'ασ'], (key) => key)).toEqual(new Map([['ΑΣ', 'ΑΣ'], ['ας', 'ας-2'], ['ασ', 'ασ-3']]));
+    expect(alertFolders(['ΑΣ', 'ασ'])).toEqual(new Map([['ΑΣ', ['alerts/ΑΣ']], ['ασ', ['alerts/ασ']]]));
+    expect([caseFold('ΑΣ'), caseFold('ſ'), caseFold('ı'), caseFold('ß'), caseFold('KubePod')]).toEqual(['ασ', 's', 'i', 'ß', 'kubepod']);
   });
 });

@@ -120,4 +120,10 @@ describe('the lower-case path of a runbook page', () => {
       'runbooks/a/index.html runbooks/A/index.html',
     ]);
   });
+
+  it('compares paths case folded as a file system ignoring case does: ας is the page ασ there, a final sigma', () => {
+    const page = (path: string) => ({ path, make: () => path });
+    const pages = withVariants([{ page: 'runbooks/ΑΣ/index.html', variants: ['runbooks/ας/index.html'] }], [page('runbooks/ΑΣ/index.html'), page('runbooks/ασ/index.html')]);
+    expect(pages.map((entry) => entry.path)).toEqual(['runbooks/ΑΣ/index.html', 'runbooks/ασ/index.html']);
+  });
 });

@@ -2,6 +2,7 @@ import { finder, type Finding, type MessageFormats, type Rule } from '../rule.js
 import type { Located, Runbook } from '../../model/runbook.js';
 import { alertFolders, type AlertFolders } from '../../model/alert-paths.js';
 import { safeSegment } from '../../model/site-paths.js';
+import { caseFold } from '../../text/case-fold.js';
 import { othersText } from '../others.js';
 
 /** Where the site puts the alert's page: its folder, the folder its name alone would give, the look-alikes sharing that folder where case is ignored (as shown). */
@@ -46,11 +47,11 @@ export const alertCaseConflict: Rule = {
   },
   messages,
   check(runbooks) {
-    // page folder (lower case) → alert name → its claims, in file order
+    // page folder (case folded, `caseFold`) → alert name → its claims, in file order
     const byFolder = new Map<string, Map<string, Claim[]>>();
     for (const runbook of runbooks) {
       for (const alert of runbook.alerts) {
-        const folder = safeSegment(alert.value).toLowerCase();
+        const folder = caseFold(safeSegment(alert.value));
         const names = byFolder.get(folder) ?? new Map<string, Claim[]>();
         byFolder.set(folder, names);
         const claims = names.get(alert.value);
