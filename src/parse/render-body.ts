@@ -10,6 +10,7 @@ import type { BodyPiece } from '../model/runbook.js';
 import { visit } from './body.js';
 import { bodyPieces } from './body-pieces.js';
 import { headingSlugs } from './heading-slugs.js';
+import { showHiddenCharacters } from './hidden-characters-html.js';
 
 /**
  * GitHub's sanitisation schema, with `class` kept on code for language names. User-written `id` and
@@ -48,6 +49,7 @@ export function renderBody(tree: Root): { readonly pieces: readonly BodyPiece[];
   const marked: Schema = { ...SCHEMA, attributes: { ...headings, ...Object.fromEntries(HEADINGS.map((tag) => [tag, [...(headings[tag] ?? []), [MARK, marks]]])) } };
   const clean = sanitize(parsed, marked) as HastRoot;
   addHeadingIds(clean, body, mark);
+  showHiddenCharacters(clean);
   return { pieces: bodyPieces(clean), text: plainText(body) };
 }
 
