@@ -33,5 +33,5 @@ export function urlsOfClaims(pattern: string, claims: ReadonlyMap<string, readon
   const runbookPages = runbookFolders(runbooks.map((runbook) => runbook.id));
   // The folders under `alerts/` (`DiskFull`, `diskfull`) and `runbooks/` (`disk/DiskFull`, `disk/diskfull`).
   const under = (paths: readonly string[] | undefined): readonly string[] => (paths ?? []).map((folder) => folder.slice(folder.indexOf('/') + 1));
-  return (alert, id) => expectedUrls(pattern, { name: alert, folders: under(folders.get(alert)) }, { folders: under(runbookPages.get(id)) });
+  return (alert, id) => expectedUrls(pattern, { name: alert, folders: under(folders.get(alert)) }, { id, folders: under(runbookPages.get(id)) });
 }

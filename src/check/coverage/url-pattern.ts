@@ -6,28 +6,32 @@ export interface AlertInUrls {
   readonly folders: readonly string[];
 }
 
-/** How a runbook appears in URLs: the folders of its page on the site under `runbooks/` (`runbookFolders`: its own first). */
+/** How a runbook appears in URLs: its id, and the folders of its page on the site under `runbooks/` (`runbookFolders`: its own first). */
 export interface RunbookInUrls {
+  readonly id: string;
   readonly folders: readonly string[];
 }
 
 /**
  * The URLs that lead to the runbook answering `alert` under the configured pattern (`alerts.url`,
  * with `{alert}` and `{id}`): as written, and in lower case (a common convention: prometheus-operator
- * links `…/kubernetes/kubepodcrashlooping`), each as the site really writes it. In the path,
- * `{alert}` is a page folder of the alert (`alerts/<Name>/`, `alerts/<name>/`, or
- * `alerts/<Name>-<hash>/` for alerts differing only in case) and `{id}` one of the runbook
- * (`runbooks/<id>/`, `runbooks/<id in lower case>/` when the site writes that), not a name assumed
- * to have one; in a fragment (`#alert-name-{alert}`), `{alert}` is the name. When the pattern is one
- * of the site's own page URLs (`…/runbooks/{id}/`, `…/alerts/{alert}/`), the other one leads to the
- * runbook too. The first URL is the one messages show.
+ * links `…/kubernetes/kubepodcrashlooping`). In the path, `{alert}` is a page folder of the alert
+ * (`alerts/<Name>/`, `alerts/<name>/`, or `alerts/<Name>-<hash>/` for alerts differing only in
+ * case), not a name assumed to have one; in a fragment (`#alert-name-{alert}`), `{alert}` is the
+ * name. `{id}` after `/runbooks/` (the site's own runbook pages) is a folder of the runbook's page
+ * (`runbooks/<id>/`, `runbooks/<id in lower case>/` when the site writes that); anywhere else it is
+ * the id itself, as written or in lower case (`…/blob/main/rb/{id}.md` names the file
+ * `disk full.md`, not the site's folder `disk-full`). When the pattern
+ * is one of the site's own page URLs (`…/runbooks/{id}/`, `…/alerts/{alert}/`), the other one leads
+ * to the runbook too. The first URL is the one messages show.
  */
 export function expectedUrls(pattern: string, alert: AlertInUrls, runbook: RunbookInUrls): readonly string[] {
   const fragment = pattern.indexOf('#');
   const fill = (folder: string, name: string, runbookFolder: string): string =>
     pattern.replace(/\{(alert|id)\}/g, (_, key: string, offset: number) => (key === 'id' ? runbookFolder : fragment >= 0 && offset > fragment ? name : folder));
   const [own = alert.name, lower = own] = alert.folders;
-  const [id = '', lowerId = id] = runbook.folders;
+  // `{id}` of the site's runbook pages is a folder of them; anywhere else it is the id.
+  const [id = '', lowerId = id] = SITE_RUNBOOK_ID.test(pattern) ? runbook.folders : [runbook.id, runbook.id.toLowerCase()];
   const urls = [fill(own, alert.name, id), fill(lower, alert.name.toLowerCase(), lowerId)];
   const site = /^(.*\/)(?:runbooks\/\{id\}|alerts\/\{alert\})\/?$/.exec(pattern)?.[1];
   if (site !== undefined && !site.includes('{')) {
@@ -35,6 +39,9 @@ export function expectedUrls(pattern: string, alert: AlertInUrls, runbook: Runbo
   }
   return [...new Set(urls)];
 }
+
+/** `{id}` as the folder of one of the site's runbook pages: after `/runbooks/`, ending the path. */
+const SITE_RUNBOOK_ID = /\/runbooks\/\{id\}(?:[/?#]|$)/;
 
 /**
  * Whether an expanded `runbook_url` is one of the `expected` URLs. A trailing slash does not matter
