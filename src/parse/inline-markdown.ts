@@ -14,10 +14,11 @@ const MARKUP = /[`*_[\]<>&\\!~]|https?:|www\./;
 /**
  * A frontmatter text (a step, what to expect) read as one line of inline Markdown, so that
  * `` `list` `` is code and `**now**` bold. Text that is not one paragraph of Markdown (it would be a
- * heading, a list, a block) or that the parser's limits refuse stays plain, as written.
+ * heading, a list, a block) or that the parser's limits refuse stays plain, as written. What looks like
+ * HTML is kept as written: `Scale <deployment> in <namespace>` names placeholders, not tags.
  */
 export function inlineMarkdown(text: string): Inlines {
   if (!MARKUP.test(text) || crowdedParagraph(text) !== undefined || tooDeepLine(text) !== undefined) return textInline(text);
   const [only, ...more] = processor.parse(text).children;
-  return only?.type === 'paragraph' && more.length === 0 ? inlinesOf(only.children, new Map()) : textInline(text);
+  return only?.type === 'paragraph' && more.length === 0 ? inlinesOf(only.children, new Map(), true) : textInline(text);
 }

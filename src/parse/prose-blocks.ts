@@ -61,8 +61,13 @@ function itemBlocks(item: ListItem, context: ProseContext): Blocks {
   return first?.kind === 'paragraph' ? [{ kind: 'paragraph', inlines: [box, ...first.inlines] }, ...rest] : [{ kind: 'paragraph', inlines: [box] }, ...blocks];
 }
 
-/** Markdown inline content as {@link Inlines}: text, code, emphasis, links (safe destinations only) and line breaks. */
-export function inlinesOf(nodes: readonly PhrasingContent[], definitions: Definitions): Inlines {
+/**
+ * Markdown inline content as {@link Inlines}: text, code, emphasis, links (safe destinations only) and
+ * line breaks. Raw HTML is read for its text, tags dropped, as GitHub shows a body; with `htmlAsText`
+ * what is no HTML element is kept as written (`Scale <deployment> to 0`: in a frontmatter text that
+ * names a placeholder), while `<b>`, `<br>` and comments are still dropped.
+ */
+export function inlinesOf(nodes: readonly PhrasingContent[], definitions: Definitions, htmlAsText = false): Inlines {
   const inlines: Inline[] = [];
   const push = (inline: Inline): void => {
     const last = inlines.at(-1);
@@ -78,19 +83,19 @@ export function inlinesOf(nodes: readonly PhrasingContent[], definitions: Defini
         push({ kind: 'code', text: node.value });
         break;
       case 'strong':
-        push({ kind: 'strong', children: inlinesOf(node.children, definitions) });
+        push({ kind: 'strong', children: inlinesOf(node.children, definitions, htmlAsText) });
         break;
       case 'emphasis':
-        push({ kind: 'emphasis', children: inlinesOf(node.children, definitions) });
+        push({ kind: 'emphasis', children: inlinesOf(node.children, definitions, htmlAsText) });
         break;
       case 'delete':
-        for (const inline of inlinesOf(node.children, definitions)) push(inline);
+        for (const inline of inlinesOf(node.children, definitions, htmlAsText)) push(inline);
         break;
       case 'link':
-        linkOf(node.url, inlinesOf(node.children, definitions)).forEach(push);
+        linkOf(node.url, inlinesOf(node.children, definitions, htmlAsText)).forEach(push);
         break;
       case 'linkReference': {
-        const children = inlinesOf(node.children, definitions);
+        const children = inlinesOf(node.children, definitions, htmlAsText);
         const url = definitions.get(node.identifier.toLowerCase());
         (url === undefined ? children : linkOf(url, children)).forEach(push);
         break;
@@ -103,7 +108,7 @@ export function inlinesOf(nodes: readonly PhrasingContent[], definitions: Defini
         push({ kind: 'break' });
         break;
       case 'html':
-        textOfHtml(node.value).forEach(push);
+        (htmlAsText && !isHtmlTag(node.value) ? [{ kind: 'text' as const, text: node.value }] : textOfHtml(node.value)).forEach(push);
         break;
       case 'footnoteReference':
         push({ kind: 'text', text: `[^${node.label ?? node.identifier}]` });
@@ -122,6 +127,17 @@ function linkOf(url: string, children: Inlines): Inlines {
   const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(cleaned)?.[1]?.toLowerCase();
   return scheme === undefined || SAFE_SCHEMES.has(scheme) ? [{ kind: 'link', url, children }] : children;
 }
+
+/** Whether raw inline HTML is a comment or a tag of an HTML element (`<b>`, `</kbd>`, `<br/>`), not a `<placeholder>`. */
+function isHtmlTag(html: string): boolean {
+  const name = /^<\/?([a-z][a-z0-9]*)[\s/>]/i.exec(html)?.[1]?.toLowerCase();
+  return html.startsWith('<!--') || (name !== undefined && HTML_ELEMENTS.has(name));
+}
+
+/** The HTML elements a Markdown text may use inline (and a few that would be dropped anyway). */
+const HTML_ELEMENTS: ReadonlySet<string> = new Set(
+  'a abbr b bdi bdo br cite code data del dfn em i img ins kbd mark q rp rt ruby s samp small span strong sub sup time u var wbr script style iframe object embed svg math video audio source input button select textarea form label p div'.split(' '),
+);
 
 /** The text of raw HTML: tags and comments dropped, the common entities decoded. */
 function textOfHtml(html: string): Inlines {

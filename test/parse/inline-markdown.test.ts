@@ -19,3 +19,31 @@ describe('inlineMarkdown: links', () => {
     expect(inlineMarkdown(`click [here](${url}) now`)).toEqual([{ kind: 'text', text: 'click here now' }]);
   });
 });
+
+describe('inlineMarkdown: what looks like HTML', () => {
+  it('keeps placeholders in angle brackets as written (a frontmatter text is no HTML document)', () => {
+    expect(inlineMarkdown('Scale <deployment> in <namespace> to `0` replicas')).toEqual([
+      { kind: 'text', text: 'Scale <deployment> in <namespace> to ' },
+      { kind: 'code', text: '0' },
+      { kind: 'text', text: ' replicas' },
+    ]);
+  });
+
+  it('keeps an element tag out of the text, never as markup', () => {
+    expect(inlineMarkdown('run **now** <img src=x onerror=alert(1)>')).toEqual([
+      { kind: 'text', text: 'run ' },
+      { kind: 'strong', children: [{ kind: 'text', text: 'now' }] },
+      { kind: 'text', text: ' ' },
+    ]);
+  });
+});
+
+describe('inlineMarkdown: HTML elements', () => {
+  it('drops the tags of HTML elements and comments, keeping their text', () => {
+    expect(inlineMarkdown('Run `list` <b>soon</b><!-- note --> <br/>then')).toEqual([
+      { kind: 'text', text: 'Run ' },
+      { kind: 'code', text: 'list' },
+      { kind: 'text', text: ' soon then' },
+    ]);
+  });
+});
