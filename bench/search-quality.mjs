@@ -21,6 +21,8 @@
 //     pagefind.js in the same Chromium.
 // It prints a Markdown table (top-1 and top-3 by kind and overall), the queries each got wrong, and the
 // machine and times; --json prints all of it, every query's first results included, as JSON.
+// --queries <file> runs another set in the same format instead, e.g. bench/search-queries-holdout.json,
+// written after the ranking was tuned on the first set and never used to tune it.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -36,7 +38,10 @@ const GOLDEN = join(ROOT, 'test', 'adopt', 'golden-init');
 const BIN = join(ROOT, 'bin', 'runbook.js');
 const KINDS = ['alert', 'typo', 'symptom', 'command'];
 const RESULTS_KEPT = 10;
-const flags = new Set(process.argv.slice(2));
+const args = process.argv.slice(2);
+const queriesAt = args.indexOf('--queries');
+const queriesFile = queriesAt === -1 ? join(ROOT, 'bench', 'search-queries.json') : args[queriesAt + 1];
+const flags = new Set(queriesAt === -1 ? args : args.toSpliced(queriesAt, 2));
 const oursOnly = flags.has('--ours-only');
 const asJson = flags.has('--json');
 const unknown = [...flags].filter((flag) => !['--ours-only', '--json'].includes(flag));
@@ -48,10 +53,12 @@ function fail(message) {
 
 /** The query set, checked at the edge: every entry has a corpus, a query, a known kind and answers. */
 function readQueries() {
-  const entries = JSON.parse(readFileSync(join(ROOT, 'bench', 'search-queries.json'), 'utf8'));
+  if (queriesFile === undefined || queriesFile.startsWith('--')) fail('--queries needs a file, e.g. --queries bench/search-queries-holdout.json');
+  if (!existsSync(queriesFile)) fail(`--queries ${queriesFile}: no such file`);
+  const entries = JSON.parse(readFileSync(queriesFile, 'utf8'));
   for (const [index, entry] of entries.entries()) {
     const ok = typeof entry.corpus === 'string' && typeof entry.query === 'string' && KINDS.includes(entry.kind) && Array.isArray(entry.expect) && entry.expect.length > 0;
-    if (!ok) fail(`bench/search-queries.json entry ${index} is not {corpus, query, kind: ${KINDS.join('|')}, expect: [ids]}: ${JSON.stringify(entry)}`);
+    if (!ok) fail(`${queriesFile} entry ${index} is not {corpus, query, kind: ${KINDS.join('|')}, expect: [ids]}: ${JSON.stringify(entry)}`);
   }
   return entries;
 }
@@ -204,7 +211,7 @@ function score(entries, found) {
 }
 
 async function main() {
-  if (unknown.length > 0) fail(`unknown option ${unknown.join(', ')}: expected --ours-only, --json`);
+  if (unknown.length > 0) fail(`unknown option ${unknown.join(', ')}: expected --ours-only, --json, --queries <file>`);
   const started = performance.now();
   const queries = readQueries();
   if (!existsSync(CORPORA)) fail(`${CORPORA} not found: the corpora live in ../shared (see DEVELOPERS.md)`);
