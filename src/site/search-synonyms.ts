@@ -7,7 +7,7 @@
 import { searchWords, stem } from './search-tokens.js';
 
 /** The built-in groups, documented in docs/site.md ("## Search"). */
-export const BUILT_IN_SYNONYMS: readonly (readonly string[])[] = [
+const BUILT_IN_SYNONYMS: readonly (readonly string[])[] = [
   ['disk', 'filesystem', 'volume', 'space', 'storage'],
   ['full', 'filling'],
   ['oom', 'oomkilled', 'memory', 'mem', 'ram'],
