@@ -4,6 +4,7 @@ import type { GitFacts } from '../model/git-facts.js';
 import type { Diagnostic, MessageParams, Severity, Span } from '../model/diagnostic.js';
 import type { Runbook } from '../model/runbook.js';
 import type { AlertsInput } from './coverage/alert-rule.js';
+import { formatMessage } from './message-code-spans.js';
 
 
 /** Everything a rule may read besides the runbooks: plain values, so rules stay pure. */
@@ -62,7 +63,7 @@ export function diagnosticOf(rule: Rule, finding: Finding, severity: Severity): 
   if (format === undefined || (finding.code !== rule.id && !finding.code.startsWith(`${rule.id}/`))) {
     throw new Error(`rule \`${rule.id}\` has no message for code \`${finding.code}\``);
   }
-  return { ...finding, ruleId: rule.id, severity, message: format(finding.params) };
+  return { ...finding, ruleId: rule.id, severity, message: formatMessage(format, finding.params) };
 }
 
 /** What every rule says about itself; shown by `check --help`, `docs/format.md` and output formats. */

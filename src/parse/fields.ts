@@ -18,6 +18,7 @@ import { closest } from './closest.js';
 import { inlineMarkdown } from './inline-markdown.js';
 import type { Entry } from './frontmatter.js';
 import { mismatch, ok, readList, readMap, readRecord, readText, type Read } from './yaml-values.js';
+import { codeSpan } from '../text/code-span.js';
 
 /** Keys that must be present in every runbook's frontmatter (from {@link FRONTMATTER_FIELDS}). */
 const REQUIRED_KEYS: readonly CanonicalKey[] = CANONICAL_KEYS.filter((key) => FRONTMATTER_FIELDS[key].required);
@@ -108,7 +109,7 @@ function readSeverity(node: YamlNode | undefined, levels: readonly SeverityLevel
   const text = readText(node, expected);
   if (text.kind !== 'ok') return text;
   const level = levels.find((candidate) => candidate.id === text.value);
-  return level === undefined ? mismatch(`\`${text.value}\``, expected) : ok(level);
+  return level === undefined ? mismatch(codeSpan(text.value), expected) : ok(level);
 }
 
 function readLastTested(node: YamlNode | undefined): Read<LastTested> {
@@ -116,14 +117,14 @@ function readLastTested(node: YamlNode | undefined): Read<LastTested> {
   if (text.kind !== 'ok') return text;
   if (text.value === 'never') return ok({ kind: 'never' });
   const date = parseCalendarDate(text.value);
-  return date === undefined ? mismatch(`\`${text.value}\``, DATE_EXPECTED) : ok({ kind: 'on', date });
+  return date === undefined ? mismatch(codeSpan(text.value), DATE_EXPECTED) : ok({ kind: 'on', date });
 }
 
 function readDuration(node: YamlNode | undefined): Read<Duration> {
   const text = readText(node, DURATION_EXPECTED);
   if (text.kind !== 'ok') return text;
   const duration = isScalar(node) && typeof node.value === 'string' ? parseDuration(text.value) : undefined;
-  return duration === undefined ? mismatch(`\`${text.value}\``, DURATION_EXPECTED) : ok(duration);
+  return duration === undefined ? mismatch(codeSpan(text.value), DURATION_EXPECTED) : ok(duration);
 }
 
 function readLocatedTexts(
@@ -196,7 +197,7 @@ function readLinks(node: YamlNode | undefined): Read<readonly NamedLink[]> {
   for (const { key, value } of map.value) {
     const text = readText(value, LINKS_EXPECTED);
     if (text.kind !== 'ok') return mismatch(`${text.actual} for \`${key}\``, LINKS_EXPECTED, value);
-    if (!isAbsoluteUrl(text.value)) return mismatch(`\`${text.value}\` for \`${key}\``, LINKS_EXPECTED, value);
+    if (!isAbsoluteUrl(text.value)) return mismatch(`${codeSpan(text.value)} for \`${key}\``, LINKS_EXPECTED, value);
     links.push({ name: key, url: text.value });
   }
   return ok(links);
