@@ -3,9 +3,10 @@ import type { Root as HastRoot, Nodes as HastNodes } from 'hast';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toString as hastToString } from 'hast-util-to-string';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import type { Node } from 'unist';
 import type { BodyPiece } from '../model/runbook.js';
 import { visit } from './body.js';
 import { bodyPieces } from './body-pieces.js';
@@ -60,12 +61,23 @@ const TEXT_BLOCKS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'table
 function plainText(tree: Root): string {
   const parts: string[] = [];
   visit(tree, (node) => {
-    if (TEXT_BLOCKS.has(node.type)) parts.push(mdastToString(node, { includeHtml: false }));
+    if (TEXT_BLOCKS.has(node.type)) parts.push(hasRawHtml(node) ? shownText(node as RootContent) : mdastToString(node, { includeHtml: false }));
   });
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-function hasRawHtml(tree: Root): boolean {
+/**
+ * The text of a block holding inline raw HTML as the page shows it: the block rendered and
+ * sanitised alone. The text between raw tags is Markdown text, but the page does not show what the
+ * sanitiser drops (`<script>SECRET</script>`, a `<template>`'s content), so search must not hold it.
+ * Blocks without raw HTML (nearly all) keep the faster Markdown text.
+ */
+function shownText(block: RootContent): string {
+  const hast = toHast({ type: 'root', children: [block] }, { allowDangerousHtml: true }) as HastRoot;
+  return hastToString(sanitize(raw(hast), SCHEMA));
+}
+
+function hasRawHtml(tree: Node): boolean {
   let found = false;
   visit(tree, (node) => {
     if (node.type === 'html') found = true;

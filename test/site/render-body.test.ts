@@ -36,6 +36,14 @@ describe('renderBody', () => {
     expect(html).toContain('<details open><summary>s</summary>ok</details>');
   });
 
+  it('takes the search text from what the page shows: none of the raw HTML the sanitiser drops', () => {
+    const markdown = '# Disk <script>SECRET1</script>full\n\nRestart <script>SECRET2</script> the <template>SECRET3</template> pod <b>now</b>.\n\n| a <script>SECRET4</script> | b |\n|---|---|\n| c | ![alt](x.png) d |\n';
+    const { pieces, text } = renderBody(parseMarkdown(markdown));
+    expect(text).not.toContain('SECRET');
+    expect(piecesHtml(pieces, () => undefined)).not.toContain('SECRET');
+    expect(text).toBe('Disk full Restart the pod now. a b c alt d');
+  });
+
   it('gives headings GitHub-style ids and points links to other runbooks at their pages', () => {
     const text = '## Fail over now!\n\nSee [primary](db/primary.md#recovery) and [missing](nope.md) and [amp](db/primary.md?a=1&b=2).\n';
     const html = resolveLinks(renderBody(parseMarkdown(text)).pieces, runbookOf(text), context);
