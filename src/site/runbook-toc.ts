@@ -13,8 +13,12 @@ export interface TocEntry {
   readonly children: readonly TocEntry[];
 }
 
-/** The ids of the panel's sections on the runbook page (templates/runbook.hbs). */
-export const PANEL_ANCHORS = { recovery: 'rb-recovery-steps', escalation: 'rb-escalation', links: 'rb-links', dates: 'rb-dates' } as const;
+/**
+ * The ids of the panel's sections on the runbook page (templates/runbook.hbs). Capitals, so that no
+ * heading of the body can take one: heading ids are slugs, always lower-case (a body's
+ * `## Rb escalation` is `rb-escalation`). The layout's `RB-main` is written the same way.
+ */
+export const PANEL_ANCHORS = { recovery: 'RB-recovery-steps', escalation: 'RB-escalation', links: 'RB-links', dates: 'RB-dates' } as const;
 
 /** Headings deeper than this stay out of the table of contents. */
 const DEEPEST = 3;

@@ -73,7 +73,7 @@ describe.skipIf(chromiumPath === undefined)('runbook pages that navigate', () =>
     const links = page.locator('details.toc a');
     const hrefs = await Promise.all((await links.all()).map(async (link) => (await link.getAttribute('href')) ?? ''));
     expect(hrefs.length).toBeGreaterThan(6);
-    expect(hrefs).toContain('#rb-recovery-steps');
+    expect(hrefs).toContain('#RB-recovery-steps');
     for (const [index, href] of hrefs.entries()) {
       await links.nth(index).click();
       const landed = await page.evaluate(landedTarget);

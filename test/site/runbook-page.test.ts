@@ -76,7 +76,7 @@ describe('the recovery panel shows the recovery once, as written', () => {
   it('moves a body-written step into the panel: text, command, then what to expect, inline code kept', () => {
     const page = pageOf(`${FRONTMATTER}${BODY_STEP}`);
     const panel = panelOf(page);
-    expect(panel).toContain('<section class="recovery" id="recovery" aria-labelledby="rb-recovery-steps">');
+    expect(panel).toContain('<section class="recovery" id="recovery" aria-labelledby="RB-recovery-steps">');
     const order = ['Restart the <code>api</code> pods with <strong>care</strong>:', 'kubectl rollout restart deploy/api', 'Expect <code>deployment.apps/api restarted</code>.'].map((part) => panel.indexOf(part));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -155,9 +155,9 @@ describe('the table of contents of a runbook page', () => {
 
   it('lists the panel sections, then the H2s and H3s the body still shows, with the anchors check reads', () => {
     expect(tocOf(page)).toEqual([
-      '#rb-recovery-steps',
-      '#rb-escalation',
-      '#rb-dates',
+      '#RB-recovery-steps',
+      '#RB-escalation',
+      '#RB-dates',
       '#meaning',
       '#notes',
       '#upgrade-node-pool-name',
@@ -180,9 +180,17 @@ describe('the table of contents of a runbook page', () => {
     expect(page.slice(start, page.indexOf('<a href="#upgrade-node-pool-name">'))).toMatch(/^<a href="#meaning">Meaning<\/a>\s*<ul><li><a href="#notes">Notes<\/a><\/li><\/ul><\/li>/);
   });
 
+  it('never gives a body heading an id of the page itself (slugs are lower-case, the page\'s ids are not)', () => {
+    const frontmatter = FRONTMATTER.replace(/---\n$/, '').replace('title: Kube Pod Crash Looping', 'title: Rb recovery steps');
+    const headings = ['# Rb recovery steps', '', '## Rb escalation', '', '## Rb links', '', '## Rb dates', '', '## Rb main', ''].join('\n');
+    const ids = idsOf(pageOf(`${frontmatter}links:\n  Dashboard: https://grafana.example/d/1\n---\n${headings}`));
+    expect(ids).toEqual([...new Set(ids)]);
+    expect(ids).toEqual(expect.arrayContaining(['RB-main', 'RB-recovery-steps', 'RB-escalation', 'RB-links', 'RB-dates', 'rb-escalation', 'rb-links', 'rb-dates', 'rb-main']));
+  });
+
   it('lists Links only when the runbook has links', () => {
     const frontmatter = FRONTMATTER.replace(/---\n$/, '');
-    expect(tocOf(pageOf(`${frontmatter}links:\n  Dashboard: https://grafana.example/d/1\n---\n## Meaning\n`))).toContain('#rb-links');
+    expect(tocOf(pageOf(`${frontmatter}links:\n  Dashboard: https://grafana.example/d/1\n---\n## Meaning\n`))).toContain('#RB-links');
   });
 });
 
