@@ -16,6 +16,8 @@ export interface RuleContext {
   readonly existingFiles: ReadonlySet<string>;
   /** Where run-wide findings are reported (the runbooks root, as shown to users). */
   readonly rootLabel: string;
+  /** The id of every runbook of the collection when the run checks only some (`check <file>`); else the runbooks checked are all. */
+  readonly allIds?: readonly string[];
 }
 
 /**

@@ -3,8 +3,10 @@
  * takes a digest of each (reading only files whose stat changed since the cache last saw them), asks
  * git once, and computes the run's key. Parsing and checking are the pipeline's (src/run/).
  */
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import type { CalendarDate } from '../model/calendar-date.js';
+import type { Config } from '../model/config.js';
 import type { GitFacts } from '../model/git-facts.js';
 import { NO_CACHE, type RunCache } from '../model/run-cache.js';
 import { sourceIdentity, type FoundFile, type ProjectInputs, type ReadSource, type RunRecord } from '../model/sources.js';
@@ -51,7 +53,15 @@ export async function readProjectInputs(options: InputOptions): Promise<ProjectI
   const key = runKey({ sources: identities, config, today: options.today, git });
   const configLabel = config.source.kind === 'file' ? displayPath(config.source.path, options.cwd) : '.';
   const complete = options.paths.length === 0 || options.paths.some((path) => isInside(config.root, resolve(options.cwd, path)));
-  return { config, today: options.today, git, found, identities, read, key, rootLabel: displayPath(config.root, options.cwd), configLabel, cwd: options.cwd, complete };
+  const allIds = collectionIds(found, complete, config, options.cwd);
+  return { config, today: options.today, git, found, identities, read, key, rootLabel: displayPath(config.root, options.cwd), configLabel, cwd: options.cwd, complete, allIds };
+}
+
+/** The ids of the runbooks found and, when the run reads only some (`check <file>`), of every other runbook under the config's root. */
+function collectionIds(found: readonly FoundFile[], complete: boolean, config: Config, cwd: string): readonly string[] {
+  const ids = found.map((file) => file.id);
+  if (complete || !existsSync(config.root) || !statSync(config.root).isDirectory()) return ids;
+  return [...new Set([...ids, ...discoverRunbooks([], config, cwd).map((file) => file.id)])];
 }
 
 /** Every found file's bytes: those read for their digests, and the others read now. */

@@ -65,4 +65,6 @@ export interface ProjectInputs {
   readonly cwd: string;
   /** Whether the run reads the whole collection under the config's root (no paths named, or a path containing it). */
   readonly complete: boolean;
+  /** The id of every runbook of the collection, also those a partial run does not read: the site's folders depend on them all (`runbookFolders`). */
+  readonly allIds: readonly string[];
 }

@@ -76,7 +76,7 @@ export function loadProjectFrom(inputs: ProjectInputs, options: RunOptions, shel
   const bodies = new Map(results.flatMap((result): [string, RenderedBody][] => (result.kind === 'runbook' ? [[result.runbook.path, result.body]] : [])));
   const targets = linkTargets(runbooks);
   const existingFiles = shell.existingPaths(targets);
-  const context: RuleContext = { config, today: inputs.today, git, existingFiles, rootLabel: inputs.rootLabel };
+  const context: RuleContext = { config, today: inputs.today, git, existingFiles, rootLabel: inputs.rootLabel, allIds: inputs.allIds };
   const checked = runChecks(results, context);
   const record: RunRecord = { diagnostics: checked, linkTargets: targets.map((target) => [target, existingFiles.has(target)]) };
   cache.storeRun(key, record);

@@ -29,7 +29,7 @@ export const alertWithoutRunbookUrl: Rule = {
   check(runbooks, alerts, context) {
     const claims = claimsByAlert(runbooks);
     const pattern = context.config.alerts.url;
-    const urls = pattern === undefined ? undefined : urlsOfClaims(pattern, claims, runbooks);
+    const urls = pattern === undefined ? undefined : urlsOfClaims(pattern, claims, runbooks, context.allIds);
     return alerts.ruleFiles.flatMap((ruleFile) =>
       ruleFile.alerts
         .filter((alert) => alert.runbookUrl.kind === 'none')

@@ -25,12 +25,17 @@ export function claimsByAlert(runbooks: readonly Runbook[]): ReadonlyMap<string,
 /**
  * The URLs `alerts.url` (`pattern`) gives for an alert answered by the runbook `id` (see
  * {@link expectedUrls}; the first is the one messages show). `{alert}` and `{id}` stand for the
- * folders of the pages the site writes, which depend on every alert claimed and every runbook, so
- * this is made once for them all.
+ * folders of the pages the site writes, which depend on every alert claimed and every runbook of the
+ * collection (`allIds`, when only some are checked), so this is made once for them all.
  */
-export function urlsOfClaims(pattern: string, claims: ReadonlyMap<string, readonly Claim[]>, runbooks: readonly Runbook[]): (alert: string, id: string) => readonly string[] {
+export function urlsOfClaims(
+  pattern: string,
+  claims: ReadonlyMap<string, readonly Claim[]>,
+  runbooks: readonly Runbook[],
+  allIds: readonly string[] = runbooks.map((runbook) => runbook.id),
+): (alert: string, id: string) => readonly string[] {
   const folders = alertFolders(claims.keys());
-  const runbookPages = runbookFolders(runbooks.map((runbook) => runbook.id));
+  const runbookPages = runbookFolders(allIds);
   // The folders under `alerts/` (`DiskFull`, `diskfull`) and `runbooks/` (`disk/DiskFull`, `disk/diskfull`).
   const under = (paths: readonly string[] | undefined): readonly string[] => (paths ?? []).map((folder) => folder.slice(folder.indexOf('/') + 1));
   return (alert, id) => expectedUrls(pattern, { name: alert, folders: under(folders.get(alert)) }, { id, folders: under(runbookPages.get(id)) });

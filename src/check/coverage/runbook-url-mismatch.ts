@@ -42,7 +42,7 @@ export const runbookUrlMismatch: Rule = {
     const pattern = context.config.alerts.url;
     if (pattern === undefined) return [];
     const claims = claimsByAlert(runbooks);
-    const urls = urlsOfClaims(pattern, claims, runbooks);
+    const urls = urlsOfClaims(pattern, claims, runbooks, context.allIds);
     return alerts.ruleFiles.flatMap((ruleFile) =>
       ruleFile.alerts.flatMap((alert): Finding[] => {
         const answering = claims.get(alert.name) ?? [];
