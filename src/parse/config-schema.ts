@@ -25,7 +25,10 @@ const defaults = z.strictObject({ owner: name.optional(), service: name.optional
 /** A word of a `search.synonyms` group: what a search query word can be. */
 const synonymWord = name.superRefine((value, context) => {
   if (!/^[\p{L}\p{N}]+$/u.test(value)) context.addIssue({ code: 'custom', message: `the synonym \`${excerpt(value)}\` is not one word: expected letters and digits only` });
+  else if (value.length > SYNONYMS_LIMITS.wordLength) context.addIssue({ code: 'custom', message: `the synonym \`${excerpt(value)}\` is ${value.length} characters long: expected at most ${SYNONYMS_LIMITS.wordLength}` });
 });
+/** How much `search.synonyms` may hold: every page's search index carries the groups. */
+export const SYNONYMS_LIMITS = { groups: 200, words: 50, wordLength: 40 } as const;
 /** `alerts.url` must say where the alert name or the runbook id goes. */
 const ALERT_URL_PLACEHOLDER = /\{(?:alert|id)\}/;
 
@@ -126,9 +129,15 @@ export const configSchema = z
     search: z
       .strictObject({
         synonyms: z
-          .array(z.array(synonymWord).min(2, { error: 'expected a group of at least two words' }))
+          .array(
+            z
+              .array(synonymWord)
+              .min(2, { error: 'expected a group of at least two words' })
+              .max(SYNONYMS_LIMITS.words, { error: `expected a group of at most ${SYNONYMS_LIMITS.words} words` }),
+          )
+          .max(SYNONYMS_LIMITS.groups, { error: `expected at most ${SYNONYMS_LIMITS.groups} groups` })
           .optional()
-          .describe('Groups of words the site search treats as one, over the built-in operations set (see docs/site.md), e.g. `[[pg, postgres, postgresql]]`.'),
+          .describe('Groups of words the site search treats as one, over the built-in operations set (see docs/site.md), e.g. `[[pg, postgres, postgresql]]`. At most 200 groups of at most 50 words, each at most 40 characters.'),
       })
       .optional()
       .describe('The site search (`runbook build`).'),

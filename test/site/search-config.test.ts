@@ -20,4 +20,13 @@ describe('the `search.synonyms` config key', () => {
       ].join('\n'),
     );
   });
+
+  it('caps the groups, the words of a group and the length of a word, located', () => {
+    const groups = Array.from({ length: 201 }, (_, index) => `    - [a${index}, b${index}]`).join('\n');
+    const words = `    - [${Array.from({ length: 51 }, (_, index) => `w${index}`).join(', ')}]`;
+    const parse = (list: string): unknown => parseConfig(`search:\n  synonyms:\n${list}\n`, PATH, { label: 'runbook.config.yaml' });
+    expect(() => parse(groups)).toThrow('runbook.config.yaml:3:5: `search.synonyms`: expected at most 200 groups');
+    expect(() => parse(words)).toThrow('runbook.config.yaml:3:7: `search.synonyms.0`: expected a group of at most 50 words');
+    expect(() => parse(`    - [pg, ${'p'.repeat(41)}]`)).toThrow(`runbook.config.yaml:3:12: \`search.synonyms.0.1\`: the synonym \`${'p'.repeat(41)}\` is 41 characters long: expected at most 40`);
+  });
 });
