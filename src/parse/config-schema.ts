@@ -28,7 +28,7 @@ const synonymWord = name.superRefine((value, context) => {
   else if (value.length > SYNONYMS_LIMITS.wordLength) context.addIssue({ code: 'custom', message: `the synonym \`${excerpt(value)}\` is ${value.length} characters long: expected at most ${SYNONYMS_LIMITS.wordLength}` });
 });
 /** How much `search.synonyms` may hold: every page's search index carries the groups. */
-export const SYNONYMS_LIMITS = { groups: 200, words: 50, wordLength: 40 } as const;
+const SYNONYMS_LIMITS = { groups: 200, words: 50, wordLength: 40 } as const;
 /** `alerts.url` must say where the alert name or the runbook id goes. */
 const ALERT_URL_PLACEHOLDER = /\{(?:alert|id)\}/;
 

@@ -9,7 +9,7 @@ import type { ElementContent, Root, RootContent } from 'hast';
 import { splitAtHiddenCharacters } from '../text/hidden-characters.js';
 
 /** The class of a hidden character's chip (templates/assets/site.css, site.js). */
-export const HIDDEN_CHAR_CLASS = 'hidden-char';
+const HIDDEN_CHAR_CLASS = 'hidden-char';
 
 /** `tree` with the hidden characters in its code blocks as chips (changed in place: it is the renderer's own copy). */
 export function showHiddenCharacters(tree: Root): void {

@@ -19,13 +19,13 @@ export function commandHtml(command: string): string {
 }
 
 /** `text` HTML-escaped, each hidden character replaced by its chip. */
-export function shownHtml(text: string): string {
+function shownHtml(text: string): string {
   return splitAtHiddenCharacters(text)
     .map((part) => (part.kind === 'text' ? Handlebars.escapeExpression(part.text) : hiddenCharHtml(part.name)))
     .join('');
 }
 
 /** The chip standing for one hidden character (`U+2067`). */
-export function hiddenCharHtml(name: string): string {
+function hiddenCharHtml(name: string): string {
   return `<span class="hidden-char">${name}</span>`;
 }

@@ -18,7 +18,7 @@ export interface TocEntry {
  * heading of the body can take one: heading ids are slugs, always lower-case (a body's
  * `## Rb escalation` is `rb-escalation`). The layout's `RB-main` is written the same way.
  */
-export const PANEL_ANCHORS = { recovery: 'RB-recovery-steps', escalation: 'RB-escalation', links: 'RB-links', dates: 'RB-dates' } as const;
+const PANEL_ANCHORS = { recovery: 'RB-recovery-steps', escalation: 'RB-escalation', links: 'RB-links', dates: 'RB-dates' } as const;
 
 /** Headings deeper than this stay out of the table of contents. */
 const DEEPEST = 3;
