@@ -56,8 +56,15 @@ describe('a runbook claiming one alert thousands of times (duplicate-alert outpu
     const small = project(n, long);
     const large = project(4 * n, long);
     await measure(small, format); // warm up
-    const atN = await measure(small, format);
-    const at4N = await measure(large, format);
+    // The least ratio of up to three measurements (CI runs two test files at once: one measurement
+    // can look quadratic; quadratic code looks so every time).
+    let atN = await measure(small, format);
+    let at4N = await measure(large, format);
+    for (let attempt = 1; attempt < 3 && at4N.ms / atN.ms >= 8; attempt++) {
+      const smallAgain = await measure(small, format);
+      const largeAgain = await measure(large, format);
+      if (largeAgain.ms / smallAgain.ms < at4N.ms / atN.ms) [atN, at4N] = [smallAgain, largeAgain];
+    }
     expect(at4N.bytes / atN.bytes, `${atN.bytes} B → ${at4N.bytes} B`).toBeLessThan(5);
     expect(at4N.ms / atN.ms, `${atN.ms.toFixed(0)} ms → ${at4N.ms.toFixed(0)} ms`).toBeLessThan(8);
     // A bounded size per claim: no line is padded to the width of one long message either.

@@ -24,11 +24,23 @@ export interface Growth {
   readonly ratio: number;
 }
 
-/** How much longer `work` takes on `make(4 * n)` than on `make(n)`. */
+/**
+ * How much longer `work` takes on `make(4 * n)` than on `make(n)`: the least of up to three
+ * measurements, stopping at the first under MAX_RATIO. Other work on the machine (CI runs two test
+ * files at once) can make one measurement look quadratic; quadratic code looks so every time.
+ */
 export function growthOf<T>(n: number, make: (n: number) => T, work: (input: T) => unknown, runs = 3): Growth {
-  const small = fastestMs(make(n), work, runs);
-  const large = fastestMs(make(4 * n), work, runs);
-  return { small, large, ratio: large / Math.max(small, 1) };
+  const smallInput = make(n);
+  const largeInput = make(4 * n);
+  let best: Growth | undefined;
+  for (let attempt = 0; attempt < 3 && (best === undefined || best.ratio >= MAX_RATIO); attempt++) {
+    const small = fastestMs(smallInput, work, runs);
+    const large = fastestMs(largeInput, work, runs);
+    const growth = { small, large, ratio: large / Math.max(small, 1) };
+    if (best === undefined || growth.ratio < best.ratio) best = growth;
+  }
+  if (best === undefined) throw new Error('growthOf: no measurement');
+  return best;
 }
 
 /** The most the time may grow when the input grows four times. */
