@@ -160,10 +160,10 @@ describe.skipIf(chromiumPath === undefined)('the search box in Chromium, from fi
     await page.goto(fileUrl(site, 'alerts/KubeNodeNotReady/index.html'));
     expect(await page.inputValue('#search-input')).toBe('KubeNodeNotReady');
     await expect.poll(results).toEqual(['../../runbooks/kubernetes/node-not-ready/index.html']);
-    // Its snippet's text file loaded (leaving sooner aborts that request, which the watch reports).
-    await page.locator('#search-results .search-result-snippet').first().waitFor();
     await page.goto(fileUrl(site, 'query.html'));
     await expect.poll(results).toEqual(['runbooks/backups/backup-failed/index.html']);
-    expect(watch.problems).toEqual([]);
+    // Leaving a page aborts the snippet text files it was still loading: no problem of the page.
+    const leftBehind = /search\/text\/\d+\.js \(net::ERR_ABORTED\)$/;
+    expect(watch.problems.filter((problem) => !leftBehind.test(problem))).toEqual([]);
   });
 });
