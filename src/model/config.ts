@@ -72,6 +72,15 @@ export interface Config {
   readonly newRunbook: NewRunbookConfig;
   readonly alerts: AlertsConfig;
   readonly baseline: BaselineConfig;
+  readonly drills: DrillsConfig;
+}
+
+/** Where drill records are kept (`runbook drill` writes them; `check`, the site and `due` read them). */
+export interface DrillsConfig {
+  /** Absolute folder of the records (default `drills` beside the config): `<folder>/<runbook id>/<YYYY-MM-DD>[-n].md`. */
+  readonly folder: string;
+  /** Whether every `last_tested` date needs a `recovered` record on that day (turns `unrecorded-test` on as an error). */
+  readonly requireRecord: boolean;
 }
 
 /** Where `runbook baseline` records the known problems, and how long time-based ones are held back. */

@@ -88,11 +88,20 @@ export function normaliseConfig(written: WrittenConfig, source: Config['source']
     search: { synonyms: written.search?.synonyms ?? [] },
     defaults: givenDefaults(written.defaults),
     newRunbook: { template: written.new?.template === undefined ? undefined : resolve(base, written.new.template) },
-    rules: new Map(Object.entries(written.rules ?? {}) as [string, RuleSetting][]),
+    rules: withRequiredRecord(new Map(Object.entries(written.rules ?? {}) as [string, RuleSetting][]), written.drills?.require_record ?? false),
     overrides: overrides.map((override) => ({ ...override, requiredSections: override.requiredSections && toCanonical(override.requiredSections) })),
     alerts: { rules: written.alerts?.rules ?? [], base, url: written.alerts?.url, fromFileName: written.alerts?.from_file_name ?? false },
     baseline: { file: resolve(base, written.baseline?.file ?? 'runbook-baseline.json'), expireAfter: mustDuration(written.baseline?.expire_after ?? '90d') },
+    drills: { folder: resolve(base, written.drills?.folder ?? 'drills'), requireRecord: written.drills?.require_record ?? false },
   };
+}
+
+/**
+ * `drills.require_record: true` turns `unrecorded-test` (off by default) on as an error, unless the
+ * config's own `rules:` sets it: what a team writes under `rules:` always wins.
+ */
+function withRequiredRecord(rules: ReadonlyMap<string, RuleSetting>, requireRecord: boolean): ReadonlyMap<string, RuleSetting> {
+  return requireRecord && !rules.has('unrecorded-test') ? new Map([...rules, ['unrecorded-test', 'error']]) : rules;
 }
 
 /** One entry of `overrides`, with its section names lowercased as the top-level ones. */

@@ -29,6 +29,10 @@ const synonymWord = name.superRefine((value, context) => {
 });
 /** How much `search.synonyms` may hold: every page's search index carries the groups. */
 const SYNONYMS_LIMITS = { groups: 200, words: 50, wordLength: 40 } as const;
+/** A value as a message quotes it: a short printable excerpt of its YAML/JSON text. */
+function quoted(value: unknown): string {
+  return value === undefined ? 'nothing' : `\`${excerpt(typeof value === 'string' ? value : JSON.stringify(value))}\``;
+}
 /** `alerts.url` must say where the alert name or the runbook id goes. */
 const ALERT_URL_PLACEHOLDER = /\{(?:alert|id)\}/;
 
@@ -126,6 +130,21 @@ export const configSchema = z
       })
       .optional()
       .describe('The baseline of known problems that `check` holds back (`runbook baseline`, see docs/baseline.md).'),
+    drills: z
+      .strictObject({
+        folder: z
+          .string({ error: (issue) => `expected a folder name, got ${quoted(issue.input)}` })
+          .trim()
+          .min(1, { error: 'expected a folder name, got an empty string' })
+          .optional()
+          .describe('Folder of the drill records (`<folder>/<runbook id>/<YYYY-MM-DD>[-n].md`), relative to this file. Default `drills`. When it is inside `root`, its files are not runbooks.'),
+        require_record: z
+          .boolean({ error: (issue) => `expected \`true\` or \`false\`, got ${quoted(issue.input)}` })
+          .optional()
+          .describe('Every `last_tested` date needs a `recovered` drill record on that day: turns the rule `unrecorded-test` on as an error (unless `rules:` sets it). Default `false`.'),
+      })
+      .optional()
+      .describe('Drill records written by `runbook drill` and read by `check`, the site and `due` (see docs/format.md, Drill records).'),
     search: z
       .strictObject({
         synonyms: z
