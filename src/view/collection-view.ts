@@ -12,6 +12,8 @@ import { RULES } from '../check/registry.js';
 import { reviewView, type ReviewView } from './review.js';
 import { runbookStatus, type RunbookStatus } from './status.js';
 import { escalationView, ownerView, type EscalationView, type OwnerView } from './team.js';
+import type { DrillRecordFile } from '../model/drill.js';
+import { collectionDrills, groupRecoveryTime, runbookDrills, type CollectionDrills, type RecoveryTime, type RunbookDrills } from './drills.js';
 
 /**
  * A runbook's on-call view: every fact an output shows about it, computed once per run from the
@@ -48,6 +50,8 @@ export interface RunbookView {
   /** Errors and warnings of its file besides the staleness the status shows. */
   readonly problemCount: number;
   readonly lastEdited: string | undefined;
+  /** Its drills from the drill records: history newest first, the latest, the typical time to recover. */
+  readonly drills: RunbookDrills;
 }
 
 /** A recovery section written as prose, not numbered steps. */
@@ -65,6 +69,8 @@ export interface Group {
   readonly name: string;
   readonly page: string;
   readonly runbooks: readonly RunbookView[];
+  /** The median time to recover over its runbooks' latest recovered drills (see `groupRecoveryTime`). */
+  readonly recovery: RecoveryTime | undefined;
 }
 
 /** An alert and the runbook that answers it. */
@@ -83,6 +89,8 @@ export interface CollectionView {
   readonly services: readonly Group[];
   readonly alerts: readonly AlertView[];
   readonly pageOfFile: ReadonlyMap<string, string>;
+  /** Recent drills and what falls due next (the Drills page). */
+  readonly drills: CollectionDrills;
 }
 
 /**
@@ -97,7 +105,15 @@ export function collectionView(
   git: GitFacts,
   /** The ids of the whole collection, when `runbooks` is only part of it (`show`): colliding page paths are made unique among all. */
   allIds: readonly string[] = runbooks.map((runbook) => runbook.id),
+  /** The valid drill records (`Project.drills`); those of runbooks not in `runbooks` are left out. */
+  drills: readonly DrillRecordFile[] = [],
 ): CollectionView {
+  const drillsOf = new Map<string, DrillRecordFile[]>();
+  for (const file of drills) {
+    const list = drillsOf.get(file.record.runbook);
+    if (list === undefined) drillsOf.set(file.record.runbook, [file]);
+    else list.push(file);
+  }
   const byFile = new Map<string, Diagnostic[]>();
   for (const diagnostic of diagnostics) {
     const list = byFile.get(diagnostic.file);
@@ -131,6 +147,7 @@ export function collectionView(
       recoveryProse: runbook.recovery.source === 'prose' ? runbook.recovery : undefined,
       problemCount: own.filter((diagnostic) => diagnostic.severity !== 'info' && !STATUS_RULES.has(diagnostic.ruleId)).length,
       lastEdited: edited === undefined ? undefined : formatCalendarDate(edited),
+      drills: runbookDrills(drillsOf.get(runbook.id) ?? []),
     };
   });
   const teams = groups(siteRunbooks, (entry) => entry.owner, 'teams', (key) => teamOf(key, config)?.name ?? key);
@@ -143,6 +160,7 @@ export function collectionView(
     services,
     alerts,
     pageOfFile: new Map(siteRunbooks.map((entry) => [entry.runbook.path, entry.page])),
+    drills: collectionDrills(siteRunbooks),
   };
 }
 
@@ -161,6 +179,7 @@ function groups(entries: readonly RunbookView[], keyOf: (entry: RunbookView) => 
     name: nameOf(key),
     page: `${paths.get(key) ?? `${folder}/_`}/index.html`,
     runbooks: bySeverity(byKey.get(key) ?? []),
+    recovery: groupRecoveryTime((byKey.get(key) ?? []).map((entry) => entry.drills)),
   }));
 }
 
