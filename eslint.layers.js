@@ -13,10 +13,11 @@ export const LAYERS = {
   report: ['check', 'model', 'text'],
   cheatsheet: ['view', 'report', 'model', 'text'],
   oncall: ['view', 'report', 'check', 'parse', 'model', 'text'],
-  site: ['cheatsheet', 'view', 'report', 'check', 'parse', 'model', 'text'],
+  due: ['cheatsheet', 'view', 'report', 'model', 'text'],
+  site: ['due', 'cheatsheet', 'view', 'report', 'check', 'parse', 'model', 'text'],
   io: ['parse', 'model', 'text'],
   adopt: ['io', 'parse', 'model', 'text'],
-  cli: ['run', 'view', 'report', 'cheatsheet', 'oncall', 'site', 'io', 'adopt', 'check', 'parse', 'model', 'text'],
+  cli: ['run', 'view', 'report', 'cheatsheet', 'due', 'oncall', 'site', 'io', 'adopt', 'check', 'parse', 'model', 'text'],
 };
 
 const FOLDERS = Object.keys(LAYERS);

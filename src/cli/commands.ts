@@ -5,9 +5,11 @@ import { buildCommand } from './build.js';
 import { cheatsheetCommand } from './cheatsheet.js';
 import { checkCommand } from './check.js';
 import { coverageCommand } from './coverage.js';
+import { dueCommand } from './due.js';
 import { serveCommand } from './serve.js';
 import { showCommand } from './show.js';
 import { testedCommand } from './tested.js';
+import { drillCommand } from './drill.js';
 import { initCommand } from './init.js';
 import { newCommand } from './new.js';
 import { schemaCommand } from './schema.js';
@@ -16,4 +18,4 @@ import { schemaCommand } from './schema.js';
 export type CommandFactory = (io: Io, setExit: (code: number) => void) => Command;
 
 /** Every subcommand, in the order `--help` lists them. A new command is one file plus one line here. */
-export const COMMANDS: readonly CommandFactory[] = [checkCommand, baselineCommand, buildCommand, serveCommand, showCommand, testedCommand, cheatsheetCommand, coverageCommand, initCommand, newCommand, schemaCommand];
+export const COMMANDS: readonly CommandFactory[] = [checkCommand, baselineCommand, buildCommand, serveCommand, showCommand, testedCommand, drillCommand, dueCommand, cheatsheetCommand, coverageCommand, initCommand, newCommand, schemaCommand];
