@@ -4,8 +4,8 @@
  *
  * Needs `search-core.js` loaded before it, and on the page:
  * - `<html data-root="../../">`: the relative path from the page to the site root;
- * - `#search-input` (a text input), `#search-results` (an `<ol>` or `<ul>`), and optionally
- *   `#search-status` (a polite live region for counts and problems);
+ * - `#RB-search-input` (a text input), `#RB-search-results` (an `<ol>` or `<ul>`), and optionally
+ *   `#RB-search-status` (a polite live region for counts and problems);
  * - `data-search-query` on the input to search for something on load, or `<body data-page="404">`
  *   to search for the last segment of the address (an alert name nobody wrote a runbook for).
  *
@@ -29,9 +29,9 @@
   const ANNOUNCE_DELAY = 350;
 
   const core = window.runbookSearchCore;
-  const input = document.getElementById('search-input');
-  const list = document.getElementById('search-results');
-  const status = document.getElementById('search-status');
+  const input = document.getElementById('RB-search-input');
+  const list = document.getElementById('RB-search-results');
+  const status = document.getElementById('RB-search-status');
   if (!core || !input || !list) return;
 
   const root = document.documentElement.dataset.root || '';
@@ -178,7 +178,7 @@
     const item = element('li', 'search-result');
     item.setAttribute('role', 'none');
     const link = element('a', 'search-result-link');
-    link.id = 'search-result-' + position;
+    link.id = 'RB-search-result-' + position;
     link.setAttribute('role', 'option');
     link.setAttribute('aria-selected', 'false');
     link.tabIndex = -1;

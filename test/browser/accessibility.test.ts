@@ -86,8 +86,8 @@ describe.skipIf(chromium === undefined)('the site for every reader, in Chromium'
 
   it.each(THEMES)('the index with search results and the runbook with its contents open, %s: no axe violations', async (theme) => {
     const index = await openPage(context(theme), sites.examples.url('index.html'));
-    await index.locator('#search-input').fill('retry');
-    await index.locator('#search-results li').first().waitFor();
+    await index.locator('#RB-search-input').fill('retry');
+    await index.locator('#RB-search-results li').first().waitFor();
     expect(await violations(index, theme)).toEqual([]);
     await index.close();
     const runbook = await openPage(context(theme), sites.examples.url('runbooks/payments/retry-storm/index.html'));
@@ -102,9 +102,9 @@ describe.skipIf(chromium === undefined)('the site for every reader, in Chromium'
     const page = await keyboard.newPage();
     await page.goto(sites.examples.url('index.html'));
     await page.keyboard.press('/');
-    expect((await page.evaluate(focusedElement))?.id).toBe('search-input');
+    expect((await page.evaluate(focusedElement))?.id).toBe('RB-search-input');
     await page.keyboard.type('PaymentsRetryRatioHigh');
-    await page.locator('#search-results li').first().waitFor();
+    await page.locator('#RB-search-results li').first().waitFor();
     await page.keyboard.press('ArrowDown');
     await Promise.all([page.waitForURL(/runbooks\/payments\/retry-storm\//), page.keyboard.press('Enter')]);
     await page.locator('button[data-copy]:visible').first().waitFor();

@@ -65,8 +65,8 @@ try {
     width: 1280,
     fullPage: false,
     before: async (page) => {
-      await page.fill('#search-input', 'postgres');
-      await page.locator('#search-results li').first().waitFor();
+      await page.fill('#RB-search-input', 'postgres');
+      await page.locator('#RB-search-results li').first().waitFor();
       await page.keyboard.press('ArrowDown');
     },
   });
@@ -75,8 +75,8 @@ try {
     height: 740,
     fullPage: false,
     before: async (page) => {
-      await page.fill('#search-input', 'disk');
-      await page.locator('#search-results li').first().waitFor();
+      await page.fill('#RB-search-input', 'disk');
+      await page.locator('#RB-search-results li').first().waitFor();
     },
   });
   await shot('runbook-dark-1280', RUNBOOK, { width: 1280, colorScheme: 'dark' });

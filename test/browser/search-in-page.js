@@ -4,9 +4,9 @@
  * JavaScript); their signatures are in search-in-page.d.ts.
  */
 
-/** Starts recording every text the status line (`#search-status`) takes; read them with `statusTexts`. */
+/** Starts recording every text the status line (`#RB-search-status`) takes; read them with `statusTexts`. */
 export function recordStatus() {
-  const status = document.getElementById('search-status');
+  const status = document.getElementById('RB-search-status');
   const seen = [];
   window.statusTexts = seen;
   new MutationObserver(function () {
@@ -21,7 +21,7 @@ export function statusTexts() {
 
 /** The tag names of the elements inside the first result's snippet. */
 export function snippetTags() {
-  const snippet = document.querySelector('#search-results .search-result-snippet');
+  const snippet = document.querySelector('#RB-search-results .search-result-snippet');
   return snippet ? Array.from(snippet.querySelectorAll('*'), (node) => node.tagName) : [];
 }
 

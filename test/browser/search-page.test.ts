@@ -35,10 +35,10 @@ function searchPage(depth: number, options: { readonly page?: string; readonly q
 <body data-page="${options.page ?? 'index'}">
 <h1>Runbooks</h1>
 <form class="search" role="search" action="#" data-search>
-  <label for="search-input">Search</label>
-  <input id="search-input" type="search" autocomplete="off"${query}>
-  <p id="search-status" aria-live="polite"></p>
-  <ol id="search-results" hidden></ol>
+  <label for="RB-search-input">Search</label>
+  <input id="RB-search-input" type="search" autocomplete="off"${query}>
+  <p id="RB-search-status" aria-live="polite"></p>
+  <ol id="RB-search-results" hidden></ol>
 </form>
 </body>
 </html>
@@ -75,32 +75,32 @@ describe.skipIf(chromiumPath === undefined)('the search box in Chromium, from fi
 
   /** The hrefs of the result links, as written. */
   const results = async (): Promise<readonly string[]> => {
-    const links = await page.locator('#search-results a').all();
+    const links = await page.locator('#RB-search-results a').all();
     return Promise.all(links.map(async (link) => (await link.getAttribute('href')) ?? ''));
   };
 
   it('shows results as links from the page to the runbooks, with their badges, and no error', async () => {
     await page.goto(fileUrl(site, 'teams/data/index.html'));
-    await page.fill('#search-input', 'PostgresPrimaryDown');
+    await page.fill('#RB-search-input', 'PostgresPrimaryDown');
     await expect.poll(results).toContain('../../runbooks/database/primary-down/index.html');
     expect((await results())[0]).toBe('../../runbooks/database/primary-down/index.html');
-    const first = page.locator('#search-results li').first();
+    const first = page.locator('#RB-search-results li').first();
     expect(await first.locator('.search-result-title').textContent()).toBe('Primary database down');
     expect(await first.locator('code').allTextContents()).toEqual(['PostgresPrimaryDown']);
     expect(await first.locator('.badge.severity-critical').textContent()).toBe('critical');
     expect(await first.locator('.badge.status-never-tested').textContent()).toBe('Never tested');
     // The status line changes once typing pauses (350 ms), for screen readers.
-    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/^2 runbooks\./);
+    await expect.poll(() => page.locator('#RB-search-status').textContent()).toMatch(/^2 runbooks\./);
     expect(watch.problems).toEqual([]);
   });
 
   it('ranks by stems and synonyms, and puts a snippet with the matched words marked under each result', async () => {
     await page.goto(fileUrl(site, 'teams/data/index.html'));
-    await page.fill('#search-input', 'restarting');
+    await page.fill('#RB-search-input', 'restarting');
     await expect.poll(results).toContain('../../runbooks/kubernetes/crashloop/index.html');
-    const first = page.locator('#search-results li').first();
+    const first = page.locator('#RB-search-results li').first();
     await expect.poll(() => first.locator('.search-result-snippet mark').allTextContents()).toEqual(['restarts']);
-    await page.fill('#search-input', 'oom');
+    await page.fill('#RB-search-input', 'oom');
     await expect.poll(async () => (await results())[0]).toBe('../../runbooks/queue/rabbitmq-memory/index.html');
     await expect.poll(() => first.locator('.search-result-snippet mark').allTextContents()).toEqual(['memory']);
     expect(watch.problems).toEqual([]);
@@ -108,8 +108,8 @@ describe.skipIf(chromiumPath === undefined)('the search box in Chromium, from fi
 
   it('shows markup in a runbook as text in its snippet, never as elements', async () => {
     await page.goto(fileUrl(site, 'teams/data/index.html'));
-    await page.fill('#search-input', 'xylophone');
-    const snippet = page.locator('#search-results li .search-result-snippet').first();
+    await page.fill('#RB-search-input', 'xylophone');
+    const snippet = page.locator('#RB-search-results li .search-result-snippet').first();
     await expect.poll(() => snippet.textContent()).toContain('<script>window.hacked = 1</script> & <img');
     expect(await page.evaluate(snippetTags)).toEqual(['MARK', 'MARK']);
     expect(await page.evaluate(hacked)).toBeUndefined();
@@ -118,9 +118,9 @@ describe.skipIf(chromiumPath === undefined)('the search box in Chromium, from fi
   it('says when no runbook has every word, and announces only the settled query', async () => {
     await page.goto(fileUrl(site, 'teams/data/index.html'));
     await page.evaluate(recordStatus);
-    await page.focus('#search-input');
+    await page.focus('#RB-search-input');
     await page.keyboard.type('kafka restic', { delay: 30 });
-    const status = page.locator('#search-status');
+    const status = page.locator('#RB-search-status');
     await expect.poll(() => status.textContent()).toBe('No runbook has every word; showing runbooks with some of them (2 runbooks).');
     expect(await page.evaluate(statusTexts)).toEqual(['No runbook has every word; showing runbooks with some of them (2 runbooks).']);
   });
@@ -135,22 +135,22 @@ describe.skipIf(chromiumPath === undefined)('the search box in Chromium, from fi
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     // The link is the option (a link inside an option would nest one control in another).
-    const selected = page.locator('#search-results li.is-selected [role="option"]');
-    expect(await selected.getAttribute('id')).toBe('search-result-0');
-    expect(await page.getAttribute('#search-input', 'aria-activedescendant')).toBe('search-result-0');
+    const selected = page.locator('#RB-search-results li.is-selected [role="option"]');
+    expect(await selected.getAttribute('id')).toBe('RB-search-result-0');
+    expect(await page.getAttribute('#RB-search-input', 'aria-activedescendant')).toBe('RB-search-result-0');
     await page.keyboard.press('ArrowUp');
-    expect(await selected.getAttribute('id')).toBe('search-result-1');
+    expect(await selected.getAttribute('id')).toBe('RB-search-result-1');
     expect(await selected.getAttribute('aria-selected')).toBe('true');
-    expect(await page.locator('#search-results [aria-selected="true"]').count()).toBe(1);
+    expect(await page.locator('#RB-search-results [aria-selected="true"]').count()).toBe(1);
     await page.keyboard.press('Escape');
-    expect(await page.inputValue('#search-input')).toBe('');
-    expect(await page.locator('#search-results').isHidden()).toBe(true);
+    expect(await page.inputValue('#RB-search-input')).toBe('');
+    expect(await page.locator('#RB-search-results').isHidden()).toBe(true);
     expect(watch.problems).toEqual([]);
   });
 
   it('opens the first result when Enter comes before the results', async () => {
     await page.goto(fileUrl(site, 'teams/data/index.html'));
-    await page.focus('#search-input');
+    await page.focus('#RB-search-input');
     await page.keyboard.type('restic');
     await page.keyboard.press('Enter');
     await page.waitForURL(fileUrl(site, 'runbooks/backups/backup-failed/index.html'));
@@ -158,7 +158,7 @@ describe.skipIf(chromiumPath === undefined)('the search box in Chromium, from fi
 
   it('searches for the missing name on a "not found" page, and for data-search-query', async () => {
     await page.goto(fileUrl(site, 'alerts/KubeNodeNotReady/index.html'));
-    expect(await page.inputValue('#search-input')).toBe('KubeNodeNotReady');
+    expect(await page.inputValue('#RB-search-input')).toBe('KubeNodeNotReady');
     await expect.poll(results).toEqual(['../../runbooks/kubernetes/node-not-ready/index.html']);
     await page.goto(fileUrl(site, 'query.html'));
     await expect.poll(results).toEqual(['runbooks/backups/backup-failed/index.html']);

@@ -13,8 +13,8 @@ const PRIMARY_DOWN = 'runbooks/database/primary-down/index.html';
 
 /** The runbook pages the results link to, as site paths, best first (waits for the first answer). */
 async function resultsFor(page: Page, query: string): Promise<readonly string[]> {
-  await page.fill('#search-input', query);
-  const links = page.locator('#search-results li a');
+  await page.fill('#RB-search-input', query);
+  const links = page.locator('#RB-search-results li a');
   await expect.poll(() => links.count(), { message: `results for ${query}` }).toBeGreaterThan(0);
   const root = new URL('.', page.url()).href;
   const hrefs = await Promise.all((await links.all()).map(async (link) => new URL((await link.getAttribute('href')) ?? '', page.url()).href));
@@ -83,24 +83,24 @@ describe.skipIf(chromiumPath === undefined)('searching the example site', () => 
     });
 
     it('says so when nothing matches, and shows no results', async () => {
-      await page.fill('#search-input', 'zzqxwv');
-      await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/No runbook matches/);
-      expect(await page.locator('#search-results').isHidden()).toBe(true);
+      await page.fill('#RB-search-input', 'zzqxwv');
+      await expect.poll(() => page.locator('#RB-search-status').textContent()).toMatch(/No runbook matches/);
+      expect(await page.locator('#RB-search-results').isHidden()).toBe(true);
     });
 
     it('focuses the search box when / is pressed elsewhere on the page, without typing the slash', async () => {
-      await page.fill('#search-input', '');
+      await page.fill('#RB-search-input', '');
       await page.locator('h1').first().click();
-      expect(await page.evaluate(activeElementId)).not.toBe('search-input');
+      expect(await page.evaluate(activeElementId)).not.toBe('RB-search-input');
       await page.keyboard.press('/');
-      expect(await page.evaluate(activeElementId)).toBe('search-input');
-      expect(await page.inputValue('#search-input')).toBe('');
+      expect(await page.evaluate(activeElementId)).toBe('RB-search-input');
+      expect(await page.inputValue('#RB-search-input')).toBe('');
     });
 
     it('opens the selected result with ArrowDown and Enter', async () => {
       const results = await resultsFor(page, 'backup');
       expect(results.length).toBeGreaterThan(1);
-      await page.focus('#search-input');
+      await page.focus('#RB-search-input');
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');

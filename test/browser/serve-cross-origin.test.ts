@@ -130,8 +130,8 @@ describe.skipIf(chromiumPath === undefined)('serve: cross-site script inclusion 
   it('the site opened from serve still searches its runbooks, every request answered', async () => {
     const watch = watchPage(page);
     await page.goto(running.base);
-    await page.fill('#search-input', 'disk');
-    const links = page.locator('#search-results li a');
+    await page.fill('#RB-search-input', 'disk');
+    const links = page.locator('#RB-search-results li a');
     await expect.poll(() => links.count()).toBeGreaterThan(0);
     expect(await links.first().getAttribute('href')).toContain('disk-full');
     expect(watch.requests.some((url) => url.includes('/search/'))).toBe(true);

@@ -113,7 +113,7 @@ describe.skipIf(chromium === undefined)('the site at every width, in Chromium', 
     for (const [context, shown] of [[desktop, true], [touch, false]] as const) {
       const page = await openPage(context, sites.examples.url('index.html'));
       expect(await page.locator('.key-hint').isVisible()).toBe(shown);
-      expect(await page.locator('#search-input').getAttribute('placeholder')).not.toContain('press');
+      expect(await page.locator('#RB-search-input').getAttribute('placeholder')).not.toContain('press');
       await context.close();
     }
   });

@@ -318,13 +318,13 @@ describe.skipIf(chromiumPath === undefined)('a site built from hostile runbooks,
       current = 'index.html (search)';
       await page.goto(pass.url('index.html'));
       for (const query of ['xss', 'script', 'onerror', 'constructor', 'javascript', 'frontmatter']) {
-        await page.fill('#search-input', query);
-        await page.locator('#search-status').filter({ hasText: /runbook/ }).waitFor();
+        await page.fill('#RB-search-input', query);
+        await page.locator('#RB-search-status').filter({ hasText: /runbook/ }).waitFor();
       }
-      const title = page.locator('#search-results .search-result-title').filter({ hasText: /^Frontmatter/ }).first();
+      const title = page.locator('#RB-search-results .search-result-title').filter({ hasText: /^Frontmatter/ }).first();
       await title.waitFor();
       const searchTitle = await title.textContent();
-      const searchMarkup = await page.locator('#search-results script, #search-results img, #search-results svg, #search-results iframe').count();
+      const searchMarkup = await page.locator('#RB-search-results script, #RB-search-results img, #RB-search-results svg, #RB-search-results iframe').count();
       await page.evaluate(fireEverything);
       await page.waitForTimeout(100);
       return { hits, domProblems: problems, clicked, searchTitle, searchMarkup };
@@ -378,8 +378,8 @@ describe.skipIf(chromiumPath === undefined)('a site built from hostile runbooks,
     watchForVectors(page, hits, () => '404');
     const response = await page.goto(server.url(`alerts/${encodeURIComponent('"><img src=x onerror=__xss(1300)>')}/`));
     expect(response?.status()).toBe(404);
-    await expect.poll(() => page.inputValue('#search-input')).toBe('"><img src=x onerror=__xss(1300)>');
-    await expect.poll(() => page.locator('#search-status').textContent()).not.toBe('');
+    await expect.poll(() => page.inputValue('#RB-search-input')).toBe('"><img src=x onerror=__xss(1300)>');
+    await expect.poll(() => page.locator('#RB-search-status').textContent()).not.toBe('');
     expect(await page.locator('main img').count()).toBe(0);
     await page.evaluate(fireEverything);
     expect(hits.ran).toEqual([]);
