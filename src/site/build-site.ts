@@ -6,6 +6,7 @@
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { DrillRecordFile } from '../model/drill.js';
 import type { GitFacts } from '../model/git-facts.js';
 import type { RenderedBody, Runbook } from '../model/runbook.js';
 import type { SourceCommit } from '../model/source-commit.js';
@@ -13,6 +14,8 @@ import type { TemplateSet } from '../model/template-set.js';
 import { SHEET_STYLESHEET } from '../cheatsheet/html.js';
 import { collectionView } from '../view/collection-view.js';
 import { catalogJson } from './catalog.js';
+import { siteHasDrills } from './drill-section.js';
+import { DRILLS_PAGE, drillsPage } from './drills-page.js';
 import { siteCheatSheets } from './cheatsheet-pages.js';
 import { alertPages, groupPages, indexPage } from './listing-pages.js';
 import { runbookPage, searchDocument } from './runbook-page.js';
@@ -31,6 +34,8 @@ export interface SiteInput {
   readonly config: Config;
   readonly today: CalendarDate;
   readonly git: GitFacts;
+  /** The valid drill records (`Project.drills`); none by default. */
+  readonly drills?: readonly DrillRecordFile[];
   readonly templates: TemplateSet;
   /** Extra scripts on every page (the live-reload client of `serve`). */
   readonly extraScripts?: readonly string[];
@@ -57,12 +62,14 @@ export function buildSite(input: SiteInput): readonly SiteFile[] {
 
 /** Plans the site: computes what every page shows (cheap), and renders nothing until asked. */
 export function planSite(input: SiteInput, options: PlanOptions = { remember: true }): SitePlan {
-  const data = collectionView(input.runbooks, input.diagnostics, input.config, input.today, input.git);
+  const data = collectionView(input.runbooks, input.diagnostics, input.config, input.today, input.git, undefined, input.drills);
+  const drills = siteHasDrills(data);
   const render = compileTemplates(input.templates, {
     siteTitle: input.config.site.title,
     runbookCount: data.runbooks.length,
     csp: CONTENT_SECURITY_POLICY,
     baseUrl: input.config.site.baseUrl,
+    drillsPage: drills,
   });
   const extra = input.extraScripts ?? [];
   const everyPage = ['assets/site.js', ...extra];
@@ -73,6 +80,7 @@ export function planSite(input: SiteInput, options: PlanOptions = { remember: tr
     ...alertPages(data, render, everyPage),
     ...groupPages(data, data.teams, 'teams', 'Team', render, everyPage),
     ...groupPages(data, data.services, 'services', 'Service', render, everyPage),
+    ...(drills ? [page(DRILLS_PAGE, () => drillsPage(data, render, everyPage))] : []),
     page('404.html', () => render({ template: '404', path: '404.html', title: 'Not found', page: '404', data: {}, scripts: [...everyPage, ...SEARCH_SCRIPTS], absolute: true })),
     { path: 'catalog.json', make: () => catalogJson(data) },
     ...[...input.templates.assets].map(([path, text]): Page => ({ path: `assets/${path}`, make: () => text })),

@@ -84,6 +84,7 @@ export function groupPages(data: CollectionView, groups: readonly Group[], folde
         chat: team?.chat,
         contacts: team?.escalation ?? [],
         cheatsheetHref: folder === 'teams' ? SHEET_LINK_FROM_TEAM_PAGE : undefined,
+        recovery: group.recovery === undefined ? undefined : { text: group.recovery.text, over: group.recovery.over === 1 ? '1 runbook' : `${group.recovery.over} runbooks` },
         rows: group.runbooks.map((entry) => rowOf(entry, group.page, data)),
       },
     });

@@ -6,6 +6,7 @@ import { teamOf } from '../model/team-lookup.js';
 import type { AlertView, CollectionView, RunbookView } from '../view/collection-view.js';
 import { lastTestedText } from '../view/review.js';
 import { messageHtml } from './message-html.js';
+import { runbookDrillsSection } from './drill-section.js';
 import { recoveryPanel } from './recovery-panel.js';
 import { resolveLinks } from './resolve-links.js';
 import { runbookToc } from './runbook-toc.js';
@@ -42,6 +43,7 @@ export function runbookPage(
   const { panel, body: rest, anchor: recoveryAnchor } = recoveryPanel(entry, shown.pieces, rendered);
   const links = { pagePath: page, pageOfFile: (path: string) => data.pageOfFile.get(path) };
   const body = rendered?.kind === 'rendered' ? resolveLinks(rest, runbook, links) : '';
+  const drills = runbookDrillsSection(entry, data);
   const found = (ruleId: string): boolean => status.problems.some((problem) => problem.ruleId === ruleId);
   const banner =
     status.kind === 'stale'
@@ -63,7 +65,7 @@ export function runbookPage(
       ...rowOf(entry, page, data),
       id: runbook.id,
       alertLinks: entry.alerts.map((name) => ({ name, href: alertHref(name, page, data) })),
-      toc: runbookToc(rest, runbook.headings, runbook.links.length > 0),
+      toc: runbookToc(rest, runbook.headings, runbook.links.length > 0, drills !== undefined),
       titleAnchor: shown.anchor,
       file: runbook.file,
       steps: panel.kind === 'steps' ? panel.steps : [],
@@ -82,6 +84,7 @@ export function runbookPage(
       problems: banner === undefined ? [] : [...status.problems].sort(compareDiagnostics).map((problem) => ({ ...problem, messageHtml: messageHtml(problem.message), line: problem.span.start.line, column: problem.span.start.column })),
       lastTestedText: lastTestedText(entry.review),
       lastEdited: entry.lastEdited,
+      drills,
       body,
     },
   });

@@ -1,6 +1,6 @@
 /**
  * The table of contents of a runbook page: the panel's sections (recovery steps, escalation, links,
- * dates) and the headings the body still shows, H3 under the H2 before it. Every anchor is one the
+ * dates, drills when the collection keeps drill records) and the headings the body still shows, H3 under the H2 before it. Every anchor is one the
  * page has: the panel's fixed ids and the ids the body's headings were given, which are the anchors
  * `check` reads (parse/render-body.ts), so the text comes from the runbook's headings by anchor.
  */
@@ -18,7 +18,7 @@ export interface TocEntry {
  * heading of the body can take one: heading ids are slugs, always lower-case (a body's
  * `## Rb escalation` is `rb-escalation`). The layout's `RB-main` is written the same way.
  */
-const PANEL_ANCHORS = { recovery: 'RB-recovery-steps', escalation: 'RB-escalation', links: 'RB-links', dates: 'RB-dates' } as const;
+const PANEL_ANCHORS = { recovery: 'RB-recovery-steps', escalation: 'RB-escalation', links: 'RB-links', dates: 'RB-dates', drills: 'RB-drills' } as const;
 
 /** Headings deeper than this stay out of the table of contents. */
 const DEEPEST = 3;
@@ -29,12 +29,13 @@ export interface Toc {
   readonly body: readonly TocEntry[];
 }
 
-export function runbookToc(body: readonly BodyPiece[], headings: readonly Heading[], hasLinks: boolean): Toc {
+export function runbookToc(body: readonly BodyPiece[], headings: readonly Heading[], hasLinks: boolean, hasDrills: boolean): Toc {
   const panel: TocEntry[] = [
     { anchor: PANEL_ANCHORS.recovery, text: 'Recovery steps', children: [] },
     { anchor: PANEL_ANCHORS.escalation, text: 'Escalation', children: [] },
     ...(hasLinks ? [{ anchor: PANEL_ANCHORS.links, text: 'Links', children: [] }] : []),
     { anchor: PANEL_ANCHORS.dates, text: 'Dates', children: [] },
+    ...(hasDrills ? [{ anchor: PANEL_ANCHORS.drills, text: 'Drills', children: [] }] : []),
   ];
   const textOf = new Map(headings.map((heading) => [heading.slug, heading.text]));
   const entries: { anchor: string; text: string; depth: number; children: TocEntry[] }[] = [];

@@ -13,6 +13,8 @@ export interface PageFrame {
   readonly runbookCount: number;
   readonly csp: string;
   readonly baseUrl: string | undefined;
+  /** Whether the site has a Drills page to link to (the collection keeps drill records). */
+  readonly drillsPage?: boolean;
 }
 
 /** One page to render: which template, where it goes, and its data. */
@@ -54,7 +56,7 @@ export function compileTemplates(set: TemplateSet, frame: PageFrame): PageRender
   const layout = templateOf('layout');
   return (request) => {
     const root = request.absolute === true && frame.baseUrl !== undefined ? ensureSlash(frame.baseUrl) : request.absolute === true ? '/' : rootPrefix(request.path);
-    const common = { root, siteTitle: frame.siteTitle, runbookCount: frame.runbookCount };
+    const common = { root, siteTitle: frame.siteTitle, runbookCount: frame.runbookCount, drillsPage: frame.drillsPage === true };
     const content = templateOf(request.template)({ ...common, ...request.data });
     const html = layout({
       ...common,

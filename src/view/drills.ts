@@ -62,6 +62,8 @@ export interface CollectionDrills {
   readonly dueNext: readonly DueRunbook[];
   /** How many runbooks have a due date in all. */
   readonly dueCount: number;
+  /** How many drills the collection has recorded in all (0: it keeps no drill records, and the outputs say nothing of drills). */
+  readonly count: number;
 }
 
 /** How many recovered drills the typical time to recover is over. */
@@ -96,14 +98,13 @@ export function groupRecoveryTime(runbooks: readonly RunbookDrills[]): RecoveryT
 
 /** The collection's recent drills and what falls due next, from each runbook's view. */
 export function collectionDrills(entries: readonly RunbookView[]): CollectionDrills {
-  const recent = entries
+  const all = entries
     .flatMap((entry) => entry.drills.history.map((drill) => ({ entry, drill })))
-    .sort((a, b) => newestFirst(a.drill, b.drill) || compare(a.entry.runbook.id, b.entry.runbook.id))
-    .slice(0, RECENT_DRILLS);
+    .sort((a, b) => newestFirst(a.drill, b.drill) || compare(a.entry.runbook.id, b.entry.runbook.id));
   const due = entries
     .flatMap((entry) => (entry.review.kind === 'tested' ? [{ entry, due: entry.review.due, daysLeft: entry.review.daysLeft }] : []))
     .sort((a, b) => a.daysLeft - b.daysLeft || compare(a.entry.runbook.id, b.entry.runbook.id));
-  return { recent, dueNext: due.slice(0, DUE_NEXT), dueCount: due.length };
+  return { recent: all.slice(0, RECENT_DRILLS), dueNext: due.slice(0, DUE_NEXT), dueCount: due.length, count: all.length };
 }
 
 /**
