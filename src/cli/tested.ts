@@ -2,17 +2,18 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { Command } from 'commander';
 import { calendarDateOfInstant, compareDates, formatCalendarDate, parseCalendarDate, type CalendarDate } from '../model/calendar-date.js';
 import type { Io } from '../io/io.js';
-import { loadProject } from '../run/project.js';
+import type { Runbook } from '../model/runbook.js';
+import { loadProject, type Project } from '../run/project.js';
 import { NODE_SHELL } from './shell.js';
 import { ReplaceRefused, replaceFile } from '../io/replace-file.js';
-import { palette } from '../report/ansi.js';
+import { palette, type Palette } from '../report/ansi.js';
 import { concise } from '../report/concise.js';
 import { printable } from '../text/terminal-text.js';
 import { previousText, refusalMessage } from '../oncall/drill-messages.js';
 import { findRunbook } from '../oncall/find-runbook.js';
 import { findablesOf } from '../parse/findable.js';
 import { candidatesText, contestedText, noMatchText } from '../oncall/match-text.js';
-import { recordDrill } from '../oncall/record-drill.js';
+import { recordDrill, type PreviousValue } from '../oncall/record-drill.js';
 import { EXIT } from './exit-codes.js';
 import { useColor } from './color.js';
 import { UsageError } from './usage-error.js';
@@ -73,25 +74,56 @@ async function runTested(target: string, options: TestedOptions, io: Io): Promis
   };
   if (compareDates(date, today) > 0) return refused(refusalMessage({ code: 'future-date', date, today }, ''));
   const project = await loadProject({ cwd: io.cwd, paths: [], config: options.config, today, git: false }, NODE_SHELL);
+  const found = lookUpTarget(target, project, palette(useColor(undefined, io.env, io.stderr.isTTY)));
+  if (found.kind === 'refused') {
+    io.stderr.write(`runbook: not recorded: ${found.text}`);
+    return found.exitCode;
+  }
+  const { runbook } = found;
+  const edit = setLastTested(runbook, project, date);
+  if (edit.kind === 'refused') {
+    io.stderr.write(edit.details);
+    io.stderr.write(`runbook: not recorded: ${edit.message}\n`);
+    return edit.exitCode;
+  }
+  io.stdout.write(`recorded a drill of ${printable(runbook.id)} on ${formatCalendarDate(date)} (was ${previousText(edit.previous)}): ${printable(runbook.file)}\n`);
+  return EXIT.ok;
+}
+
+/** The runbook a target names (its id, its file, or an alert it answers), or why there is none: the text to print, ending with a line break. */
+export type TargetLookup =
+  | { readonly kind: 'found'; readonly runbook: Runbook }
+  | { readonly kind: 'refused'; readonly exitCode: number; readonly text: string };
+
+/** Looks up the target of `tested` and `drill` among the project's runbooks: one exact match, or a refusal. */
+export function lookUpTarget(target: string, project: Project, style: Palette): TargetLookup {
   const result = findRunbook(findablesOf(project.runbooks), target, 'exact');
-  const style = palette(useColor(undefined, io.env, io.stderr.isTTY));
-  if (result.kind === 'ambiguous' && result.by === 'alert-and-id') {
-    io.stderr.write(`runbook: not recorded: ${contestedText(target, result.candidates)}`);
-    return EXIT.failure;
-  }
-  if (result.kind === 'ambiguous') {
-    io.stderr.write(`runbook: not recorded: ${candidatesText(target, result.candidates, style)}`);
-    return EXIT.findings;
-  }
+  if (result.kind === 'ambiguous' && result.by === 'alert-and-id') return { kind: 'refused', exitCode: EXIT.failure, text: contestedText(target, result.candidates) };
+  if (result.kind === 'ambiguous') return { kind: 'refused', exitCode: EXIT.findings, text: candidatesText(target, result.candidates, style) };
   if (result.kind === 'none') {
-    io.stderr.write(`runbook: not recorded: ${noMatchText(target, result.suggestions, 'give the runbook\'s id (its path without `.md`) or an alert it answers')}`);
-    return EXIT.findings;
+    return { kind: 'refused', exitCode: EXIT.findings, text: noMatchText(target, result.suggestions, 'give the runbook\'s id (its path without `.md`) or an alert it answers') };
   }
-  const runbook = result.item.runbook;
+  return { kind: 'found', runbook: result.item.runbook };
+}
+
+/**
+ * What setting `last_tested` did: the value it replaced, or why the file is untouched (`details`:
+ * the frontmatter's problems to print first, or nothing; `message`: one line without a prefix).
+ */
+export type LastTestedEdit =
+  | { readonly kind: 'recorded'; readonly previous: PreviousValue }
+  | { readonly kind: 'refused'; readonly exitCode: number; readonly details: string; readonly message: string };
+
+/**
+ * Sets the runbook's `last_tested` (or the key the config maps it to) to `date`, byte-preserving and
+ * atomically: the one edit of `runbook tested` and of a recovered `runbook drill`.
+ */
+export function setLastTested(runbook: Runbook, project: Project, date: CalendarDate): LastTestedEdit {
+  const refused = (message: string, exitCode: number = EXIT.findings, details = ''): LastTestedEdit => ({ kind: 'refused', exitCode, details, message });
   if (runbook.frontmatter.kind !== 'parsed') {
     const diagnostics = project.diagnostics.filter((diagnostic) => diagnostic.file === runbook.file && UNREADABLE_FRONTMATTER.has(diagnostic.ruleId));
-    io.stderr.write(concise({ tool: toolInfo(), files: [runbook.file], diagnostics, rules: [] }, { color: false }));
-    return refused(`${printable(runbook.file)}: the frontmatter cannot be read (see above); fix it first`);
+    const details = concise({ tool: toolInfo(), files: [runbook.file], diagnostics, rules: [] }, { color: false });
+    return refused(`${printable(runbook.file)}: the frontmatter cannot be read (see above); fix it first`, EXIT.findings, details);
   }
   const text = decodeKeepingBom(readFileSync(runbook.path), runbook.file);
   const edit = recordDrill(text, project.config.fields.last_tested, date);
@@ -100,11 +132,9 @@ async function runTested(target: string, options: TestedOptions, io: Io): Promis
     replaceFile(realpathSync(runbook.path), new TextEncoder().encode(edit.text));
   } catch (error: unknown) {
     if (!(error instanceof ReplaceRefused)) throw error;
-    io.stderr.write(`runbook: not recorded: ${printable(runbook.file)} ${error.reason}\n`);
-    return EXIT.failure;
+    return refused(`${printable(runbook.file)} ${error.reason}`, EXIT.failure);
   }
-  io.stdout.write(`recorded a drill of ${printable(runbook.id)} on ${formatCalendarDate(date)} (was ${previousText(edit.previous)}): ${printable(runbook.file)}\n`);
-  return EXIT.ok;
+  return { kind: 'recorded', previous: edit.previous };
 }
 
 function parseDateOption(text: string): CalendarDate {

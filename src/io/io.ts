@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import { processTerminal, type Terminal } from './terminal.js';
 
 /** A stream the CLI writes to, and whether a person is watching it. */
 export interface OutputStream {
@@ -27,6 +28,8 @@ export interface Io {
    * Absent when stdin is not a terminal, so that nothing ever waits on a pipe or in CI.
    */
   readonly ask?: (question: string) => Promise<string>;
+  /** The terminal for an interactive command (`drill`); absent when stdin is not a terminal, like `ask`. */
+  readonly terminal?: () => Terminal;
 }
 
 /** The real process's io. */
@@ -38,7 +41,7 @@ export function nodeIo(): Io {
     stderr: outputStream(process.stderr),
     now: () => new Date(),
     stopSignal,
-    ...(process.stdin.isTTY ? { ask } : {}),
+    ...(process.stdin.isTTY ? { ask, terminal: processTerminal } : {}),
   };
 }
 

@@ -1,0 +1,240 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Command } from 'commander';
+import { calendarDateOfInstant, parseCalendarDate, type CalendarDate } from '../model/calendar-date.js';
+import { dayOfInstant, type DrillRecord } from '../model/drill.js';
+import type { Runbook } from '../model/runbook.js';
+import type { Io } from '../io/io.js';
+import { displayPath } from '../io/discover.js';
+import { runGit } from '../io/git-command.js';
+import { readHeadCommit } from '../io/head-commit.js';
+import { runShellCommand } from '../io/shell-command.js';
+import type { Terminal, TerminalInput } from '../io/terminal.js';
+import { drillRecordFolder, writeDrillRecord } from '../io/drill-record-file.js';
+import { loadProject, type Project } from '../run/project.js';
+import { palette } from '../report/ansi.js';
+import { printable } from '../text/terminal-text.js';
+import { cardOf } from '../oncall/card.js';
+import { drillFileText, drillRecordFileName, formatDrillRecord } from '../oncall/drill-record-text.js';
+import { drillWidth, type DrillLayout } from '../oncall/drill-screen.js';
+import { advance, promptOf, startSession, type DrillPlan, type DrillSession, type Transition } from '../oncall/drill-session.js';
+import { previousText } from '../oncall/drill-messages.js';
+import { writesColor } from '../oncall/inline-text.js';
+import { collectionView, type RunbookView } from '../view/collection-view.js';
+import { EXIT } from './exit-codes.js';
+import { useColor } from './color.js';
+import { NODE_SHELL } from './shell.js';
+import { lookUpTarget, setLastTested } from './tested.js';
+import { UsageError } from './usage-error.js';
+
+/** The options of `runbook drill`, as commander hands them over. */
+interface DrillOptions {
+  readonly env?: string;
+  readonly operator?: string;
+  readonly answers?: string;
+  readonly exec?: boolean;
+  readonly config?: string;
+}
+
+/** How many of a command's last output lines the record keeps. */
+const TAIL_LINES = 20;
+
+/** `runbook drill <id | alert>`: a guided, timed drill of a runbook's recovery steps, kept as a record. */
+export function drillCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('drill')
+    .summary("drill a runbook's recovery steps one at a time, timed, and keep a record")
+    .description(
+      "Shows the runbook's header, then one recovery step at a time (text, command, what to expect), and asks how it " +
+        'went: d done, f failed, s skip, n add a note, q stop, ? help (one key, then Enter). Each step and the whole ' +
+        'drill are timed. At the end a drill record is written under the config\'s `drills.folder` ' +
+        '(`<folder>/<id>/<YYYY-MM-DD>[-n].md`, never overwriting one), and a recovered drill sets `last_tested` like ' +
+        '`runbook tested`. Commands are never run unless --exec is given, and then only each one you confirm.',
+    )
+    .argument('<target>', 'the runbook id (database/primary-down), its file, or an alert name')
+    .option('--env <name>', 'where the drill runs (staging, prod…), kept in the record')
+    .option('--operator <name>', "who runs it (default: git's user.name in the runbook's repository, else $USER)")
+    .option('--answers <file>', 'answer from a file (or - for stdin), one answer per line: d, f, s, q, `n <note>`; y or n to a --exec question')
+    .option('--exec', "offer to run each step's command in your shell ($SHELL, else /bin/sh); each asks first, default no")
+    .option('-c, --config <path>', 'config file (default: nearest runbook.config.yaml above the working folder)')
+    .addHelpText(
+      'after',
+      `
+Outcome: aborted when stopped (q, Ctrl-C, or the answers ran out) before the last step; else
+failed when a step failed; else recovered. Time to recover: from the start to the last answer.
+With --exec, Ctrl-C while a command runs stops the command, not the drill; Ctrl-C at a prompt
+ends the drill as aborted, with what was answered so far recorded. A command's output is shown
+without terminal escape sequences; its exit code and last ${TAIL_LINES} lines are kept in the record.
+Without a terminal, give the answers with --answers.
+
+Exit codes:
+  0  recovered: the record is written and last_tested set
+  1  failed or aborted (the record is written), or recovered but last_tested could not be set
+     (the record is kept; the reason is printed)
+  2  bad usage (no terminal and no --answers), bad config, no such runbook (or several), a
+     runbook without numbered steps, a drills folder that is a symlink or not a folder on the
+     way (nothing written), or the run itself failed
+
+Examples:
+  $ runbook drill database/primary-down --env staging
+  $ runbook drill PostgresPrimaryDown --env staging --exec
+  $ printf 'd\\nn replica lag was 40 s\\nd\\nf\\n' | runbook drill database/primary-down --answers -`,
+    )
+    .action(async (target: string, options: DrillOptions) => {
+      setExit(await runDrill(target, options, io));
+    });
+}
+
+/** Where answers come from: the terminal, or the lines of --answers. */
+interface AnswerSource {
+  readonly read: (prompt: string) => Promise<TerminalInput>;
+  readonly terminal: Terminal | undefined;
+}
+
+async function runDrill(target: string, options: DrillOptions, io: Io): Promise<number> {
+  const answers = answerSource(options.answers, io);
+  const started = io.now();
+  const today = calendarDateOfInstant(started);
+  const project = await loadProject({ cwd: io.cwd, paths: [], config: options.config, today, git: false }, NODE_SHELL);
+  const refuse = (message: string): number => {
+    answers.terminal?.close();
+    io.stderr.write(`runbook: no drill: ${message}`);
+    return EXIT.failure;
+  };
+  const found = lookUpTarget(target, project, palette(useColor(undefined, io.env, io.stderr.isTTY)));
+  if (found.kind === 'refused') return refuse(found.text);
+  const { runbook } = found;
+  const card = cardOf(viewOf(runbook, project, today));
+  if (card.steps.length === 0) return refuse(`${printable(runbook.file)} has no numbered recovery steps to drill; write them first (see \`runbook show ${printable(runbook.id)}\`)\n`);
+  const folder = drillRecordFolder(project.config, io.cwd, runbook.id);
+  if (folder.kind === 'refused') return refuse(`${folder.message}\n`);
+  const repository = dirname(runbook.path);
+  const commit = await readHeadCommit(repository);
+  const plan: DrillPlan = {
+    card,
+    runbookCommit: commit.kind === 'known' ? commit.short : undefined,
+    environment: options.env,
+    operator: options.operator ?? (await gitUserName(repository)) ?? nonEmpty(io.env.USER),
+    exec: options.exec === true ? { shell: nonEmpty(io.env.SHELL) ?? '/bin/sh' } : undefined,
+  };
+  const color = useColor(undefined, io.env, io.stdout.isTTY);
+  const layout: DrillLayout = { width: drillWidth(answers.terminal?.columns()), style: { palette: palette(color), color: color && writesColor(palette(color)) } };
+  const record = await drive(startSession(plan, layout, started), answers, io);
+  answers.terminal?.close();
+  return finish(record, { runbook, project, title: card.title }, io);
+}
+
+/** Runs the session to its end: prints each screen, reads each answer, runs each confirmed command. */
+async function drive(first: Transition, answers: AnswerSource, io: Io): Promise<DrillRecord> {
+  let session: DrillSession = first.session;
+  io.stdout.write(first.screen);
+  while (session.kind === 'running') {
+    let next: Transition;
+    if (session.waiting === 'run') {
+      const command = session.plan.card.steps[session.current.index]?.run ?? '';
+      const ran = await runCommand(session.plan.exec?.shell ?? '/bin/sh', command, answers.terminal, io);
+      next = advance(session, { kind: 'ran', ...ran }, io.now());
+    } else {
+      const input = await answers.read(promptOf(session));
+      next = advance(session, input, io.now());
+    }
+    io.stdout.write(next.screen);
+    session = next.session;
+  }
+  return session.record;
+}
+
+/** Runs a confirmed command, streaming its output cleaned of terminal controls; its exit code and last lines. */
+async function runCommand(shell: string, command: string, terminal: Terminal | undefined, io: Io): Promise<{ readonly exitCode: number; readonly tail: readonly string[] }> {
+  terminal?.release();
+  const tail: string[] = [];
+  const exit = await runShellCommand(shell, command, { cwd: io.cwd, env: io.env, interactive: terminal !== undefined }, (line) => {
+    const clean = drillFileText(line.replace(/\r$/, ''));
+    io.stdout.write(`  | ${clean}\n`);
+    tail.push(clean);
+    if (tail.length > TAIL_LINES) tail.shift();
+  });
+  return { exitCode: exit.exitCode, tail };
+}
+
+/** Writes the record and, for a recovered drill, sets `last_tested`; prints where and what. */
+function finish(record: DrillRecord, drilled: { readonly runbook: Runbook; readonly project: Project; readonly title: string }, io: Io): number {
+  const { runbook, project } = drilled;
+  const day = dayOfInstant(record.started);
+  const written = writeDrillRecord(project.config, io.cwd, record.runbook, formatDrillRecord(record, drilled.title), (taken) => drillRecordFileName(day, taken));
+  if (written.kind === 'refused') {
+    io.stderr.write(`runbook: the drill record was not written: ${written.message}\n`);
+    return EXIT.failure;
+  }
+  io.stdout.write(`Record: ${printable(displayPath(written.path, io.cwd))}\n`);
+  if (record.outcome !== 'recovered') return EXIT.findings;
+  const date = parseCalendarDate(day);
+  if (date === undefined) throw new Error(`bug: no day in ${record.started}`);
+  const edit = setLastTested(runbook, project, date);
+  if (edit.kind === 'refused') {
+    io.stderr.write(edit.details);
+    io.stderr.write(`runbook: the drill record is kept, but last_tested was not set: ${edit.message}\n`);
+    return EXIT.findings;
+  }
+  io.stdout.write(`last_tested set to ${day} (was ${previousText(edit.previous)}): ${printable(runbook.file)}\n`);
+  return EXIT.ok;
+}
+
+/** The answers: the lines of --answers (a file, or - for stdin), else the terminal; neither is a usage error. */
+function answerSource(answers: string | undefined, io: Io): AnswerSource {
+  if (answers === undefined) {
+    if (io.terminal === undefined) {
+      throw new UsageError(
+        'stdin is not a terminal: to script a drill, give the answers with --answers FILE (or --answers - to read them from stdin), one per line: d, f, s, q or `n <note>`',
+      );
+    }
+    const terminal = io.terminal();
+    return { read: terminal.read, terminal };
+  }
+  const lines = answerLines(answers, io.cwd);
+  let next = 0;
+  return {
+    terminal: undefined,
+    read: (prompt) => {
+      const line = lines[next];
+      next += 1;
+      if (line === undefined) return Promise.resolve({ kind: 'end-of-input' });
+      io.stdout.write(`${prompt}${printable(line)}\n`);
+      return Promise.resolve({ kind: 'line', text: line });
+    },
+  };
+}
+
+function answerLines(answers: string, cwd: string): readonly string[] {
+  let text: string;
+  try {
+    text = readFileSync(answers === '-' ? 0 : resolve(cwd, answers), 'utf8');
+  } catch (error: unknown) {
+    throw new UsageError(`cannot read the answers \`${answers}\``, { cause: error });
+  }
+  const lines = text.split(/\r?\n/);
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+/** The runbook's view, as `show` computes it (its own diagnostics only). */
+function viewOf(runbook: Runbook, project: Project, today: CalendarDate): RunbookView {
+  const [view] = collectionView([runbook], project.diagnostics, project.config, today, project.git, project.runbooks.map((each) => each.id)).runbooks;
+  if (view === undefined) throw new Error(`bug: no view of ${runbook.file}`);
+  return view;
+}
+
+/** `git config user.name` in the runbook's repository; undefined when git has none. */
+async function gitUserName(folder: string): Promise<string | undefined> {
+  try {
+    return nonEmpty((await runGit(folder, ['config', 'user.name'])).stdout.trim());
+  } catch (error: unknown) {
+    // Exit code 1: the key is not set; ENOENT: no git. Anything else is a failure of the run.
+    const code = (error as { code?: unknown }).code;
+    if (code === 1 || code === 'ENOENT') return undefined;
+    throw new Error(`git config user.name failed in ${folder}`, { cause: error });
+  }
+}
+
+function nonEmpty(text: string | undefined): string | undefined {
+  return text === undefined || text.trim() === '' ? undefined : text;
+}

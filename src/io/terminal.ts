@@ -1,0 +1,73 @@
+import { createInterface, type Interface } from 'node:readline';
+
+/** One thing read at a prompt: a line, Ctrl-C, or the end of input (Ctrl-D, the terminal gone). */
+export type TerminalInput = { readonly kind: 'line'; readonly text: string } | { readonly kind: 'interrupt' } | { readonly kind: 'end-of-input' };
+
+/**
+ * The terminal of an interactive command (`runbook drill`): its width, lines read after a prompt
+ * (Ctrl-C read as an input, not a signal), and a pause while a command of the operator's runs (the
+ * terminal back in its normal mode, so the command reads it and Ctrl-C reaches the command).
+ */
+export interface Terminal {
+  /** Columns of the terminal; undefined when it does not say. */
+  readonly columns: () => number | undefined;
+  readonly read: (prompt: string) => Promise<TerminalInput>;
+  /** Lets go of the terminal until the next `read` (before running a command); lines typed meanwhile are the command's. */
+  readonly release: () => void;
+  readonly close: () => void;
+}
+
+/** The process's terminal (stdin and stdout must be TTYs). */
+export function processTerminal(): Terminal {
+  let reader: Interface | undefined;
+  const queue: TerminalInput[] = [];
+  let waiting: ((input: TerminalInput) => void) | undefined;
+  const deliver = (input: TerminalInput): void => {
+    if (waiting === undefined) {
+      queue.push(input);
+      return;
+    }
+    const resolve = waiting;
+    waiting = undefined;
+    resolve(input);
+  };
+  const open = (): Interface => {
+    const created = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    created.on('line', (text) => {
+      deliver({ kind: 'line', text });
+    });
+    created.on('SIGINT', () => {
+      process.stdout.write('^C\n');
+      deliver({ kind: 'interrupt' });
+    });
+    created.on('close', () => {
+      // Closed by `release` or `close` (reader already cleared), or by the input ending.
+      if (reader === created) {
+        reader = undefined;
+        deliver({ kind: 'end-of-input' });
+      }
+    });
+    return created;
+  };
+  const release = (): void => {
+    const current = reader;
+    reader = undefined;
+    queue.length = 0;
+    current?.close();
+  };
+  return {
+    columns: () => process.stdout.columns,
+    read: (prompt) => {
+      reader ??= open();
+      reader.setPrompt(prompt);
+      reader.prompt();
+      const next = queue.shift();
+      if (next !== undefined) return Promise.resolve(next);
+      return new Promise((resolve) => {
+        waiting = resolve;
+      });
+    },
+    release,
+    close: release,
+  };
+}
