@@ -46,22 +46,28 @@ export function dueCommand(io: Io, setExit: (code: number) => void): Command {
       'after',
       `
 Formats:
-  text       for a terminal, 80 columns
-  markdown   a table per team, for an issue or a wiki page
-  json       {"version": 1, "today", "until", "within", "team", "counts", "teams": [{"id", "name",
-             "runbooks": [{"id", "title", "file", "severity", "state", "lastTested", "due",
-             "daysLeft", "interval", "url"}]}]} (see docs/ci.md)
-  ics        iCalendar: one all-day event per runbook on its due date (overdue and never-tested
-             ones on --today); the UID comes from the runbook id, so a re-import updates the event
-  slack      a Block Kit message for an incoming webhook:
-             curl -X POST -H 'Content-type: application/json' --data @due.json "$SLACK_WEBHOOK_URL"
+  text      for a terminal, 80 columns
+  markdown  a table per team, for an issue or a wiki page
+  json      {"version": 1, "today", "until", "within", "team", "counts",
+            "teams": [{"id", "name", "runbooks": [{"id", "title", "file",
+            "severity", "state", "lastTested", "due", "daysLeft", "interval",
+            "url"}]}]}
+            (docs/ci.md describes each field)
+  ics       iCalendar: one all-day event per runbook on its due date (overdue
+            and never-tested ones on --today); the UID comes from the runbook
+            id alone, so a re-import or a subscription updates the event
+  slack     a Block Kit message for a Slack incoming webhook:
+            curl -X POST -H 'Content-type: application/json' \\
+              --data @due.json "$SLACK_WEBHOOK_URL"
 
-The site publishes the same calendar as due.ics (window 90 days), for teams to subscribe to.
+The site publishes the same calendar as due.ics (window 90 days), for teams
+to subscribe to.
 
 Exit codes:
   0  nothing due or overdue in the window (and nothing never tested)
   1  something is due, overdue or never tested (listed)
-  2  bad usage (an unknown --team, a bad --within), bad config, or the run itself failed
+  2  bad usage (an unknown --team, a bad --within), bad config, or the run
+     itself failed
 
 Examples:
   $ runbook due
