@@ -4,6 +4,7 @@ import { alertShadowsId } from './rules/alert-shadows-id.js';
 import { brokenAnchor } from './rules/broken-anchor.js';
 import { brokenLink } from './rules/broken-link.js';
 import { dueSoon } from './rules/due-soon.js';
+import { drillFailed } from './rules/drill-failed.js';
 import { cutByComment } from './rules/cut-by-comment.js';
 import { duplicateAlert } from './rules/duplicate-alert.js';
 import { duplicateId } from './rules/duplicate-id.js';
@@ -27,6 +28,7 @@ import { stale } from './rules/stale.js';
 import { unknownKey } from './rules/unknown-key.js';
 import { unknownOwner } from './rules/unknown-owner.js';
 import { unreadableFile } from './rules/unreadable-file.js';
+import { unrecordedTest } from './rules/unrecorded-test.js';
 import { unusedSuppression } from './rules/unused-suppression.js';
 import { yamlSyntax } from './rules/yaml-syntax.js';
 import { COVERAGE_RULES } from './coverage/rules.js';
@@ -47,6 +49,8 @@ export const RULES: readonly Rule[] = [
   reviewEveryOverPolicy,
   dueSoon,
   neverTested,
+  drillFailed,
+  unrecordedTest,
   missingSection,
   emptySection,
   noRecoverySteps,

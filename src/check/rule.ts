@@ -1,7 +1,8 @@
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
 import type { GitFacts } from '../model/git-facts.js';
-import type { Diagnostic, MessageParams, Severity, Span } from '../model/diagnostic.js';
+import type { Diagnostic, MessageParams, RuleSetting, Severity, Span } from '../model/diagnostic.js';
+import type { DrillRecordFile } from '../model/drill.js';
 import type { Runbook } from '../model/runbook.js';
 import type { AlertsInput } from './coverage/alert-rule.js';
 import { formatMessage } from './message-code-spans.js';
@@ -18,6 +19,8 @@ export interface RuleContext {
   readonly rootLabel: string;
   /** The id of every runbook of the collection when the run checks only some (`check <file>`); else the runbooks checked are all. */
   readonly allIds?: readonly string[];
+  /** The run's drill records (valid ones, sorted by runbook id then start); none when left out. */
+  readonly drills?: readonly DrillRecordFile[];
 }
 
 /**
@@ -34,6 +37,12 @@ export interface Finding {
   readonly expected?: string;
   readonly actual?: string;
   readonly note?: string;
+  /**
+   * The most this finding is worth, when less than the rule's setting may make it (`drill-failed`
+   * on a low-severity runbook): the configured severity caps it, so `warning` or `off` in the
+   * config still lowers or silences every finding.
+   */
+  readonly severity?: Severity;
 }
 
 /**
@@ -73,7 +82,8 @@ export interface RuleDoc {
   /** Stable id, used in output, config and docs. Never renamed. */
   readonly id: string;
   readonly category: 'file' | 'frontmatter' | 'staleness' | 'completeness' | 'consistency' | 'git' | 'alerts';
-  readonly defaultSeverity: Severity;
+  /** Its severity when the config does not set it; `off` for a rule a team opts into. */
+  readonly defaultSeverity: RuleSetting;
   /** One line: what it reports. */
   readonly summary: string;
   /** Why it exists. */
@@ -84,7 +94,8 @@ export interface RuleDoc {
 
 /**
  * The files of an example: one runbook's text (as `example.md`), or files by name: runbooks
- * (`*.md`), the config (`runbook.config.yaml`) and, for the alert rules, an alert rule file (`*.yml`).
+ * (`*.md`), the config (`runbook.config.yaml`), drill records (`drills/<id>/<YYYY-MM-DD>.md`) and,
+ * for the alert rules, an alert rule file (`*.yml`).
  */
 export type ExampleFiles = string | Readonly<Record<string, string>>;
 

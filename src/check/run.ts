@@ -5,6 +5,7 @@ import type { Runbook } from '../model/runbook.js';
 import { topLevelSettings } from '../parse/file-settings.js';
 import type { Loaded } from '../model/runbook.js';
 import type { AlertsInput } from './coverage/alert-rule.js';
+import { NO_DRILL_RECORDS, type DrillRecordsRead } from './drill-records.js';
 import { RULES } from './registry.js';
 import { applySuppressions } from './suppressions.js';
 import { diagnosticOf, type Finding, type Rule, type RuleContext } from './rule.js';
@@ -17,13 +18,17 @@ import { unreadableFile, unreadableFileFinding } from './rules/unreadable-file.j
 export type ReadResult = Loaded | { readonly kind: 'crashed'; readonly file: string; readonly error: unknown };
 
 /**
- * Runs every enabled rule over the files of one run and returns all diagnostics, sorted. A rule
- * that throws on one runbook becomes an `internal-error` diagnostic on that runbook; the others go on.
+ * Runs every enabled rule over the files of one run (the runbooks, and the findings of its drill
+ * record files: see `readDrillRecords`) and returns all diagnostics, sorted. A rule that throws on
+ * one runbook becomes an `internal-error` diagnostic on that runbook; the others go on.
  */
-export function runChecks(results: readonly ReadResult[], context: RuleContext): readonly Diagnostic[] {
+export function runChecks(results: readonly ReadResult[], context: RuleContext, records: DrillRecordsRead = NO_DRILL_RECORDS): readonly Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const runbooks = results.flatMap((result) => (result.kind === 'runbook' ? [result.runbook] : []));
   const add = adder(diagnostics, runbooks, context);
+  // The drill record files: reported on each file, with the top-level settings (no runbook's `overrides`).
+  add(unreadableFile, records.unreadable);
+  if (records.problems.length > 0) add(drillRecordRule(), records.problems);
   for (const result of results) {
     if (result.kind === 'runbook') continue;
     if (result.kind === 'unreadable') {
@@ -91,7 +96,7 @@ function adder(diagnostics: Diagnostic[], runbooks: readonly Runbook[], context:
     // Every message is formatted before any is added: a format that throws adds none of the rule's.
     const made = findings.flatMap((finding) => {
       const severity = severityIn(rule, byFile.get(finding.file) ?? topLevel);
-      return severity === undefined ? [] : [diagnosticOf(rule, finding, severity)];
+      return severity === undefined ? [] : [diagnosticOf(rule, finding, capped(severity, finding.severity))];
     });
     for (const diagnostic of made) diagnostics.push(diagnostic);
   };
@@ -101,6 +106,12 @@ function adder(diagnostics: Diagnostic[], runbooks: readonly Runbook[], context:
 function onAnywhere(rule: Rule, runbooks: readonly Runbook[], context: RuleContext): boolean {
   if (severityIn(rule, topLevelSettings(context.config)) !== undefined) return true;
   return context.config.overrides.length > 0 && runbooks.some((runbook) => severityIn(rule, runbook.settings) !== undefined);
+}
+
+/** The less severe of the configured severity and the most a finding says it is worth. */
+function capped(configured: Severity, most: Severity | undefined): Severity {
+  const order: readonly Severity[] = ['info', 'warning', 'error'];
+  return most === undefined || order.indexOf(configured) <= order.indexOf(most) ? configured : most;
 }
 
 /** A rule's severity in some settings, or undefined when it is off there. */
@@ -122,4 +133,11 @@ export function describeError(error: unknown): string {
     current = current instanceof Error ? current.cause : undefined;
   }
   return parts.join(': caused by: ');
+}
+
+/** TEMPORARY until the drill-record rule file lands (part F1). */
+function drillRecordRule(): Rule {
+  const rule = RULES.find((candidate) => candidate.id === 'drill-record');
+  if (rule === undefined) throw new Error('bug: no drill-record rule');
+  return rule;
 }

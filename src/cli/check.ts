@@ -89,7 +89,7 @@ export async function checkRun(paths: readonly string[], options: CheckRunOption
   const remembered = inputs.config.alerts.rules.length > 0 ? undefined : rememberedRun(inputs, cache);
   const project = remembered === undefined ? loadProjectFrom(inputs, { cache, alerts: true }, NODE_SHELL) : undefined;
   const diagnostics = project?.diagnostics ?? remembered?.diagnostics ?? [];
-  return { inputs, files: [...(project?.ruleFiles ?? []), ...found.map((file) => file.file)], diagnostics };
+  return { inputs, files: [...(project?.ruleFiles ?? []), ...found.map((file) => file.file), ...inputs.drills.map((record) => record.file)], diagnostics };
 }
 
 /** The rules and exit codes, appended to `check --help`. */

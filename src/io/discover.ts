@@ -15,7 +15,8 @@ export class DiscoveryError extends Error {
  * exclude globs), or under the config's root when no paths are given. Sorted by path; no duplicates.
  * Folder symlinks are not followed (no loops); file symlinks are read only when they stay inside the
  * folder being searched and out of the folders never searched (`.git`…). A path named that is, or
- * leads, inside such a folder stops the run.
+ * leads, inside such a folder stops the run. The drills folder (`config.drills.folder`) holds drill
+ * records, not runbooks: it is never searched, and a path named inside it is left out.
  */
 export function discoverRunbooks(paths: readonly string[], config: Config, cwd: string): readonly FoundFile[] {
   const found = new Map<string, FoundFile>();
@@ -23,9 +24,12 @@ export function discoverRunbooks(paths: readonly string[], config: Config, cwd: 
   const starts = paths.length === 0 ? [config.root] : paths.map((path) => resolve(cwd, path));
   const include = globMatcher(config.include, { dot: false });
   const exclude = globMatcher(config.exclude.length > 0 ? config.exclude : ['\0'], { dot: true });
+  const records = config.drills.folder;
   for (const start of starts) {
     const stats = statOrThrow(start, cwd);
     refuseSkippedStart(start, cwd);
+    // Drill records are not runbooks, also when a path named on the command line is one of them.
+    if (isInside(start, records)) continue;
     if (stats.isFile()) {
       const base = isInside(start, config.root) ? config.root : resolve(start, '..');
       if (lstatSync(start).isSymbolicLink() && !symlinkedFileInside(start, base)) {
@@ -37,7 +41,7 @@ export function discoverRunbooks(paths: readonly string[], config: Config, cwd: 
       continue;
     }
     const base = isInside(start, config.root) ? config.root : start;
-    for (const path of walk(start)) {
+    for (const path of walk(start, records)) {
       const relativePath = toSlashes(relative(base, path));
       if (include(relativePath) && !exclude(relativePath)) found.set(path, describe(path, base, cwd));
     }
@@ -81,10 +85,11 @@ function statOrThrow(path: string, cwd: string) {
   }
 }
 
-/** Every file under `folder`, iteratively; skips VCS folders, node_modules and folder symlinks. */
-function walk(folder: string): readonly string[] {
+/** Every file under `folder`, iteratively; skips VCS folders, node_modules, folder symlinks and the drill records' folder. */
+function walk(folder: string, records: string): readonly string[] {
   return filesUnder(folder, {
     linkedFile: (path) => symlinkedFileInside(path, folder),
+    skippedFolder: (path) => path === records,
     unreadable: (current, error) => new DiscoveryError(`cannot read folder ${current}`, { cause: error }),
   });
 }
@@ -96,7 +101,12 @@ function walk(folder: string): readonly string[] {
  */
 export function filesUnder(
   folder: string,
-  policy: { readonly linkedFile: (path: string) => boolean; readonly unreadable: (folder: string, error: unknown) => Error },
+  policy: {
+    readonly linkedFile: (path: string) => boolean;
+    readonly unreadable: (folder: string, error: unknown) => Error;
+    /** A folder (besides `.git`, `node_modules`…) not to go into. */
+    readonly skippedFolder?: (path: string) => boolean;
+  },
 ): readonly string[] {
   const files: string[] = [];
   const pending = [folder];
@@ -110,7 +120,7 @@ export function filesUnder(
     for (const entry of entries) {
       const path = join(current, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
+        if (!SKIPPED_FOLDERS.has(entry.name) && policy.skippedFolder?.(path) !== true) pending.push(path);
       } else if (entry.isFile()) files.push(path);
       else if (entry.isSymbolicLink() && policy.linkedFile(path)) files.push(path);
     }
@@ -123,7 +133,7 @@ export function filesUnder(
  * searched: with `root: .`, `leak.md -> .git/config` is inside the folder, and in CI `.git/config`
  * holds the checkout's token.
  */
-function symlinkedFileInside(path: string, folder: string): boolean {
+export function symlinkedFileInside(path: string, folder: string): boolean {
   try {
     const stats = statSync(path);
     const real = realpathSync(path);

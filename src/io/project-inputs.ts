@@ -9,8 +9,9 @@ import type { CalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
 import type { GitFacts } from '../model/git-facts.js';
 import { NO_CACHE, type RunCache } from '../model/run-cache.js';
-import { sourceIdentity, type FoundFile, type ProjectInputs, type ReadSource, type RunRecord } from '../model/sources.js';
+import { drillIdentity, sourceIdentity, type FoundFile, type ProjectInputs, type ReadSource, type RunRecord } from '../model/sources.js';
 import { loadConfig } from './config-file.js';
+import { readDrillSources } from './drill-files.js';
 import { DiscoveryError, discoverRunbooks, displayPath, isInside } from './discover.js';
 import { readGitFacts } from './git.js';
 import { existingPaths, readSources } from './read-sources.js';
@@ -50,11 +51,12 @@ export async function readProjectInputs(options: InputOptions): Promise<ProjectI
   const identities = found.map((file, index) => stamped[index] ?? sourceIdentity(read.get(file.path) ?? bug(file)));
   if (read.size > 0) cache.storeStamps(stampsKey, takeStamps(stamps, [...read.values()].map(sourceIdentity), Date.now()));
   const git: GitFacts = options.git ? await readGitFacts(commonFolder(found.map((file) => dirname(file.path)))) : { kind: 'none' };
-  const key = runKey({ sources: identities, config, today: options.today, git });
+  const drills = readDrillSources(config.drills.folder, options.cwd);
+  const key = runKey({ sources: identities, drills: drills.map(drillIdentity), config, today: options.today, git });
   const configLabel = config.source.kind === 'file' ? displayPath(config.source.path, options.cwd) : '.';
   const complete = options.paths.length === 0 || options.paths.some((path) => isInside(config.root, resolve(options.cwd, path)));
   const allIds = collectionIds(found, complete, config, options.cwd);
-  return { config, today: options.today, git, found, identities, read, key, rootLabel: displayPath(config.root, options.cwd), configLabel, cwd: options.cwd, complete, allIds };
+  return { config, today: options.today, git, found, identities, read, key, rootLabel: displayPath(config.root, options.cwd), configLabel, cwd: options.cwd, complete, allIds, drills };
 }
 
 /** The ids of the runbooks found and, when the run reads only some (`check <file>`), of every other runbook under the config's root. */

@@ -1,25 +1,24 @@
-import type { SourceIdentity } from '../model/sources.js';
+import type { RunKeyInput } from '../model/sources.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GitFacts } from '../model/git-facts.js';
-import type { CalendarDate } from '../model/calendar-date.js';
-import type { Config } from '../model/config.js';
 
 /** The digest of a file's bytes. */
 export function bytesDigest(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The key of a run: the tool's code, the config, the date, what git knows, and every file's bytes. */
-export function runKey(input: { readonly sources: readonly SourceIdentity[]; readonly config: Config; readonly today: CalendarDate; readonly git: GitFacts }): string {
+/** The key of a run: the tool's code, the config, the date, what git knows, and every file's bytes (drill records' too). */
+export function runKey(input: RunKeyInput): string {
   return createHash('sha256')
     .update(codeFingerprint())
     .update('\0')
     .update(stableJson({ config: input.config, today: input.today, git: input.git }))
     .update('\0')
     .update(stableJson(input.sources))
+    .update('\0')
+    .update(stableJson(input.drills))
     .digest('hex');
 }
 

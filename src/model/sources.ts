@@ -67,4 +67,31 @@ export interface ProjectInputs {
   readonly complete: boolean;
   /** The id of every runbook of the collection, also those a partial run does not read: the site's folders depend on them all (`runbookFolders`). */
   readonly allIds: readonly string[];
+  /** Every file under the drills folder (the whole folder, whatever paths the run names), sorted by path. */
+  readonly drills: readonly DrillSource[];
+}
+
+/**
+ * A file found under the drills folder (`config.drills.folder`): its bytes, or why it was not read
+ * (larger than the cap, a symlink leading out, unreadable). Parsed into a drill record by the
+ * pipeline; its identity is part of the run's key, so that a changed record is never answered
+ * from a remembered run.
+ */
+export type DrillSource =
+  | { readonly kind: 'read'; readonly path: string; readonly file: string; readonly bytes: Uint8Array; readonly digest: string }
+  | { readonly kind: 'unread'; readonly path: string; readonly file: string; readonly reason: string };
+
+/** What identifies a drill record file in a run's key. */
+export function drillIdentity(source: DrillSource): Omit<SourceIdentity, 'id'> {
+  return { file: source.file, path: source.path, digest: source.kind === 'read' ? source.digest : `unread: ${source.reason}` };
+}
+
+/** What decides a run's diagnostics, and so the key it is remembered under (`runKey`). */
+export interface RunKeyInput {
+  readonly sources: readonly SourceIdentity[];
+  /** The drill record files (their identities, see {@link drillIdentity}). */
+  readonly drills: readonly Omit<SourceIdentity, 'id'>[];
+  readonly config: Config;
+  readonly today: CalendarDate;
+  readonly git: GitFacts;
 }

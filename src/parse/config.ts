@@ -5,7 +5,7 @@
  * (config-normalise.ts). Reading goes through here; the schema and the defaults are imported from
  * their own modules.
  */
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import type { Config } from '../model/config.js';
@@ -67,6 +67,7 @@ export function parseConfig(text: string, path: string, options: ConfigOptions =
     for (const issue of parsed.error.issues) reportIssue(issue, document.contents, report);
   } else {
     reportDuplicateSeverities(parsed.data, document.contents, report);
+    reportDrillsHoldingRoot(parsed.data, dirname(path), document.contents, report);
     if (options.ruleIds !== undefined) reportUnknownRules(parsed.data, options.ruleIds, document.contents, report);
   }
   if (!parsed.success || problems.length > 0) {
@@ -101,6 +102,15 @@ function reportDuplicateSeverities(written: WrittenConfig, contents: unknown, re
   for (const [index, level] of (written.severities ?? []).entries()) {
     const first = written.severities?.findIndex((other) => other.id === level.id);
     if (first !== index) report(nodeAt(contents, ['severities', index, 'id']), `severity \`${excerpt(level.id)}\` is listed twice`);
+  }
+}
+
+/** Drill records are not runbooks: a drills folder holding the runbooks root would leave no runbook to read. */
+function reportDrillsHoldingRoot(written: WrittenConfig, base: string, contents: unknown, report: Report): void {
+  if (written.drills?.folder === undefined) return;
+  const fromRecords = relative(resolve(base, written.drills.folder), resolve(base, written.root ?? '.'));
+  if (fromRecords === '' || (fromRecords !== '..' && !fromRecords.startsWith(`..${sep}`) && !isAbsolute(fromRecords))) {
+    report(nodeAt(contents, ['drills', 'folder']), `\`drills.folder\` \`${excerpt(written.drills.folder)}\` holds the runbooks root (\`root\`): expected a folder of its own for the drill records, such as \`drills\``);
   }
 }
 

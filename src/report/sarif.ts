@@ -62,7 +62,7 @@ function reportingDescriptor(rule: RuleDoc) {
     shortDescription: { text: rule.summary },
     fullDescription: { text: rule.why },
     help: { text: rule.fix },
-    defaultConfiguration: { level: LEVELS[rule.defaultSeverity] },
+    defaultConfiguration: rule.defaultSeverity === 'off' ? { enabled: false } : { level: LEVELS[rule.defaultSeverity] },
     properties: { tags: [rule.category] },
   };
 }

@@ -2,15 +2,17 @@
  * The one pipeline: discover → read → parse → check, for every command. The shell supplies the
  * effects (`RunShell`); everything here is plain values in, plain values out.
  */
+import { readDrillRecords } from '../check/drill-records.js';
 import { linkTargets } from '../check/links.js';
 import { RULES } from '../check/registry.js';
 import type { RuleContext } from '../check/rule.js';
 import { runChecks, type ReadResult } from '../check/run.js';
 import type { Config } from '../model/config.js';
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
+import type { DrillRecordFile } from '../model/drill.js';
 import { NO_CACHE, type RunCache } from '../model/run-cache.js';
 import type { RenderedBody, Runbook } from '../model/runbook.js';
-import { sourceIdentity, type FoundFile, type ProjectInputs, type RunRecord } from '../model/sources.js';
+import { drillIdentity, sourceIdentity, type FoundFile, type ProjectInputs, type RunRecord } from '../model/sources.js';
 import { alertCoverage } from './alert-coverage.js';
 import { parseSources } from './parse-sources.js';
 import type { RunRequest, RunShell } from './shell.js';
@@ -25,6 +27,8 @@ export type ProjectOptions = RunRequest & RunOptions;
 export interface Project extends Pick<ProjectInputs, 'config' | 'today' | 'git' | 'found' | 'complete' | 'configLabel'> {
   readonly results: readonly ReadResult[];
   readonly runbooks: readonly Runbook[];
+  /** The drill records that count (parsed, of a runbook of the collection, not after today), sorted by runbook id then start; their files' problems are among `diagnostics`. */
+  readonly drills: readonly DrillRecordFile[];
   /** Rendered bodies by absolute path (empty unless `render` was asked for). */
   readonly bodies: ReadonlyMap<string, RenderedBody>;
   readonly diagnostics: readonly Diagnostic[];
@@ -70,14 +74,15 @@ export function loadProjectFrom(inputs: ProjectInputs, options: RunOptions, shel
   const sources = shell.readAll(inputs);
   const identities = sources.map(sourceIdentity);
   const stampsHeld = identities.every((identity, index) => identity.digest === inputs.identities[index]?.digest);
-  const key = stampsHeld ? inputs.key : shell.runKey({ sources: identities, config, today: inputs.today, git });
+  const key = stampsHeld ? inputs.key : shell.runKey({ sources: identities, drills: inputs.drills.map(drillIdentity), config, today: inputs.today, git });
   const results = parseSources(sources, config, { render: options.render ?? false, cache, cacheKey: shell.cacheKey });
   const runbooks = results.flatMap((result): Runbook[] => (result.kind === 'runbook' ? [result.runbook] : []));
   const bodies = new Map(results.flatMap((result): [string, RenderedBody][] => (result.kind === 'runbook' ? [[result.runbook.path, result.body]] : [])));
   const targets = linkTargets(runbooks);
   const existingFiles = shell.existingPaths(targets);
-  const context: RuleContext = { config, today: inputs.today, git, existingFiles, rootLabel: inputs.rootLabel, allIds: inputs.allIds };
-  const checked = runChecks(results, context);
+  const records = readDrillRecords(inputs.drills, { folder: config.drills.folder, ids: inputs.allIds, today: inputs.today });
+  const context: RuleContext = { config, today: inputs.today, git, existingFiles, rootLabel: inputs.rootLabel, allIds: inputs.allIds, drills: records.drills };
+  const checked = runChecks(results, context, records);
   const record: RunRecord = { diagnostics: checked, linkTargets: targets.map((target) => [target, existingFiles.has(target)]) };
   cache.storeRun(key, record);
   const alerts =
@@ -85,7 +90,7 @@ export function loadProjectFrom(inputs: ProjectInputs, options: RunOptions, shel
       ? alertCoverage(runbooks, context, shell.readConfigRuleFiles(config, inputs.cwd), { configFile: inputs.configLabel, complete: inputs.complete })
       : undefined;
   const diagnostics = alerts === undefined ? checked : [...checked, ...alerts.diagnostics].sort(compareDiagnostics);
-  return { config, today: inputs.today, git, found, results, runbooks, bodies, diagnostics, linkTargets: record.linkTargets, key, context, ruleFiles: alerts?.ruleFiles ?? [], runbookDiagnostics: checked, complete: inputs.complete, configLabel: inputs.configLabel };
+  return { config, today: inputs.today, git, found, results, runbooks, drills: records.drills, bodies, diagnostics, linkTargets: record.linkTargets, key, context, ruleFiles: alerts?.ruleFiles ?? [], runbookDiagnostics: checked, complete: inputs.complete, configLabel: inputs.configLabel };
 }
 
 /** Parses some found files on their own with the run's config (`show`: the findable scan's fallback). */

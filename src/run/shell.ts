@@ -1,7 +1,6 @@
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { Config } from '../model/config.js';
-import type { GitFacts } from '../model/git-facts.js';
-import type { FoundFile, ProjectInputs, ReadSource, SourceIdentity } from '../model/sources.js';
+import type { FoundFile, ProjectInputs, ReadSource, RunKeyInput, SourceIdentity } from '../model/sources.js';
 import type { RunCache } from '../model/run-cache.js';
 import type { RuleFiles } from '../model/rule-file-source.js';
 
@@ -30,7 +29,7 @@ export interface RunShell {
   /** Which of these paths exist (files or folders). */
   readonly existingPaths: (paths: readonly string[]) => ReadonlySet<string>;
   /** The key a run is remembered under (its inputs' digests, the config, the date, git, the code). */
-  readonly runKey: (input: { readonly sources: readonly SourceIdentity[]; readonly config: Config; readonly today: CalendarDate; readonly git: GitFacts }) => string;
+  readonly runKey: (input: RunKeyInput) => string;
   /** The key a parsed file is remembered under. */
   readonly cacheKey: (source: SourceIdentity, config: Config, render: boolean) => string;
   /** The alert rule files of the config's `alerts.rules`, read (not parsed), from inside its repository only. */

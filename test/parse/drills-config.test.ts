@@ -40,3 +40,12 @@ describe('the `drills` config', () => {
     expect(problemsOf('drills: {fodler: x}\n')).toContain('`drills`: unknown key `fodler`; did you mean `folder`?');
   });
 });
+
+describe('a drills folder holding the runbooks root', () => {
+  it('is a located config error (no runbook would be left to read)', () => {
+    expect(problemsOf('root: runbooks\ndrills: {folder: .}\n')).toBe(
+      'invalid configuration:\n  ops/runbook.config.yaml:2:18: `drills.folder` `.` holds the runbooks root (`root`): expected a folder of its own for the drill records, such as `drills`',
+    );
+    expect(configOf('root: .\ndrills: {folder: runbooks/drills}\n').drills.folder).toBe('/repo/ops/runbooks/drills');
+  });
+});
