@@ -18,7 +18,9 @@
 import { createHash } from 'node:crypto';
 import { daysBetween, formatCalendarDate, addDays, type CalendarDate } from '../model/calendar-date.js';
 import { printable } from '../text/terminal-text.js';
-import { eventDay, whenText, type DueEntry, type DueList } from './due-list.js';
+import type { Duration } from '../model/duration.js';
+import type { CollectionView } from '../view/collection-view.js';
+import { dueList, eventDay, whenText, type DueEntry, type DueList } from './due-list.js';
 
 /** The longest line, in octets, CRLF not counted (RFC 5545, 3.1). */
 const LINE_OCTETS = 75;
@@ -132,4 +134,17 @@ function fold(line: string): string {
   }
   parts.push(current);
   return `${parts.join('\r\n ')}\r\n`;
+}
+
+/** The window of the site's `due.ics` (docs/site.md): the same bytes as `runbook due --format ics --within 90d` that day. */
+export const SITE_DUE_WITHIN: Duration = { count: 90, unit: 'day' };
+
+/** The site's path of the calendar: at the root, where no runbook, alert, team or service page can be (they are in folders). */
+export const SITE_DUE_PATH = 'due.ics';
+
+/** The site's calendar: every team's runbooks due within {@link SITE_DUE_WITHIN} of `today`. */
+export function siteDueCalendar(view: CollectionView, today: CalendarDate): string {
+  const selection = dueList(view, { today, within: SITE_DUE_WITHIN, team: undefined });
+  if (selection.kind !== 'list') throw new Error('bug: no team was asked for, yet the team is unknown');
+  return renderDueIcs(selection.list);
 }

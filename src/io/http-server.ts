@@ -19,6 +19,7 @@ const TYPES: Readonly<Record<string, string>> = {
   css: 'text/css; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  ics: 'text/calendar; charset=utf-8',
 };
 
 /** What the server answers with: a site's files by path (made when asked for), or the error that stopped the last build. */

@@ -12,6 +12,7 @@ import type { RenderedBody, Runbook } from '../model/runbook.js';
 import type { SourceCommit } from '../model/source-commit.js';
 import type { TemplateSet } from '../model/template-set.js';
 import { SHEET_STYLESHEET } from '../cheatsheet/html.js';
+import { SITE_DUE_PATH, siteDueCalendar } from '../due/due-ics.js';
 import { collectionView } from '../view/collection-view.js';
 import { catalogJson } from './catalog.js';
 import { siteHasDrills } from './drill-section.js';
@@ -83,6 +84,7 @@ export function planSite(input: SiteInput, options: PlanOptions = { remember: tr
     ...(drills ? [page(DRILLS_PAGE, () => drillsPage(data, render, everyPage))] : []),
     page('404.html', () => render({ template: '404', path: '404.html', title: 'Not found', page: '404', data: {}, scripts: [...everyPage, ...SEARCH_SCRIPTS], absolute: true })),
     { path: 'catalog.json', make: () => catalogJson(data) },
+    { path: SITE_DUE_PATH, make: () => siteDueCalendar(data, input.today) },
     ...[...input.templates.assets].map(([path, text]): Page => ({ path: `assets/${path}`, make: () => text })),
   ]);
   const bundles: Bundle[] = [

@@ -181,7 +181,7 @@ describe('the file system', () => {
     await buildPages(folder);
     const html = readFileSync(join(folder, 'site/runbooks/a/index.html'), 'utf8');
     expect(html).toContain('<a href="../../../../../../../../etc/passwd">passwd</a>');
-    expect(readdirSync(join(folder, 'site')).sort()).toEqual(['.runbook-site', '404.html', 'alerts', 'assets', 'catalog.json', 'index.html', 'runbooks', 'search', 'services', 'teams']);
+    expect(readdirSync(join(folder, 'site')).sort()).toEqual(['.runbook-site', '404.html', 'alerts', 'assets', 'catalog.json', 'due.ics', 'index.html', 'runbooks', 'search', 'services', 'teams']);
   });
 
   it('gives files named with spaces, Unicode (NFC and NFD) and dots their own pages, and reports ids that collide after normalisation (regression: `Foo Bar.md` and `foo-bar.md` shared a page without a diagnostic)', async () => {
