@@ -37,6 +37,7 @@ function runbookBlock(runbook: SheetRunbook): string {
   if (runbook.alerts.length > 0) facts.push(`**Alerts:** ${runbook.alerts.map(inlineCode).join(', ')}`);
   const status = escapeMarkdown(runbook.statusText);
   facts.push(`**Status:** ${runbook.flagged ? `**${status}**` : status}`);
+  if (runbook.recovered !== undefined) facts.push(`**Drills:** ${escapeMarkdown(runbook.recovered)}`);
   parts.push(facts.join('  \n'));
   if (runbook.steps.length > 0) parts.push(runbook.steps.map((step, index) => stepItem(step, index + 1)).join('\n').trimEnd());
   else if (runbook.prose !== undefined) parts.push(`_${escapeMarkdown(proseNote(runbook.prose))}_`, ...runbook.prose.blocks.map((block) => blockMarkdown(block, '')).filter((block) => block !== ''));

@@ -37,11 +37,11 @@ export function runbookSpace(teams: number): number {
   return SHEET_PAGES * PAGE_LINES * FILL - header - footer;
 }
 
-/** What a runbook shows besides its steps: title, alerts, status, a note on steps left out, its own escalation, the link. */
-export function runbookFrame(runbook: { readonly title: string; readonly alerts: readonly string[]; readonly statusText: string; readonly escalation: readonly unknown[] }): number {
+/** What a runbook shows besides its steps: title, alerts, status, typical time to recover, a note on steps left out, its own escalation, the link. */
+export function runbookFrame(runbook: { readonly title: string; readonly alerts: readonly string[]; readonly statusText: string; readonly recovered?: string; readonly escalation: readonly unknown[] }): number {
   const title = wrapped(runbook.title, CHARS.title) * HEIGHT.title;
   const alerts = runbook.alerts.length === 0 ? 0 : wrapped(runbook.alerts.join('  '), CHARS.small) * HEIGHT.small;
-  const status = wrapped(runbook.statusText, CHARS.small) * HEIGHT.small + 0.3;
+  const status = wrapped(runbook.statusText, CHARS.small) * HEIGHT.small + 0.3 + (runbook.recovered === undefined ? 0 : wrapped(`Drills: ${runbook.recovered}`, CHARS.small) * HEIGHT.small);
   const small = (1 + 1 + runbook.escalation.length) * HEIGHT.small * 1.5;
   return title + alerts + status + small + 1;
 }

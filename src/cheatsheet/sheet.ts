@@ -12,6 +12,7 @@ import { dirname, isAbsolute, relative, sep } from 'node:path';
 import type { Blocks, Inlines } from '../model/prose.js';
 import type { Contact } from '../model/runbook.js';
 import type { Group, CollectionView, RunbookView } from '../view/collection-view.js';
+import { typicalRecoveryText } from '../view/drills.js';
 import type { StatusKind } from '../view/status.js';
 import { blockLines, partsShown, runbookFrame, runbookSpace, stepLines } from './sheet-space.js';
 
@@ -76,6 +77,8 @@ export interface SheetRunbook {
   readonly statusText: string;
   /** Stale or never tested: the steps may not work, and the sheet says so loudly. */
   readonly flagged: boolean;
+  /** `typically recovered in 12 min (last 3 drills)`, when drills recovered (see `typicalRecoveryText`). */
+  readonly recovered?: string;
   /** The steps that fit (at least {@link MIN_STEPS}). */
   readonly steps: readonly SheetStep[];
   /** How many steps are left out. */
@@ -231,6 +234,7 @@ function sheetRunbook(entry: RunbookView, teams: readonly SheetTeam[], config: C
     status: status.kind,
     statusText: statusText(status.kind, status.lastTested, status.due),
     flagged: status.kind === 'stale' || status.kind === 'never-tested',
+    ...(entry.drills.typical === undefined ? {} : { recovered: typicalRecoveryText(entry.drills.typical) }),
     steps: steps.map(
       (step): SheetStep => ({
         text: step.text,

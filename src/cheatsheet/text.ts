@@ -53,7 +53,9 @@ function runbookLines(runbook: SheetRunbook): readonly string[] {
   const heading = `${runbook.severity === undefined ? '' : `[${runbook.severity.id.toUpperCase()}] `}${runbook.title}`;
   const lines: string[] = [...wrap(heading, TEXT_WIDTH, '', '  ')];
   if (runbook.alerts.length > 0) lines.push(...wrap(`Alerts: ${runbook.alerts.join(', ')}`, TEXT_WIDTH, '', '        '));
-  lines.push(...wrap(`Status: ${runbook.flagged ? '!! ' : ''}${runbook.statusText}`, TEXT_WIDTH, '', '        '), '');
+  lines.push(...wrap(`Status: ${runbook.flagged ? '!! ' : ''}${runbook.statusText}`, TEXT_WIDTH, '', '        '));
+  if (runbook.recovered !== undefined) lines.push(...wrap(`Drills: ${runbook.recovered}`, TEXT_WIDTH, '', '        '));
+  lines.push('');
   if (runbook.steps.length === 0 && runbook.prose === undefined) lines.push(...wrap(NO_STEPS_NOTE, TEXT_WIDTH, '  ', '  '));
   runbook.steps.forEach((step, index) => {
     const marker = `  ${index + 1}. `;

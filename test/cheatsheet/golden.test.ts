@@ -6,7 +6,7 @@ import { compileSheetHtml, sheetTemplatesOf } from '../../src/cheatsheet/html.js
 import type { CheatSheet } from '../../src/cheatsheet/sheet.js';
 import { loadTemplates } from '../../src/io/templates.js';
 import { PROJECT_ROOT } from '../shared.js';
-import { sheetsOf } from './sheets.js';
+import { DRILLED, drillRecordsUnder, sheetsOf } from './sheets.js';
 
 /**
  * The md and txt sheets of the example teams (the project's own runbooks and config, on the tests'
@@ -58,6 +58,25 @@ describe('golden cheat sheet of recovery as written', () => {
       const [sheet] = await asWritten;
       if (sheet === undefined) throw new Error('no sheet for the as-written fixture');
       expectGolden(`as-written.${format}`, renderers[format](sheet));
+    });
+  }
+});
+
+/**
+ * A team with drill records (test/fixtures/cheatsheet/drilled): under each runbook that recovered in a
+ * drill, its typical time to recover (the median of its last 3 recovered drills, or its one), in
+ * every text format and the standalone HTML; nothing under the runbook whose only drill was aborted.
+ */
+describe('golden cheat sheet of a team with drills', () => {
+  const html = compileSheetHtml(sheetTemplatesOf(loadTemplates(undefined)));
+  const runbooksOf = (page: string): string => page.slice(page.indexOf('<main'), page.indexOf('</main>') + '</main>\n'.length);
+  const renderers: Readonly<Record<'md' | 'txt' | 'html', (sheet: CheatSheet) => string>> = { ...TEXT_RENDERERS, html: (sheet) => runbooksOf(html(sheet, { kind: 'standalone' })) };
+  const drilled = sheetsOf(DRILLED, { kind: 'every-team' }, [], drillRecordsUnder(DRILLED));
+  for (const format of ['md', 'txt', 'html'] as const) {
+    test(`drilled.${format} matches the reviewed file`, async () => {
+      const [sheet] = await drilled;
+      if (sheet === undefined) throw new Error('no sheet for the drilled fixture');
+      expectGolden(`drilled.${format}`, renderers[format](sheet));
     });
   }
 });
