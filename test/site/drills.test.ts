@@ -52,7 +52,8 @@ describe('the Drills section of a runbook page', () => {
     const section = drillsSectionOf(pageOf(site, 'runbooks/database/primary-down/index.html'));
     expect(section).toContain('<bdi>&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;</bdi>');
     expect(section).toContain('<bdi>&lt;script&gt;alert(1)&lt;/script&gt;[U+202E]evilxx…</bdi>');
-    for (const file of site) {
+    // Pages only: catalog.json is data and gives the names as recorded (JSON-escaped).
+    for (const file of site.filter((entry) => entry.path.endsWith('.html'))) {
       expect(file.content).not.toContain('\u202E');
       expect(file.content).not.toContain('<img src=x');
       expect(file.content).not.toContain('<script>alert');
@@ -95,5 +96,22 @@ describe('a collection without drill records', () => {
   it('has no Drills page, link or section', () => {
     expect(bare.some((file) => file.path.startsWith('drills/'))).toBe(false);
     for (const file of bare.filter((entry) => entry.path.endsWith('.html'))) expect(file.content).not.toMatch(/RB-drills|drills\/index\.html|group-recovery/);
+  });
+});
+
+describe('catalog.json', () => {
+  it('gives each runbook its drills, newest first, and its typical time to recover', () => {
+    const catalog = JSON.parse(pageOf(site, 'catalog.json')) as { version: number; runbooks: { id: string; drills: unknown[]; typical_time_to_recover: unknown }[] };
+    expect(catalog.version).toBe(1);
+    const storm = catalog.runbooks.find((entry) => entry.id === 'payments/retry-storm');
+    expect(storm?.drills[0]).toEqual({ started: '2026-10-05T09:00:00Z', ended: '2026-10-05T09:12:00Z', outcome: 'recovered', time_to_recover_seconds: 720, environment: 'staging', operator: 'Ada Lovelace' });
+    expect(storm?.drills[3]).toMatchObject({ outcome: 'failed', time_to_recover_seconds: null });
+    expect(storm?.typical_time_to_recover).toEqual({ seconds: 900, over: 3 });
+    const dns = catalog.runbooks.find((entry) => entry.id === 'dns/provider-outage');
+    expect([dns?.drills, dns?.typical_time_to_recover]).toEqual([[], null]);
+  });
+
+  it('is what it was for a collection without drill records', () => {
+    expect(pageOf(bare, 'catalog.json')).not.toContain('drills');
   });
 });
