@@ -4,25 +4,15 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DrillRecord, DrillStep } from '../../src/model/drill.js';
+import type { DrillRecord } from '../../src/model/drill.js';
 import { drillRecordFileName, formatDrillRecord, spokenSeconds } from '../../src/oncall/drill-record-text.js';
+import { drillStep as step, SAMPLE_DRILL } from '../drill-record-sample.js';
 import { PROJECT_ROOT } from '../shared.js';
 
 const GOLDEN = join(PROJECT_ROOT, 'test', 'oncall', 'golden');
 
-function step(number: number, fields: Partial<DrillStep> = {}): DrillStep {
-  return { number, text: `Step ${number}`, status: 'done', durationSeconds: 10, note: undefined, exitCode: undefined, outputTail: [], ...fields };
-}
-
 const RECORD: DrillRecord = {
-  runbook: 'database/primary-down',
-  runbookCommit: '1a2b3c4',
-  environment: 'staging',
-  operator: 'Ada Lovelace',
-  started: '2026-12-05T01:02:03Z',
-  ended: '2026-12-05T01:14:08Z',
-  outcome: 'recovered',
-  timeToRecoverSeconds: 725,
+  ...SAMPLE_DRILL,
   steps: [
     step(1, { text: 'Fail over to the replica', durationSeconds: 95, note: 'took longer than expected: the replica lagged', exitCode: 0, outputTail: ['promoting replica-2…', 'done in 91 s, run ```cat log``` for details'] }),
     step(2, { text: 'Point the app at the new primary (`db.internal`)', durationSeconds: 605, note: 'config | reload\nneeded a restart' }),
