@@ -9,7 +9,7 @@ import { displayPath } from '../io/discover.js';
 import { runGit } from '../io/git-command.js';
 import { readHeadCommit } from '../io/head-commit.js';
 import { runShellCommand } from '../io/shell-command.js';
-import type { Terminal, TerminalInput } from '../io/terminal.js';
+import { readStandardInput, type Terminal, type TerminalInput } from '../io/terminal.js';
 import { drillRecordFolder, writeDrillRecord } from '../io/drill-record-file.js';
 import { loadProject, type Project } from '../run/project.js';
 import { palette } from '../report/ansi.js';
@@ -91,7 +91,7 @@ interface AnswerSource {
 }
 
 async function runDrill(target: string, options: DrillOptions, io: Io): Promise<number> {
-  const answers = answerSource(options.answers, io);
+  const answers = await answerSource(options.answers, io);
   const started = io.now();
   const today = calendarDateOfInstant(started);
   const project = await loadProject({ cwd: io.cwd, paths: [], config: options.config, today, git: false }, NODE_SHELL);
@@ -180,7 +180,7 @@ function finish(record: DrillRecord, drilled: { readonly runbook: Runbook; reado
 }
 
 /** The answers: the lines of --answers (a file, or - for stdin), else the terminal; neither is a usage error. */
-function answerSource(answers: string | undefined, io: Io): AnswerSource {
+async function answerSource(answers: string | undefined, io: Io): Promise<AnswerSource> {
   if (answers === undefined) {
     if (io.terminal === undefined) {
       throw new UsageError(
@@ -190,7 +190,7 @@ function answerSource(answers: string | undefined, io: Io): AnswerSource {
     const terminal = io.terminal();
     return { read: terminal.read, terminal };
   }
-  const lines = answerLines(answers, io.cwd);
+  const lines = await answerLines(answers, io.cwd);
   let next = 0;
   return {
     terminal: undefined,
@@ -204,10 +204,10 @@ function answerSource(answers: string | undefined, io: Io): AnswerSource {
   };
 }
 
-function answerLines(answers: string, cwd: string): readonly string[] {
+async function answerLines(answers: string, cwd: string): Promise<readonly string[]> {
   let text: string;
   try {
-    text = readFileSync(answers === '-' ? 0 : resolve(cwd, answers), 'utf8');
+    text = answers === '-' ? await readStandardInput() : readFileSync(resolve(cwd, answers), 'utf8');
   } catch (error: unknown) {
     throw new UsageError(`cannot read the answers \`${answers}\``, { cause: error });
   }

@@ -71,3 +71,10 @@ export function processTerminal(): Terminal {
     close: release,
   };
 }
+
+/** All of stdin as text (`--answers -`): read as a stream, so a pipe left non-blocking by its writer reads whole. */
+export async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

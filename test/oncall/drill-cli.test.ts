@@ -1,0 +1,152 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Io } from '../../src/io/io.js';
+import { PROJECT_ROOT } from '../shared.js';
+
+/**
+ * `runbook drill` in-process, scripted with --answers (the terminal itself is drill-tty.test.ts):
+ * where the record goes and when it is refused, last_tested, exit codes. The clock starts at
+ * 2026-12-05T01:02:03Z and moves 30 s at each reading.
+ */
+const FIXTURE = join(PROJECT_ROOT, 'test', 'fixtures', 'oncall', 'drill');
+const RUNBOOK = join('database', 'primary-down.md');
+
+const folders: string[] = [];
+
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function copy(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'runbook-drill-'));
+  folders.push(folder);
+  cpSync(FIXTURE, folder, { recursive: true });
+  return folder;
+}
+
+async function drill(folder: string, answers: readonly string[] | undefined, args: readonly string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+  let time = Date.parse('2026-12-05T01:02:03Z');
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    cwd: folder,
+    env: { SHELL: '/bin/sh' },
+    stdout: { write: (text) => (stdout += text), isTTY: false },
+    stderr: { write: (text) => (stderr += text), isTTY: false },
+    now: () => {
+      const now = new Date(time);
+      time += 30_000;
+      return now;
+    },
+  };
+  const answerArgs = answers === undefined ? [] : ['--answers', 'answers.txt'];
+  if (answers !== undefined) writeFileSync(join(folder, 'answers.txt'), answers.map((line) => `${line}\n`).join(''));
+  const code = await main(['drill', 'PostgresPrimaryDown', '--operator', 'Ada', ...answerArgs, ...args], io);
+  return { code, stdout, stderr };
+}
+
+function records(folder: string): readonly string[] {
+  if (!existsSync(join(folder, 'drills'))) return [];
+  return readdirSync(join(folder, 'drills'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).sort();
+}
+
+describe('runbook drill --answers', () => {
+  it('answers a drill from a file, echoing each answer after its prompt, and writes the record', async () => {
+    const folder = copy();
+    const { code, stdout, stderr } = await drill(folder, ['d', 'n replica lag was 40 s', 'd', 'f']);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(stdout).toContain('> n replica lag was 40 s\nNote added. Now answer the step:\n> d\n');
+    expect(stdout).toMatch(/Failed: step 3 failed\. The drill took 2 min 0 s\.\nRecord: drills\/database\/primary-down\/2026-12-05\.md\n$/);
+    expect(readFileSync(join(folder, 'drills', 'database', 'primary-down', '2026-12-05.md'), 'utf8')).toContain('    note: replica lag was 40 s\n');
+  });
+
+  it('a second drill the same day gets -2, never overwriting the first', async () => {
+    const folder = copy();
+    await drill(folder, ['q']);
+    const first = readFileSync(join(folder, 'drills', 'database', 'primary-down', '2026-12-05.md'));
+    const { stdout } = await drill(folder, ['d', 'd', 'd']);
+    expect(stdout).toContain('Record: drills/database/primary-down/2026-12-05-2.md\n');
+    expect(records(folder)).toEqual([join('database', 'primary-down', '2026-12-05-2.md'), join('database', 'primary-down', '2026-12-05.md')]);
+    expect(readFileSync(join(folder, 'drills', 'database', 'primary-down', '2026-12-05.md'))).toEqual(first);
+  });
+
+  it('answers that run out before the last step abort the drill (exit 1, recorded)', async () => {
+    const folder = copy();
+    const { code, stdout } = await drill(folder, ['d']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('The answers ended before the last step.\n\nAborted: 1 of 3 steps answered');
+    expect(records(folder)).toHaveLength(1);
+  });
+
+  it('a recovered drill whose last_tested is already later keeps the record and says why last_tested was not set (exit 1)', async () => {
+    const folder = copy();
+    const file = join(folder, RUNBOOK);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('last_tested: 2026-08-01', 'last_tested: 2026-12-31'));
+    const before = readFileSync(file);
+    const { code, stdout, stderr } = await drill(folder, ['d', 's', 'd']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Recovered: every step done (1 skipped). Time to recover: 1 min 30 s.\nRecord: drills/database/primary-down/2026-12-05.md\n');
+    expect(stderr).toBe(
+      'runbook: the drill record is kept, but last_tested was not set: database/primary-down.md:5:14: the date `2026-12-05` is before the current `last_tested` `2026-12-31`; a drill is recorded on or after the last one\n',
+    );
+    expect(readFileSync(file)).toEqual(before);
+    expect(records(folder)).toHaveLength(1);
+  });
+
+  it('without a terminal and without --answers is a usage error that says how to script it', async () => {
+    const folder = copy();
+    const { code, stderr } = await drill(folder, undefined);
+    expect(code).toBe(2);
+    expect(stderr).toContain('stdin is not a terminal: to script a drill, give the answers with --answers FILE');
+  });
+});
+
+describe('runbook drill refuses, writing nothing (exit 2)', () => {
+  it('a drills folder on the way that is a symlink', async () => {
+    const folder = copy();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'runbook-drill-elsewhere-'));
+    folders.push(elsewhere);
+    symlinkSync(elsewhere, join(folder, 'drills'));
+    const { code, stdout, stderr } = await drill(folder, ['d', 'd', 'd']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('runbook: no drill: `drills` is a symlink: drill records are never written through one (nothing written)\n');
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it('a symlink or a file deeper on the way', async () => {
+    const folder = copy();
+    mkdirSync(join(folder, 'drills', 'database'), { recursive: true });
+    symlinkSync('/tmp', join(folder, 'drills', 'database', 'primary-down'));
+    expect((await drill(folder, ['d', 'd', 'd'])).stderr).toBe('runbook: no drill: `drills/database/primary-down` is a symlink: drill records are never written through one (nothing written)\n');
+    rmSync(join(folder, 'drills', 'database', 'primary-down'));
+    writeFileSync(join(folder, 'drills', 'database', 'primary-down'), '');
+    const { code, stderr } = await drill(folder, ['d', 'd', 'd']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('runbook: no drill: `drills/database/primary-down` is not a folder: the drill records of database/primary-down go in `drills/database/primary-down` (nothing written)\n');
+  });
+
+  it('a target that names no runbook', async () => {
+    const folder = copy();
+    let stderr = '';
+    writeFileSync(join(folder, 'answers.txt'), 'd\n');
+    const code = await main(['drill', 'NoSuchAlert', '--answers', 'answers.txt'], { cwd: folder, env: {}, stdout: { write: () => undefined, isTTY: false }, stderr: { write: (text) => (stderr += text), isTTY: false }, now: () => new Date('2026-12-05T01:02:03Z') });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^runbook: no drill: no runbook /);
+    expect(records(folder)).toEqual([]);
+  });
+});
+
+describe('runbook drill --help', () => {
+  it('documents the exit codes, with examples', async () => {
+    let stdout = '';
+    const code = await main(['drill', '--help'], { cwd: PROJECT_ROOT, env: {}, stdout: { write: (text) => (stdout += text), isTTY: false }, stderr: { write: () => undefined, isTTY: false }, now: () => new Date() });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Exit codes:\n  0  recovered');
+    expect(stdout).toContain('$ runbook drill PostgresPrimaryDown --env staging --exec');
+  });
+});
