@@ -107,7 +107,9 @@ A runbook is a Markdown file with YAML frontmatter:
   review_every (30d, 6w, 6 months, 1y), alerts, tags, recovery,
   escalation ({name, via, target}), links (name: URL)                  optional
 Recovery steps come from frontmatter \`recovery\`, or else from the first numbered list under the
-Recovery (Mitigation, Remediation, Resolution) heading. See docs/format.md for the whole format.
+Recovery (Mitigation, Remediation, Resolution) heading. Drill records (\`runbook drill\` writes
+them: drills/<id>/<YYYY-MM-DD>.md, or the config's \`drills.folder\`) are checked as well, in every
+run. See docs/format.md for the whole format.
 
 Rules (id, default severity; change with \`rules:\` in the config):
 
