@@ -47,6 +47,7 @@ export function cardText(card: Card, style: Palette, full?: FullBody): string {
     ),
   );
   if (card.problems > 0) row('Problems', `${card.problems} found by \`runbook check ${card.file}\``);
+  if (card.recovered !== undefined) row('Drills', card.recovered);
   row('Owner', card.owner === undefined ? 'not given' : card.owner.name === card.owner.id ? card.owner.id : `${card.owner.name} (${card.owner.id})`);
   if (card.owner?.chat !== undefined) row('Chat', card.owner.chat);
   if (card.escalation.contacts.length === 0) row('Escalate', `nobody listed${card.owner?.chat === undefined ? '' : `: ask in ${card.owner.chat}`}`);

@@ -2,6 +2,7 @@ import type { Blocks, Inlines } from '../model/prose.js';
 import type { NamedLink } from '../model/runbook.js';
 import type { RunbookView } from '../view/collection-view.js';
 import type { ReviewView } from '../view/review.js';
+import { typicalRecoveryText } from '../view/drills.js';
 import type { StatusKind } from '../view/status.js';
 import type { EscalationView, OwnerView } from '../view/team.js';
 
@@ -49,6 +50,8 @@ export interface Card {
   readonly review: CardReview;
   /** Errors and warnings `runbook check` reports on the file, besides the staleness the status shows. */
   readonly problems: number;
+  /** `typically recovered in 12 min (last 3 drills)`, when drills recovered. */
+  readonly recovered?: string;
   readonly alerts: readonly string[];
   readonly escalation: CardEscalation;
   readonly steps: readonly CardStep[];
@@ -75,6 +78,7 @@ export function cardOf(view: RunbookView): Card {
     statusLabel: view.status.label,
     review: view.review,
     problems: view.problemCount,
+    ...(view.drills.typical === undefined ? {} : { recovered: typicalRecoveryText(view.drills.typical) }),
     alerts: view.alerts,
     escalation: view.escalation,
     steps: view.steps.map((step) => ({ text: step.text, textInlines: step.textInlines, run: step.run, expect: step.expect, expectInlines: step.expectInlines })),
