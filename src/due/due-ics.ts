@@ -68,7 +68,7 @@ function eventLines(entry: DueEntry, teamName: string, today: CalendarDate, stam
 }
 
 /** A UID from the runbook's id alone: the same event on every run and every day. */
-export function uid(id: string): string {
+function uid(id: string): string {
   return `${createHash('sha256').update(id).digest('hex').slice(0, 32)}@runbook-due`;
 }
 
@@ -137,7 +137,7 @@ function fold(line: string): string {
 }
 
 /** The window of the site's `due.ics` (docs/site.md): the same bytes as `runbook due --format ics --within 90d` that day. */
-export const SITE_DUE_WITHIN: Duration = { count: 90, unit: 'day' };
+const SITE_DUE_WITHIN: Duration = { count: 90, unit: 'day' };
 
 /** The site's path of the calendar: at the root, where no runbook, alert, team or service page can be (they are in folders). */
 export const SITE_DUE_PATH = 'due.ics';

@@ -36,7 +36,7 @@ export interface DueJson {
 }
 
 /** The list as a JSON value. */
-export function dueJson(list: DueList): DueJson {
+function dueJson(list: DueList): DueJson {
   return {
     version: DUE_JSON_VERSION,
     today: list.today,

@@ -11,7 +11,7 @@ import { whenText, type DueEntry, type DueList, type DueTeam } from './due-list.
 import { summary } from './due-text.js';
 
 /** Block Kit's limits (api.slack.com/reference/block-kit). */
-export const SLACK_LIMITS = { blocks: 50, headerText: 150, sectionText: 3000 } as const;
+const SLACK_LIMITS = { blocks: 50, headerText: 150, sectionText: 3000 } as const;
 
 /** The longest runbook title shown, so one title never fills a section. */
 const TITLE_CHARACTERS = 200;
@@ -31,7 +31,7 @@ export interface SlackMessage {
 }
 
 /** The list as a Block Kit message. */
-export function dueSlackMessage(list: DueList): SlackMessage {
+function dueSlackMessage(list: DueList): SlackMessage {
   const scope = list.team === undefined ? '' : ` of ${list.team.name}`;
   const headline = list.counts.total === 0 ? `No runbooks${scope} due by ${list.until}` : `${plural(list.counts.total, 'runbook')}${scope} due by ${list.until}: ${summary(list)}`;
   const room = SLACK_LIMITS.blocks - 2;
