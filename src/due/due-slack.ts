@@ -89,7 +89,7 @@ function mrkdwn(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/@(?=(?:here|channel|everyone)\b)/gi, '@\u2060');
+    .replace(/@(?=here|channel|everyone)/gi, '@\u2060');
 }
 
 /** A URL inside `<…|…>`: nothing in it can end the link or start its label. */
