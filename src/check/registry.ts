@@ -5,6 +5,7 @@ import { brokenAnchor } from './rules/broken-anchor.js';
 import { brokenLink } from './rules/broken-link.js';
 import { dueSoon } from './rules/due-soon.js';
 import { drillFailed } from './rules/drill-failed.js';
+import { drillRecord } from './rules/drill-record.js';
 import { cutByComment } from './rules/cut-by-comment.js';
 import { duplicateAlert } from './rules/duplicate-alert.js';
 import { duplicateId } from './rules/duplicate-id.js';
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   neverTested,
   drillFailed,
   unrecordedTest,
+  drillRecord,
   missingSection,
   emptySection,
   noRecoverySteps,

@@ -7,7 +7,7 @@
  * ({@link MAX_RECORD_CHARACTERS}, {@link MAX_RECORD_FRONTMATTER}, then `MAX_STEPS` and `MAX_TEXT`), aliases are
  * not expanded, and at most {@link MAX_PROBLEMS} problems are reported.
  */
-import { isMap, isNode, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import type { MessageParams, Span } from '../model/diagnostic.js';
 import type { DrillRecord, DrillStep } from '../model/drill.js';
@@ -119,13 +119,13 @@ class RecordFile {
   /** Syntax errors, duplicate keys, and anchors or aliases (a record has none; expanding them could explode). */
   yamlProblems(): readonly DrillRecordProblem[] {
     const keys = new Map<number, { readonly key: string; readonly end: number }>();
-    const aliases: YamlNode[] = [];
+    const aliases: { readonly alias: YamlNode; readonly key: string }[] = [];
     visit(this.document, {
       Pair(_, pair) {
         if (isScalar(pair.key) && pair.key.range != null) keys.set(pair.key.range[0], { key: String(pair.key.value), end: pair.key.range[1] });
       },
-      Alias(_, alias) {
-        aliases.push(alias);
+      Alias(_, alias, path) {
+        aliases.push({ alias, key: keyName(pathOf(path, alias)) });
       },
     });
     const problems = [...errorsWithDuplicateKeys(this.document), ...this.document.warnings].map((error): DrillRecordProblem => {
@@ -133,7 +133,7 @@ class RecordFile {
       if (key !== undefined) return { code: 'drill-record/duplicate-key', params: { key: excerpt(key.key) }, span: this.spanOfRange(error.pos[0], key.end) };
       return { code: 'drill-record/yaml', params: { message: excerpt(error.message, PARSER_MESSAGE_LENGTH) }, span: this.spanOfRange(error.pos[0], error.pos[1]) };
     });
-    return [...problems, ...aliases.map((alias) => this.invalid(alias, 'an alias', 'the value written out (a record has no anchors or aliases)'))];
+    return [...problems, ...aliases.map(({ alias, key }) => this.invalid(alias, key, 'the value written out, not an alias (a record has no anchors or aliases)'))];
   }
 
   /** A problem per zod issue, on the key (unknown, missing) or the value (invalid) it is about. */
@@ -201,6 +201,17 @@ class RecordFile {
     const start = this.fences.closeStart - this.fences.yamlStart;
     return this.spanOfRange(start, start + 3);
   }
+}
+
+/** The keys and list indexes leading to `node` from the ancestors `visit` gives (a document, mappings, pairs, lists). */
+function pathOf(ancestors: readonly unknown[], node: unknown): readonly (string | number)[] {
+  const path: (string | number)[] = [];
+  for (const [index, ancestor] of ancestors.entries()) {
+    const child = ancestors[index + 1] ?? node;
+    if (isPair(ancestor) && isScalar(ancestor.key)) path.push(String(ancestor.key.value));
+    else if (isSeq(ancestor)) path.push(ancestor.items.indexOf(child));
+  }
+  return path;
 }
 
 /** A key's path as a reader names it, steps counted from 1: `steps.2.status` is the second step's. */

@@ -76,9 +76,10 @@ describe('parseDrillRecord: problems, placed exactly', () => {
   });
 
   it('reports YAML syntax errors and duplicate keys where they are', () => {
+    expect(problemsWith('    text: Fail over', '    text: &t Fail over\n    note: *t')).toEqual([['invalid', 10, 11, 10, 13, { key: 'steps.1.note', value: '*t', expected: 'the value written out, not an alias (a record has no anchors or aliases)' }]]);
     expect(problemsWith('outcome: recovered', 'outcome: recovered: yes')).toEqual([['yaml', 5, 10, 5, 11, { message: 'Nested mappings are not allowed in compact mappings' }]]);
     expect(problemsWith('outcome: recovered\n', 'outcome: recovered\noutcome: failed\n')).toEqual([['duplicate-key', 6, 1, 6, 8, { key: 'outcome' }]]);
-    expect(problemsWith('runbook: db/primary', 'runbook: &a db/primary\noperator: *a')).toEqual([['invalid', 3, 11, 3, 13, { key: 'an alias', value: '*a', expected: 'the value written out (a record has no anchors or aliases)' }]]);
+    expect(problemsWith('runbook: db/primary', 'runbook: &a db/primary\noperator: *a')).toEqual([['invalid', 3, 11, 3, 13, { key: 'operator', value: '*a', expected: 'the value written out, not an alias (a record has no anchors or aliases)' }]]);
   });
 
   it('reports a missing key at the closing fence, a missing step key at the step', () => {
