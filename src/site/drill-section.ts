@@ -51,16 +51,16 @@ export function drillRow(drill: DrillView) {
   };
 }
 
-/** The trend of time to recover over a runbook's recovered drills, oldest to newest; undefined when none recovered. */
+/** The trend of time to recover over a runbook's recovered drills, oldest to newest; undefined under two (the typical time says the one). */
 export function drillTrend(history: readonly DrillView[]) {
   const recovered = history.filter((drill) => drill.timeToRecoverSeconds !== undefined).slice(0, TREND_POINTS).reverse();
-  if (recovered.length === 0) return undefined;
+  if (recovered.length < 2) return undefined;
   const seconds = recovered.map((drill) => drill.timeToRecoverSeconds ?? 0);
   const highest = Math.max(...seconds, 1);
   const across = TREND.width - 2 * TREND.pad;
   const up = TREND.height - 2 * TREND.pad;
   const points = seconds.map((value, index) => ({
-    x: round(recovered.length === 1 ? TREND.width / 2 : TREND.pad + (index * across) / (recovered.length - 1)),
+    x: round(TREND.pad + (index * across) / (recovered.length - 1)),
     y: round(TREND.height - TREND.pad - (value / highest) * up),
   }));
   const texts = recovered.map((drill) => drill.timeToRecover ?? '');
@@ -73,11 +73,8 @@ export function drillTrend(history: readonly DrillView[]) {
     pad: TREND.pad,
     polyline: points.map((point) => `${point.x},${point.y}`).join(' '),
     points,
-    label: texts.length === 1 ? `Time to recover in the last recovered drill: ${texts.join('')}` : `Time to recover over ${over}, oldest to newest: ${texts.join(', ')}`,
-    caption:
-      texts.length === 1
-        ? `Time to recover in the only recovered drill: ${texts.join('')}.`
-        : `Time to recover, oldest to newest (${over}): ${texts[0] ?? ''} → ${texts.at(-1) ?? ''}; highest ${texts[seconds.indexOf(highest)] ?? ''}.`,
+    label: `Time to recover over ${over}, oldest to newest: ${texts.join(', ')}`,
+    caption: `Time to recover, oldest to newest (${over}): ${texts[0] ?? ''} → ${texts.at(-1) ?? ''}; highest ${texts[seconds.indexOf(highest)] ?? ''}.`,
   };
 }
 

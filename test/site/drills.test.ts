@@ -115,3 +115,11 @@ describe('catalog.json', () => {
     expect(pageOf(bare, 'catalog.json')).not.toContain('drills');
   });
 });
+
+describe('the trend', () => {
+  it('is drawn from two recovered drills on: one is said by the typical time to recover', () => {
+    const section = drillsSectionOf(pageOf(site, 'runbooks/database/primary-down/index.html'));
+    expect(section).toContain('Typically recovered in 1 h 5 min (last recovered drill).');
+    expect(section).not.toContain('<svg');
+  });
+});
