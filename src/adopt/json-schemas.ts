@@ -4,12 +4,13 @@ import { DURATION_PATTERN } from '../model/duration.js';
 import { FRONTMATTER_FIELDS, type FieldValueKind } from '../model/frontmatter-fields.js';
 import { DEFAULT_SEVERITIES } from '../parse/config-normalise.js';
 import { configSchema } from '../parse/config-schema.js';
+import { drillRecordSchema } from '../parse/drill-record-schema.js';
 
 /** A JSON Schema (draft-07) as plain data, ready for `JSON.stringify`. */
 export type JsonSchema = { readonly [key: string]: unknown };
 
 /** The schemas `runbook schema` prints, shipped as `schemas/<name>.schema.json`. */
-export const SCHEMA_NAMES = ['frontmatter', 'config'] as const;
+export const SCHEMA_NAMES = ['frontmatter', 'config', 'drill'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
@@ -119,6 +120,29 @@ export function configJsonSchema(ruleIds: readonly string[]): JsonSchema {
     title: 'runbook configuration',
     ...rest,
     properties: byKey,
+  };
+}
+
+/**
+ * The JSON Schema of a drill record's frontmatter, generated from the zod schema `parseDrillRecord`
+ * validates with, plus what zod cannot say in JSON Schema: instants on real days, and
+ * `time_to_recover_seconds` present exactly when the drill recovered.
+ */
+export function drillJsonSchema(): JsonSchema {
+  const generated = z.toJSONSchema(drillRecordSchema, { target: 'draft-07', io: 'input' }) as Record<string, unknown>;
+  const rest = Object.fromEntries(Object.entries(generated).filter(([key]) => key !== '$schema' && key !== 'properties'));
+  const properties = { ...(generated.properties as Record<string, Record<string, unknown>>) };
+  const instant = `^${CALENDAR_DATE_PATTERN}T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\dZ$`;
+  for (const key of ['started', 'ended']) properties[key] = { ...properties[key], pattern: instant };
+  const recovered = { properties: { outcome: { const: 'recovered' } } };
+  return {
+    $schema: DRAFT_07,
+    title: 'runbook drill record',
+    ...rest,
+    properties,
+    if: recovered,
+    then: { required: ['time_to_recover_seconds'] },
+    else: { not: { required: ['time_to_recover_seconds'] } },
   };
 }
 

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { RULES } from '../check/registry.js';
-import { configJsonSchema, frontmatterJsonSchema, SCHEMA_NAMES, schemaText, type JsonSchema, type SchemaName } from '../adopt/json-schemas.js';
+import { configJsonSchema, drillJsonSchema, frontmatterJsonSchema, SCHEMA_NAMES, schemaText, type JsonSchema, type SchemaName } from '../adopt/json-schemas.js';
 import { loadConfig } from '../io/config-file.js';
 import type { Io } from '../io/io.js';
 import { EXIT } from './exit-codes.js';
@@ -10,13 +10,14 @@ interface SchemaOptions {
   readonly config?: string;
 }
 
-/** `runbook schema [frontmatter|config]`: prints a JSON Schema (draft-07) for editors and other tools. */
+/** `runbook schema [frontmatter|config|drill]`: prints a JSON Schema (draft-07) for editors and other tools. */
 export function schemaCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('schema')
-    .summary('print the JSON Schema of the frontmatter or of the config')
+    .summary('print the JSON Schema of the frontmatter, the config or a drill record')
     .description(
       'Prints a JSON Schema (draft-07), generated from the definitions `runbook check` validates with. The same ' +
-        'schemas ship in the package as schemas/frontmatter.schema.json and schemas/config.schema.json. With --config, ' +
+        'schemas ship in the package as schemas/frontmatter.schema.json, schemas/config.schema.json and schemas/drill.schema.json ' +
+        '(the frontmatter of a drill record file, as `runbook drill` writes it). With --config, ' +
         'the frontmatter schema follows that config: its key names (`fields`), severities, team ids and `extra_keys`.',
     )
     .argument('[name]', `which schema: ${SCHEMA_NAMES.join(' or ')}`, 'frontmatter')
@@ -40,10 +41,9 @@ Examples:
 
 function schemaFor(name: SchemaName, options: SchemaOptions, io: Io): JsonSchema {
   const ruleIds = RULES.map((rule) => rule.id);
-  if (name === 'config') {
-    if (options.config !== undefined) throw new UsageError('--config applies to the frontmatter schema only; the config schema is the same for every project');
-    return configJsonSchema(ruleIds);
-  }
+  if (name !== 'frontmatter' && options.config !== undefined) throw new UsageError(`--config applies to the frontmatter schema only; the ${name} schema is the same for every project`);
+  if (name === 'config') return configJsonSchema(ruleIds);
+  if (name === 'drill') return drillJsonSchema();
   return options.config === undefined ? frontmatterJsonSchema() : frontmatterJsonSchema(loadConfig(io.cwd, options.config, ruleIds));
 }
 

@@ -67,7 +67,7 @@ export const drillRecordSchema = z
     time_to_recover_seconds: seconds.optional().describe('Whole seconds from start to end; present exactly when `outcome` is `recovered`.'),
     steps: z.array(step, { error: 'a list of steps' }).max(MAX_STEPS, { error: `at most ${MAX_STEPS} steps` }).describe("The runbook's recovery steps, in order, as drilled."),
   })
-  .describe('The YAML frontmatter of a drill record file (`drills/<runbook id>/<YYYY-MM-DD>[-n].md`), written by `runbook drill`. See docs/drills.md.');
+  .describe('The YAML frontmatter of a drill record file (`drills/<runbook id>/<YYYY-MM-DD>[-n].md`), written by `runbook drill`. See docs/format.md.');
 
 /** A record's frontmatter as the schema accepts it. */
 export type WrittenDrillRecord = z.infer<typeof drillRecordSchema>;

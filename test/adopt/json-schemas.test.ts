@@ -4,13 +4,15 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { CALENDAR_DATE_PATTERN, configJsonSchema, frontmatterJsonSchema, schemaText, type JsonSchema } from '../../src/adopt/json-schemas.js';
+import { CALENDAR_DATE_PATTERN, configJsonSchema, drillJsonSchema, frontmatterJsonSchema, schemaText, type JsonSchema } from '../../src/adopt/json-schemas.js';
 import { RULES } from '../../src/check/registry.js';
 import { loadConfig } from '../../src/io/config-file.js';
 import { loadProject } from '../load-project.js';
 import { parseCalendarDate } from '../../src/model/calendar-date.js';
 import { DURATION_PATTERN, parseDuration } from '../../src/model/duration.js';
 import type { Runbook } from '../../src/model/runbook.js';
+import { formatDrillRecord } from '../../src/oncall/drill-record-text.js';
+import { drillStep, SAMPLE_DRILL } from '../drill-record-sample.js';
 import { PROJECT_ROOT } from '../shared.js';
 
 const RULE_IDS = RULES.map((rule) => rule.id);
@@ -38,6 +40,7 @@ describe('the shipped schemas (schemas/*.schema.json)', () => {
   it.each([
     ['frontmatter', schemaText(frontmatterJsonSchema())],
     ['config', schemaText(configJsonSchema(RULE_IDS))],
+    ['drill', schemaText(drillJsonSchema())],
   ])('schemas/%s.schema.json is what the generator makes (UPDATE_SCHEMAS=1 rewrites it)', (name, generated) => {
     const file = join(PROJECT_ROOT, 'schemas', `${name}.schema.json`);
     if (process.env.UPDATE_SCHEMAS === '1') writeFileSync(file, generated);
@@ -45,8 +48,8 @@ describe('the shipped schemas (schemas/*.schema.json)', () => {
     expect(readFileSync(file, 'utf8'), `${file} is out of date: run UPDATE_SCHEMAS=1 npx vitest run test/adopt/json-schemas.test.ts`).toBe(generated);
   });
 
-  it('both are draft-07 schemas ajv compiles in strict mode', () => {
-    for (const schema of [frontmatterJsonSchema(), configJsonSchema(RULE_IDS)]) {
+  it('all are draft-07 schemas ajv compiles in strict mode', () => {
+    for (const schema of [frontmatterJsonSchema(), configJsonSchema(RULE_IDS), drillJsonSchema()]) {
       expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
       expect(() => compile(schema)).not.toThrow();
     }
@@ -196,5 +199,23 @@ describe('the patterns the schemas share with the parser', () => {
     for (const text of ['2000-02-29', '1900-02-29', '2024-02-29', '2026-02-29', '2026-04-31', '2026-12-31']) {
       expect(pattern.test(text), text).toBe(parseCalendarDate(text) !== undefined);
     }
+  });
+});
+
+describe('the drill record schema', () => {
+  const valid = compile(drillJsonSchema());
+  const written = frontmatterOf(formatDrillRecord({ ...SAMPLE_DRILL, steps: [drillStep(1, { note: 'yes: 0x1F', exitCode: 0 }), drillStep(2, { status: 'skipped' })] })) as Record<string, unknown>;
+
+  it('accepts a record as `runbook drill` writes it', () => {
+    expect(valid(written), JSON.stringify(valid.errors)).toBe(true);
+  });
+
+  it('refuses what the reader refuses: an impossible day, an unknown key, a time to recover only a recovered drill has', () => {
+    expect(valid({ ...written, started: '2026-02-29T10:00:00Z' })).toBe(false);
+    expect(valid({ ...written, outcom: 'recovered' })).toBe(false);
+    expect(valid({ ...written, outcome: 'failed' })).toBe(false);
+    const withoutTime = Object.fromEntries(Object.entries(written).filter(([key]) => key !== 'time_to_recover_seconds'));
+    expect(valid(withoutTime)).toBe(false);
+    expect(valid({ ...withoutTime, outcome: 'aborted' })).toBe(true);
   });
 });
