@@ -114,6 +114,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
     config,
     today,
     git: loaded.git,
+    drills: loaded.drills,
     templates,
     commit,
     onProgress: progressReporter(io),

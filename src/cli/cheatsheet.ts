@@ -103,7 +103,7 @@ async function runCheatsheet(paths: readonly string[], options: CheatsheetOption
   const config: Config = options.baseUrl === undefined ? project.config : { ...project.config, site: { ...project.config.site, baseUrl: options.baseUrl } };
   const commit: SourceCommit = options.git ? await readHeadCommit(commonFolder(project.found.map((file) => dirname(file.path)))) : { kind: 'unknown' };
   const selection = selectionOf(options);
-  const selected = cheatSheets(collectionView(project.runbooks, project.diagnostics, config, today, project.git), selection, { today, commit });
+  const selected = cheatSheets(collectionView(project.runbooks, project.diagnostics, config, today, project.git, undefined, project.drills), selection, { today, commit });
   if (selected.kind === 'not-found') {
     const available = selected.available.length === 0 ? 'there are none' : `expected one of ${selected.available.map((name) => `\`${name}\``).join(', ')}`;
     throw new UsageError(`no runbooks of ${selected.of} \`${selected.wanted}\`: ${available}`);

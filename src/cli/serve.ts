@@ -114,6 +114,7 @@ async function build(paths: readonly string[], options: ServeOptions, io: Io, ca
       config: project.config,
       today,
       git: project.git,
+      drills: project.drills,
       templates: configuredTemplates(project.config),
       extraScripts: [RELOAD_SCRIPT],
     });

@@ -97,7 +97,7 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
     case 'found': {
       const { runbook, project } = await loadOne(result.item, options.config, today, io.cwd);
       const ids = sources.map((each) => each.id);
-      const [view] = collectionView([runbook], project.diagnostics, project.config, today, project.git, ids).runbooks;
+      const [view] = collectionView([runbook], project.diagnostics, project.config, today, project.git, ids, project.drills).runbooks;
       if (view === undefined) throw new Error(`bug: no view of ${runbook.file}`);
       const card = cardOf(view);
       const text = sources.find((source) => source.path === result.item.path)?.text;

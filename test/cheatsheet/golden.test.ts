@@ -6,7 +6,7 @@ import { compileSheetHtml, sheetTemplatesOf } from '../../src/cheatsheet/html.js
 import type { CheatSheet } from '../../src/cheatsheet/sheet.js';
 import { loadTemplates } from '../../src/io/templates.js';
 import { PROJECT_ROOT } from '../shared.js';
-import { DRILLED, drillRecordsUnder, sheetsOf } from './sheets.js';
+import { DRILLED, sheetsOf } from './sheets.js';
 
 /**
  * The md and txt sheets of the example teams (the project's own runbooks and config, on the tests'
@@ -71,7 +71,7 @@ describe('golden cheat sheet of a team with drills', () => {
   const html = compileSheetHtml(sheetTemplatesOf(loadTemplates(undefined)));
   const runbooksOf = (page: string): string => page.slice(page.indexOf('<main'), page.indexOf('</main>') + '</main>\n'.length);
   const renderers: Readonly<Record<'md' | 'txt' | 'html', (sheet: CheatSheet) => string>> = { ...TEXT_RENDERERS, html: (sheet) => runbooksOf(html(sheet, { kind: 'standalone' })) };
-  const drilled = sheetsOf(DRILLED, { kind: 'every-team' }, [], drillRecordsUnder(DRILLED));
+  const drilled = sheetsOf(DRILLED);
   for (const format of ['md', 'txt', 'html'] as const) {
     test(`drilled.${format} matches the reviewed file`, async () => {
       const [sheet] = await drilled;

@@ -2,10 +2,8 @@
  * Shared setup of the cheat sheet tests: sheets of a project folder, made in-process with the tests'
  * fixed date and a fixed commit (the real one must never reach a golden file).
  */
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DrillRecordFile } from '../../src/model/drill.js';
-import { parseDrillRecord } from '../../src/parse/drill-record.js';
 import { cheatSheets, type CheatSheet, type SheetSelection } from '../../src/cheatsheet/sheet.js';
 import type { SourceCommit } from '../../src/model/source-commit.js';
 import { loadProject } from '../load-project.js';
@@ -22,15 +20,10 @@ export const TEAM_OF_TEN = join(PROJECT_ROOT, 'test', 'fixtures', 'cheatsheet', 
 /** A team of three runbooks with drill records in `drills/` (five drills of one, one of another, an aborted one of the third). */
 export const DRILLED = join(PROJECT_ROOT, 'test', 'fixtures', 'cheatsheet', 'drilled');
 
-/** The sheets of the project in `cwd` (its config found from there), as the CLI would make them, with the drill records given. */
-export async function sheetsOf(
-  cwd: string,
-  selection: SheetSelection = { kind: 'every-team' },
-  paths: readonly string[] = [],
-  drills: readonly DrillRecordFile[] = [],
-): Promise<readonly CheatSheet[]> {
+/** The sheets of the project in `cwd` (its config found from there), as the CLI would make them. */
+export async function sheetsOf(cwd: string, selection: SheetSelection = { kind: 'every-team' }, paths: readonly string[] = []): Promise<readonly CheatSheet[]> {
   const project = await loadProject({ cwd, paths, config: undefined, today: TODAY, git: false });
-  const view = collectionView(project.runbooks, project.diagnostics, project.config, TODAY, project.git, undefined, drills);
+  const view = collectionView(project.runbooks, project.diagnostics, project.config, TODAY, project.git, undefined, project.drills);
   const selected = cheatSheets(view, selection, { today: TODAY, commit: TEST_COMMIT });
   if (selected.kind !== 'sheets') throw new Error(`no ${selected.of} \`${selected.wanted}\` in ${cwd}`);
   return selected.sheets;
@@ -61,16 +54,3 @@ export function teamWithLongRunbook(folder: string, steps: number): string {
   return folder;
 }
 
-/** The drill records under `<folder>/drills/<id>/` (one level of ids), each read as `check` reads it; a broken one fails the test. */
-export function drillRecordsUnder(folder: string): readonly DrillRecordFile[] {
-  const root = join(folder, 'drills');
-  return readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name): DrillRecordFile => {
-      const path = join(root, name);
-      const read = parseDrillRecord(readFileSync(path, 'utf8'));
-      if (read.kind !== 'record') throw new Error(`broken drill record ${path}: ${read.problems.map((problem) => problem.code).join(', ')}`);
-      return { path, file: `drills/${name.split('\\').join('/')}`, record: read.record };
-    });
-}
