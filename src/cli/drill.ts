@@ -153,6 +153,8 @@ async function runCommand(shell: string, command: string, terminal: Terminal | u
     tail.push(clean);
     if (tail.length > TAIL_LINES) tail.shift();
   });
+  // Ends the line the terminal may have echoed `^C` on, and sets the output apart from the answer.
+  io.stdout.write('\n');
   return { exitCode: exit.exitCode, tail };
 }
 

@@ -18,8 +18,8 @@ export interface DrillLayout {
 }
 
 /** Columns when the terminal does not say, and the fewest the text is wrapped to. */
-export const DEFAULT_WIDTH = 80;
-export const MIN_WIDTH = 40;
+const DEFAULT_WIDTH = 80;
+const MIN_WIDTH = 40;
 
 /** The width to wrap to for a terminal of `columns` (undefined: unknown). */
 export function drillWidth(columns: number | undefined): number {

@@ -128,7 +128,7 @@ export function promptOf(session: Running): string {
 export function advance(session: DrillSession, input: SessionInput, now: Date): Transition {
   if (session.kind === 'ended') return { session, screen: '' };
   if (input.kind === 'interrupt' || input.kind === 'end-of-input') {
-    const why = input.kind === 'interrupt' ? 'Stopped (Ctrl-C).' : 'The answers ended before the last step.';
+    const why = input.kind === 'interrupt' ? 'Stopped (Ctrl-C).' : 'The input ended before the last step.';
     return end(session, now, 'aborted', `${why}\n`);
   }
   if (input.kind === 'ran') {

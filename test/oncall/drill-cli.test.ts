@@ -78,7 +78,7 @@ describe('runbook drill --answers', () => {
     const folder = copy();
     const { code, stdout } = await drill(folder, ['d']);
     expect(code).toBe(1);
-    expect(stdout).toContain('The answers ended before the last step.\n\nAborted: 1 of 3 steps answered');
+    expect(stdout).toContain('The input ended before the last step.\n\nAborted: 1 of 3 steps answered');
     expect(records(folder)).toHaveLength(1);
   });
 

@@ -3,7 +3,7 @@ import { textInline } from '../../src/model/prose.js';
 import type { Card, CardStep } from '../../src/oncall/card.js';
 import { palette } from '../../src/report/ansi.js';
 import { drillWidth, type DrillLayout } from '../../src/oncall/drill-screen.js';
-import { advance, confirms, parseAnswer, promptOf, startSession, type DrillPlan, type DrillSession, type SessionInput } from '../../src/oncall/drill-session.js';
+import { advance, confirms, outcomeOf, parseAnswer, promptOf, startSession, type DrillPlan, type DrillSession, type SessionInput } from '../../src/oncall/drill-session.js';
 import { columns } from '../../src/text/wrap.js';
 
 /** The session logic of `runbook drill`, without a terminal: answers in, screens and the record out. */
@@ -149,7 +149,17 @@ describe('a drill session', () => {
     const { session, screen } = run(['d', 'f', { kind: 'end-of-input' }]);
     expect(recordOf(session).outcome).toBe('aborted');
     expect(recordOf(session).steps.map((each) => each.status)).toEqual(['done', 'failed', 'not-reached']);
-    expect(screen).toContain('The answers ended before the last step.');
+    expect(screen).toContain('The input ended before the last step.');
+  });
+
+  it('the outcome rule: aborted when stopped, else failed when a step failed, else recovered (skips count as neither)', () => {
+    const steps = (...statuses: readonly ('done' | 'failed' | 'skipped' | 'not-reached')[]) =>
+      statuses.map((status, index) => ({ number: index + 1, text: '', status, durationSeconds: 0, note: undefined, exitCode: undefined, outputTail: [] }));
+    expect(outcomeOf(steps('done', 'skipped', 'done'), false)).toBe('recovered');
+    expect(outcomeOf(steps('skipped', 'skipped'), false)).toBe('recovered');
+    expect(outcomeOf(steps('done', 'failed', 'done'), false)).toBe('failed');
+    expect(outcomeOf(steps('done', 'failed', 'not-reached'), true)).toBe('aborted');
+    expect(outcomeOf(steps('done', 'done', 'done'), true)).toBe('aborted');
   });
 
   it('ignores input once ended', () => {
@@ -255,7 +265,11 @@ describe('what a drill shows', () => {
 
   it('shows hostile runbook text with its escape sequences made visible, never raw', () => {
     const hostile = 'Fix \u001b]0;pwned\u0007 it \u001b[2J now \u202e';
-    const { screen } = run(['x\u001b[31m', 'n \u001b[1mnote', 'y'], { plan: plan({ card: card([step(hostile, 'rm \u001b[8m-rf x', hostile)], `Title \u001b[31m`), exec: { shell: '/bin/sh\u001b[0m' } }) });
+    const hostilePlan = plan({ card: card([step(hostile, 'rm \u001b[8m-rf x', hostile)], `Title \u001b[31m`), exec: { shell: '/bin/sh\u001b[0m' } });
+    const asked = run([], { plan: hostilePlan }).session;
+    if (asked.kind !== 'running') throw new Error('ended');
+    expect(promptOf(asked)).toBe('Run `rm \\u001b[8m-rf x` in /bin/sh\\u001b[0m? [y/N] ');
+    const { screen } = run(['x\u001b[31m', 'n \u001b[1mnote', 'y'], { plan: hostilePlan });
     expect(['\u001b', '\u0007', '\u202e'].filter((character) => screen.includes(character))).toEqual([]);
     expect(screen).toContain('\\u001b');
   });
