@@ -39,9 +39,9 @@ export interface DrillFacts {
 }
 
 /**
- * Reads every record file. A record counts (is in `drills`) when it parses and names a runbook of
- * the collection that did not start after today; one filed in another runbook's folder counts too
- * (its content is sound, only its place is wrong) and is reported.
+ * Reads every record file. A record counts (is in `drills`) when it parses, names a runbook of the
+ * collection, sits in that runbook's folder and did not start after today; any other is reported
+ * on its file and counts for nothing (not for the rules, the site or `due`).
  */
 export function readDrillRecords(sources: readonly DrillSource[], facts: DrillFacts): DrillRecordsRead {
   const ids = new Set(facts.ids);
@@ -74,6 +74,7 @@ export function readDrillRecords(sources: readonly DrillSource[], facts: DrillFa
     const folder = relative(facts.folder, dirname(path)).split(sep).join('/');
     if (folder !== record.runbook) {
       problems.push({ file, span: at('runbook'), code: 'drill-record/misplaced', params: { runbook: excerpt(record.runbook), folder: folder === '' ? '.' : excerpt(folder) }, subject: record.runbook });
+      continue;
     }
     if (dayOfInstant(record.started) > today) {
       problems.push({ file, span: at('started'), code: 'drill-record/future', params: { started: record.started, today }, subject: record.started });

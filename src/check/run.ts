@@ -9,6 +9,7 @@ import { NO_DRILL_RECORDS, type DrillRecordsRead } from './drill-records.js';
 import { RULES } from './registry.js';
 import { applySuppressions } from './suppressions.js';
 import { diagnosticOf, type Finding, type Rule, type RuleContext } from './rule.js';
+import { drillRecord } from './rules/drill-record.js';
 import { internalError, internalErrorFinding } from './rules/internal-error.js';
 import { invalidSuppression } from './rules/invalid-suppression.js';
 import { unusedSuppression } from './rules/unused-suppression.js';
@@ -28,7 +29,7 @@ export function runChecks(results: readonly ReadResult[], context: RuleContext, 
   const add = adder(diagnostics, runbooks, context);
   // The drill record files: reported on each file, with the top-level settings (no runbook's `overrides`).
   add(unreadableFile, records.unreadable);
-  if (records.problems.length > 0) add(drillRecordRule(), records.problems);
+  add(drillRecord, records.problems);
   for (const result of results) {
     if (result.kind === 'runbook') continue;
     if (result.kind === 'unreadable') {
@@ -133,11 +134,4 @@ export function describeError(error: unknown): string {
     current = current instanceof Error ? current.cause : undefined;
   }
   return parts.join(': caused by: ');
-}
-
-/** TEMPORARY until the drill-record rule file lands (part F1). */
-function drillRecordRule(): Rule {
-  const rule = RULES.find((candidate) => candidate.id === 'drill-record');
-  if (rule === undefined) throw new Error('bug: no drill-record rule');
-  return rule;
 }

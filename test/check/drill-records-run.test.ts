@@ -121,6 +121,12 @@ describe('runbook check over a collection with drill records', () => {
     expect(await jsonFindings(folder)).toEqual({ code: 0, findings: [] });
   });
 
+  it('reports a drills folder that is a symlink, and does not follow it', async () => {
+    const folder = collection({ 'elsewhere/db/2026-11-20.md': record('db', '2026-11-20T09:00:00Z', 'failed') });
+    symlinkSync(join(folder, 'elsewhere'), join(folder, 'drills'));
+    expect(await jsonFindings(folder)).toEqual({ code: 1, findings: ['drills:1:1 unreadable-file error'] });
+  });
+
   it('reports a record over the size cap on its file, with its path in sarif and gitlab', async () => {
     const folder = collection({ 'drills/db/2026-11-20.md': `${record('db', '2026-11-20T09:00:00Z', 'failed')}${'x'.repeat(1024 * 1024)}\n` });
     expect(await jsonFindings(folder)).toEqual({ code: 1, findings: ['drills/db/2026-11-20.md:1:1 unreadable-file error'] });
@@ -130,6 +136,37 @@ describe('runbook check over a collection with drill records', () => {
     const gitlab = await runCli(['check', '--format', 'gitlab', '--today', '2026-11-27', '--no-git'], folder);
     const issues = JSON.parse(gitlab.stdout) as { check_name: string; location: { path: string; lines: { begin: number } } }[];
     expect(issues.map((issue) => [issue.check_name, issue.location.path, issue.location.lines.begin])).toEqual([['unreadable-file', 'drills/db/2026-11-20.md', 1]]);
+  });
+});
+
+describe('records that are broken or out of place', () => {
+  const PROBLEMS = {
+    'drills/nope/2026-11-01.md': record('nope', '2026-11-01T09:00:00Z', 'failed'),
+    'drills/web/2026-11-03.md': record('db', '2026-11-03T09:00:00Z', 'failed'),
+    'drills/db/2026-11-28.md': record('db', '2026-11-28T09:00:00Z', 'recovered'),
+    'drills/db/notes.md': '# Notes\n',
+  };
+  const EXPECTED = [
+    'drills/db/2026-11-28.md:3:10 drill-record/future',
+    'drills/db/notes.md:1:1 drill-record/no-frontmatter',
+    'drills/nope/2026-11-01.md:2:10 drill-record/unknown-runbook',
+    'drills/web/2026-11-03.md:2:10 drill-record/misplaced',
+    // None of them counts: the misplaced record's failed drill of db is no drill-failed.
+  ];
+
+  async function codes(folder: string, ...args: string[]): Promise<readonly string[]> {
+    const result = await runCli(['check', '--format', 'json', '--today', '2026-11-27', '--no-git', ...args], folder);
+    const parsed = JSON.parse(result.stdout) as { readonly files: readonly { readonly diagnostics: readonly (JsonFinding & { readonly code: string })[] }[] };
+    return parsed.files.flatMap((file) => file.diagnostics).map((d) => `${d.file}:${String(d.line)}:${String(d.column)} ${d.code}`);
+  }
+
+  it('are reported on their files at the value to fix', async () => {
+    expect(await codes(collection(PROBLEMS))).toEqual(EXPECTED);
+  });
+
+  it('are reported in a partial run too, knowing every runbook of the collection', async () => {
+    const folder = collection(PROBLEMS);
+    expect(await codes(folder, 'runbooks/web.md')).toEqual(EXPECTED);
   });
 });
 
