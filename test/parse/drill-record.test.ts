@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DrillRecord } from '../../src/model/drill.js';
 import { drillFileText, formatDrillRecord } from '../../src/oncall/drill-record-text.js';
-import { parseDrillRecord, type DrillRecordRead } from '../../src/parse/drill-record.js';
+import { MAX_PROBLEMS, parseDrillRecord, type DrillRecordRead } from '../../src/parse/drill-record.js';
 import { drillStep as step, SAMPLE_DRILL } from '../drill-record-sample.js';
 import { MAX_RECORD_CHARACTERS, MAX_RECORD_FRONTMATTER, MAX_STEPS, MAX_TEXT } from '../../src/parse/drill-record-schema.js';
 
@@ -136,9 +136,10 @@ describe('parseDrillRecord: caps', () => {
     expect(problems(parseDrillRecord(long))).toEqual([['invalid', 9, 11, 9, 11 + MAX_TEXT + 1, { key: 'steps.1.text', value: `${'y'.repeat(59)}…`, expected: `text of at most ${MAX_TEXT} characters` }]]);
   });
 
-  it('reports at most 100 problems, the first in the file', () => {
+  it('reports at most MAX_PROBLEMS (100) problems, the first in the file', () => {
     const wrong = RECORD.replace(/steps:\n[^]*?---\n/, `steps:\n${Array.from({ length: 150 }, (_, index) => `  - step: ${index + 1}\n    text: t\n    status: nope\n    duration_seconds: 1\n`).join('')}---\n`);
     const read = problems(parseDrillRecord(wrong));
+    expect(MAX_PROBLEMS).toBe(100);
     expect(read).toHaveLength(100);
     expect(read[99]).toEqual(['invalid', 8 + 99 * 4 + 2, 13, 8 + 99 * 4 + 2, 17, { key: 'steps.100.status', value: 'nope', expected: '`done`, `failed`, `skipped` or `not-reached`' }]);
   });
