@@ -79,11 +79,11 @@ function drill(folder: string, args: readonly string[]): { readonly send: (...ke
       tmux('send-keys', '-t', name, ...keys);
     },
     waitFor: async (test, what) => {
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 15_000;
       for (;;) {
         const screen = tmux('capture-pane', '-p', '-J', '-S', '-', '-t', name);
         if (test(screen)) return screen;
-        if (Date.now() > deadline) throw new Error(`waited 10 s for ${what}; the terminal shows:\n${screen}`);
+        if (Date.now() > deadline) throw new Error(`waited 15 s for ${what}; the terminal shows:\n${screen}`);
         await new Promise((resolve) => setTimeout(resolve, 40));
       }
     },
@@ -177,7 +177,7 @@ describe.skipIf(!HAS_TMUX)('runbook drill in a real terminal (tmux, 80×24)', ()
     expect(readFileSync(join(folder, RUNBOOK))).toEqual(before);
     // Without --exec nothing ran.
     expect([existsSync(join(folder, 'step-one.marker')), existsSync(join(folder, 'step-two.marker'))]).toEqual([false, false]);
-  }, 20_000);
+  }, 40_000);
 
   it('a recovered drill sets last_tested to its day, changing nothing else in the file', async () => {
     const { folder } = repository();
@@ -191,7 +191,7 @@ describe.skipIf(!HAS_TMUX)('runbook drill in a real terminal (tmux, 80×24)', ()
     expect(end).toContain('\nRecovered: every step done. Time to recover: 1 min 30 s.\nRecord: drills/database/primary-down/2026-12-05.md\nlast_tested set to 2026-12-05 (was 2026-08-01): database/primary-down.md\n[exit 0]');
     expect(readFileSync(join(folder, RUNBOOK), 'utf8')).toBe(before.replace('last_tested: 2026-08-01 # the summer game day', 'last_tested: 2026-12-05 # the summer game day'));
     expect(frontmatter(theRecord(folder).text)).toMatchObject({ outcome: 'recovered', time_to_recover_seconds: 90, operator: 'Ada Lovelace' });
-  }, 20_000);
+  }, 40_000);
 
   it('Ctrl-C at a prompt ends the drill as aborted, with what was answered recorded', async () => {
     const { folder } = repository();
@@ -211,7 +211,7 @@ describe.skipIf(!HAS_TMUX)('runbook drill in a real terminal (tmux, 80×24)', ()
       { step: 3, text: 'Tell the channel.', status: 'not-reached', duration_seconds: 0 },
     ]);
     expect(readFileSync(join(folder, RUNBOOK))).toEqual(before);
-  }, 20_000);
+  }, 40_000);
 
   it('--exec runs only the command confirmed with y, and records its exit code', async () => {
     const { folder } = repository();
@@ -236,5 +236,5 @@ describe.skipIf(!HAS_TMUX)('runbook drill in a real terminal (tmux, 80×24)', ()
       { step: 2, text: 'Point the application at the new primary.', status: 'failed', duration_seconds: 90, exit_code: 3 },
       { step: 3, text: 'Tell the channel.', status: 'done', duration_seconds: 30 },
     ]);
-  }, 20_000);
+  }, 40_000);
 });
