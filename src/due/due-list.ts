@@ -71,7 +71,11 @@ export function dueList(view: CollectionView, query: DueQuery): DueSelection {
     return [{ kind: review.daysLeft < 0 ? 'overdue' : 'due', view: entry, review }];
   });
   const byTeam = new Map<string | undefined, DueEntry[]>();
-  for (const entry of entries) byTeam.set(entry.view.owner, [...(byTeam.get(entry.view.owner) ?? []), entry]);
+  for (const entry of entries) {
+    const team = byTeam.get(entry.view.owner);
+    if (team === undefined) byTeam.set(entry.view.owner, [entry]);
+    else team.push(entry);
+  }
   const teams = [...byTeam]
     .sort(([a], [b]) => (a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : a > b ? 1 : 0))
     .map(([id, list]): DueTeam => ({ id, name: list[0]?.view.team?.name ?? NO_OWNER, entries: [...list].sort(byUrgency) }));
