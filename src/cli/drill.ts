@@ -59,25 +59,26 @@ export function drillCommand(io: Io, setExit: (code: number) => void): Command {
     .addHelpText(
       'after',
       `
-Outcome: aborted when stopped (q, Ctrl-C, or the answers ran out) before the last step; else
-failed when a step failed; else recovered. Time to recover: from the start to the last answer.
-With --exec, Ctrl-C while a command runs stops the command, not the drill; Ctrl-C at a prompt
-ends the drill as aborted, with what was answered so far recorded. A command's output is shown
-without terminal escape sequences; its exit code and last ${TAIL_LINES} lines are kept in the record.
+Outcome: aborted when stopped (q, Ctrl-C, or the answers ran out) before the
+last step; else failed when a step failed; else recovered. Time to recover: from
+the start to the last answer. With --exec, Ctrl-C while a command runs stops the
+command, not the drill; Ctrl-C at a prompt ends the drill as aborted, with what
+was answered so far recorded. A command's output is shown without terminal
+escape sequences; its exit code and last ${TAIL_LINES} lines are kept in the record.
 Without a terminal, give the answers with --answers.
 
 Exit codes:
   0  recovered: the record is written and last_tested set
-  1  failed or aborted (the record is written), or recovered but last_tested could not be set
-     (the record is kept; the reason is printed)
-  2  bad usage (no terminal and no --answers), bad config, no such runbook (or several), a
-     runbook without numbered steps, a drills folder that is a symlink or not a folder on the
-     way (nothing written), or the run itself failed
+  1  failed or aborted (the record is written), or recovered but last_tested
+     could not be set (the record is kept; the reason is printed)
+  2  bad usage (no terminal and no --answers), bad config, no such runbook (or
+     several), a runbook without numbered steps, a drills folder that is a
+     symlink or not a folder on the way (nothing written), or the run failed
 
 Examples:
   $ runbook drill database/primary-down --env staging
   $ runbook drill PostgresPrimaryDown --env staging --exec
-  $ printf 'd\\nn replica lag was 40 s\\nd\\nf\\n' | runbook drill database/primary-down --answers -`,
+  $ printf 'd\\nn slow\\nd\\nf\\n' | runbook drill PostgresPrimaryDown --answers -`,
     )
     .action(async (target: string, options: DrillOptions) => {
       setExit(await runDrill(target, options, io));
