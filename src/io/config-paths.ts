@@ -31,6 +31,8 @@ const PATH_KEYS: readonly PathKey[] = [
   { keys: ['site', 'templates'], path: (config) => config.site.templates, expected: 'a folder of templates' },
   { keys: ['new', 'template'], path: (config) => config.newRunbook.template, expected: 'a template file' },
   { keys: ['baseline', 'file'], path: (config) => config.baseline.file, expected: 'the baseline file' },
+  // `drill` writes records there, `check` reads every Markdown file under it and the site shows them.
+  { keys: ['drills', 'folder'], path: (config) => config.drills.folder, expected: 'the drill records folder' },
 ];
 
 /** How the config file is shown (`label`) and what paths are shown relative to. */

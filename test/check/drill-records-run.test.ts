@@ -76,8 +76,8 @@ describe('runbook check over a collection with drill records', () => {
     const folder = collection(FAILED_BOTH);
     const pretty = await runCli(['check', '--today', '2026-11-27', '--no-git'], folder);
     expect(pretty.code).toBe(1);
-    expect(pretty.stdout).toContain('The last drill failed (drills/db/2026-11-20.md, 2026-11-20) and no drill recovered since');
-    expect(pretty.stdout).toContain('The last drill failed (drills/web/2026-11-02.md, 2026-11-02)');
+    expect(pretty.stdout).toContain('The last drill failed (`drills/db/2026-11-20.md`, 2026-11-20) and no drill recovered since');
+    expect(pretty.stdout).toContain('The last drill failed (`drills/web/2026-11-02.md`, 2026-11-02)');
     expect(await jsonFindings(folder)).toEqual({ code: 1, findings: ['runbooks/db.md:6:14 drill-failed error', 'runbooks/web.md:6:14 drill-failed warning'] });
   });
 

@@ -234,7 +234,7 @@ describe('installed from the tarball, as the README says', { timeout: 300_000 },
   it('runs: --help lists every command', () => {
     if (!availableOrSkip(packed) || !availableOrSkip(installed)) return;
     const help = mustRun('npx', ['--no-install', 'runbook', '--help'], app);
-    for (const command of ['check', 'build', 'serve', 'show', 'tested', 'cheatsheet', 'init', 'new', 'schema']) expect(help).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+    for (const command of ['check', 'build', 'serve', 'show', 'tested', 'drill', 'due', 'cheatsheet', 'init', 'new', 'schema']) expect(help).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
   });
 
   it('init, then check, exits 0; new, then check, exits 1 with the runbook to finish', () => {

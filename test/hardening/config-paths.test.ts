@@ -236,6 +236,28 @@ describe('new.template named by the repository stays inside it', () => {
   });
 });
 
+describe('drills.folder named by the repository stays inside it', () => {
+  it('refuses a `drills.folder` outside the repository: check would read it and drill would write there', async () => {
+    write(secret, { 'drills/disk-full/2026-11-01.md': `---\nrunbook: ${SECRET}\n---\n` });
+    configure(`root: runbooks\ndrills:\n  folder: ${join(secret, 'drills')}\n`);
+    const check = await runCli(['check', ...TODAY], repo);
+    expectRefused(check, `runbook.config.yaml:3:11: \`drills.folder\` is \`${join(secret, 'drills')}\`, outside the repository`, 'expected the drill records folder inside it');
+    writeFileSync(join(outer, 'answers.txt'), 'q\n');
+    const drill = await runCli(['drill', 'disk-full', '--answers', join(outer, 'answers.txt')], repo);
+    expect(drill.code).toBe(2);
+    expect(readdirSync(join(secret, 'drills'))).toEqual(['disk-full']);
+    expect(readdirSync(join(secret, 'drills', 'disk-full'))).toEqual(['2026-11-01.md']);
+  });
+
+  it('refuses a `drills.folder` climbing out with `..` or inside `.git`', async () => {
+    configure('root: runbooks\ndrills:\n  folder: ../drills\n');
+    expectRefused(await runCli(['check', ...TODAY], repo), '`drills.folder` is `../drills`, outside the repository');
+    mkdirSync(join(repo, '.git'));
+    configure('root: runbooks\ndrills:\n  folder: .git/drills\n');
+    expectRefused(await runCli(['check', ...TODAY], repo), '`drills.folder` is `.git/drills`, which is inside `.git`');
+  });
+});
+
 describe('paths inside the repository still work', () => {
   it('builds with a templates folder inside the repository, reading a symlink in it that stays inside', async () => {
     write(repo, { 'theme/assets/extra.css': 'body { color: teal }', 'brand/brand.css': 'h1 { color: navy }' });

@@ -6,7 +6,7 @@ import { finder, type MessageFormats, type Rule } from '../rule.js';
 
 const messages = {
   'drill-failed': (p: { readonly record: string; readonly day: string }) =>
-    `The last drill failed (${p.record}, ${p.day}) and no drill recovered since: the recovery steps did not work when last tried`,
+    `The last drill failed (\`${p.record}\`, ${p.day}) and no drill recovered since: the recovery steps did not work when last tried`,
 } satisfies MessageFormats;
 
 const finding = finder<typeof messages>();
