@@ -11,7 +11,7 @@ import { DiscoveryError, displayPath, filesUnder, symlinkedFileInside } from './
 import { bytesDigest } from './run-memo.js';
 
 /** Largest record file read: 1 MiB (a record written by `runbook drill` is a few KiB; the cap keeps a hostile one from costing memory). */
-export const MAX_RECORD_BYTES = 1024 * 1024;
+const MAX_RECORD_BYTES = 1024 * 1024;
 
 /** Every record file under `folder` (absolute), sorted by path; none when the folder does not exist. */
 export function readDrillSources(folder: string, cwd: string): readonly DrillSource[] {

@@ -63,7 +63,7 @@ export const drillFailed: Rule = {
 };
 
 /** Where a runbook's drill findings go: its `last_tested` value, else the frontmatter's start, else the file's. */
-export function lastTestedSpan(runbook: Runbook): Span {
+function lastTestedSpan(runbook: Runbook): Span {
   if (runbook.lastTested.kind === 'given') return runbook.lastTested.span;
   return runbook.frontmatter.kind === 'parsed' ? { start: runbook.frontmatter.span.start, end: runbook.frontmatter.span.start } : FILE_START;
 }
