@@ -19,6 +19,7 @@ import { cardText } from '../../src/oncall/card-text.js';
 import { palette } from '../../src/report/ansi.js';
 import { planSite } from '../../src/site/build-site.js';
 import { collectionView, type RunbookView } from '../../src/view/collection-view.js';
+import { formatSeconds } from '../../src/view/drills.js';
 import { loadProject } from '../load-project.js';
 import { PROJECT_ROOT, SHARED, sharedAvailable } from '../shared.js';
 
@@ -44,6 +45,7 @@ function testedWithoutInterval(): string {
 const collections: readonly (readonly [string, string])[] = [
   ['tested without a review interval', testedWithoutInterval()],
   ['examples', PROJECT_ROOT],
+  ['a team with drill records', join(PROJECT_ROOT, 'test', 'fixtures', 'cheatsheet', 'drilled')],
   ...(sharedAvailable()
     ? readdirSync(join(SHARED, 'corpora'))
         .filter((name) => !name.startsWith('.'))
@@ -63,12 +65,14 @@ interface Facts {
   steps?: readonly string[];
   alerts?: readonly string[];
   url?: string;
+  /** The typical time to recover in drills, for people (`15 min`), or null. */
+  typical?: string | null;
 }
 
 describe('every output tells the same facts about each runbook', () => {
   it.each(collections)('%s', async (_name, folder) => {
     const project = await loadProject({ cwd: folder, paths: [], config: undefined, today: TODAY, git: false, render: true });
-    const view = collectionView(project.runbooks, project.diagnostics, project.config, TODAY, project.git);
+    const view = collectionView(project.runbooks, project.diagnostics, project.config, TODAY, project.git, undefined, project.drills);
     const site = planSite({ ...project, today: TODAY, templates: TEMPLATES });
     const catalog = JSON.parse(String(site.file('catalog.json'))) as { runbooks: readonly CatalogEntry[] };
     const sheets = cheatSheets(view, { kind: 'every-team' }, { today: TODAY, commit: { kind: 'unknown' } });
@@ -108,7 +112,7 @@ describe('every output tells the same facts about each runbook', () => {
 
 /** Every fact on which two outputs that show it differ, as `id: fact: output=value, …`. */
 function disagreementsOf(id: string, outputs: Record<string, Facts>): readonly string[] {
-  const keys: readonly (keyof Facts)[] = ['status', 'lastTested', 'due', 'interval', 'owner', 'escalation', 'steps', 'alerts', 'url'];
+  const keys: readonly (keyof Facts)[] = ['status', 'lastTested', 'due', 'interval', 'owner', 'escalation', 'steps', 'alerts', 'url', 'typical'];
   return keys.flatMap((key) => {
     const shown = Object.entries(outputs).filter(([, facts]) => key in facts).map(([name, facts]) => [name, JSON.stringify(facts[key])] as const);
     return new Set(shown.map(([, value]) => value)).size > 1 ? [`${id}: ${key}: ${shown.map(([name, value]) => `${name}=${value}`).join(', ')}`] : [];
@@ -127,6 +131,7 @@ function viewFacts(entry: RunbookView): Facts {
     steps: entry.steps.map((step) => step.run ?? step.text),
     alerts: entry.alerts,
     url: entry.link,
+    typical: entry.drills.typical?.text ?? null,
   };
 }
 
@@ -138,11 +143,13 @@ interface CatalogEntry {
   readonly status: string;
   readonly last_tested: string | null;
   readonly due: string | null;
+  readonly typical_time_to_recover?: { readonly seconds: number } | null;
 }
 
 function catalogFacts(entry: CatalogEntry | undefined): Facts {
   if (entry === undefined) return { status: 'missing from catalog.json' };
-  return { status: entry.status, lastTested: entry.last_tested, due: entry.due, owner: entry.owner, alerts: entry.alerts, url: entry.url };
+  const typical = entry.typical_time_to_recover;
+  return { status: entry.status, lastTested: entry.last_tested, due: entry.due, owner: entry.owner, alerts: entry.alerts, url: entry.url, typical: typical == null ? null : formatSeconds(typical.seconds) };
 }
 
 function showFacts(entry: RunbookView): Facts {
@@ -158,6 +165,7 @@ function showFacts(entry: RunbookView): Facts {
     alerts: json.alerts,
     // Without a base URL, show points at the source file rather than a site path.
     ...(entry.url === undefined ? {} : { url: json.url }),
+    typical: typicalIn(cardText(cardOf(entry), palette(false))),
   };
 }
 
@@ -171,6 +179,7 @@ function sheetFacts(entry: SheetRunbook, teamContacts: readonly string[], view: 
     ...(view.url === undefined ? {} : { url: entry.link.url }),
     steps: [...entry.steps.map((step) => step.run ?? step.text), ...view.steps.slice(entry.steps.length).map((step) => step.run ?? step.text)],
     escalation,
+    typical: typicalIn(entry.recovered ?? ''),
     ...(view.review.kind === 'tested' || view.review.kind === 'no-interval' ? { lastTested: entry.statusText.includes(view.review.lastTested) ? view.review.lastTested : `not in "${entry.statusText}"` } : {}),
   };
 }
@@ -197,6 +206,7 @@ function pageFacts(html: string): Facts {
     escalation: contacts,
     ...(asWritten ? {} : { steps }),
     alerts: [...alertList.matchAll(/<code>([\s\S]*?)<\/code>/g)].map((match) => decode(match[1] ?? '')),
+    typical: typicalIn(html),
   };
 }
 
@@ -204,4 +214,9 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 
 function decode(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|#x27|#39|#x3D|#x60);/g, (_match, name: string) => ENTITIES[name] ?? '');
+}
+
+/** The time in "typically recovered in 15 min (…)" (any case), or null when the text says none. */
+function typicalIn(text: string): string | null {
+  return /[Tt]ypically recovered in ([^(<]+?) \(/.exec(text)?.[1] ?? null;
 }
