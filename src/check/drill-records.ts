@@ -1,7 +1,7 @@
 /**
  * Drill records as `check` reads them: each record file's bytes become a record (`parseDrillRecord`)
  * or located problems, and three facts only the collection knows are checked: the runbook exists,
- * the file sits in that runbook's folder, and the drill did not start after today. Plain values in
+ * the file sits in that runbook's folder, and the drill did not start or end after today. Plain values in
  * and out, so the examples and tests run it without a disk.
  */
 import { dirname, relative, sep } from 'node:path';
@@ -40,7 +40,7 @@ export interface DrillFacts {
 
 /**
  * Reads every record file. A record counts (is in `drills`) when it parses, names a runbook of the
- * collection, sits in that runbook's folder and did not start after today; any other is reported
+ * collection, sits in that runbook's folder and did not start or end after today; any other is reported
  * on its file and counts for nothing (not for the rules, the site or `due`).
  */
 export function readDrillRecords(sources: readonly DrillSource[], facts: DrillFacts): DrillRecordsRead {
@@ -66,7 +66,7 @@ export function readDrillRecords(sources: readonly DrillSource[], facts: DrillFa
       continue;
     }
     const { record } = read;
-    const at = (key: 'runbook' | 'started'): Span => valueSpan(decoded.text, key);
+    const at = (key: 'runbook' | 'started' | 'ended'): Span => valueSpan(decoded.text, key);
     if (!ids.has(record.runbook)) {
       problems.push({ file, span: at('runbook'), code: 'drill-record/unknown-runbook', params: { runbook: excerpt(record.runbook) }, subject: record.runbook });
       continue;
@@ -78,6 +78,11 @@ export function readDrillRecords(sources: readonly DrillSource[], facts: DrillFa
     }
     if (dayOfInstant(record.started) > today) {
       problems.push({ file, span: at('started'), code: 'drill-record/future', params: { started: record.started, today }, subject: record.started });
+      continue;
+    }
+    // `ended` is never before `started`, so only a drill ending on a later day than it started gets here.
+    if (dayOfInstant(record.ended) > today) {
+      problems.push({ file, span: at('ended'), code: 'drill-record/future', params: { started: record.started, ended: record.ended, today }, subject: record.ended });
       continue;
     }
     drills.push({ path, file, record });
@@ -102,7 +107,7 @@ export function drillsOf(drills: readonly DrillRecordFile[], id: string): readon
  * Where the value of the top-level frontmatter key `key` is written (`runbook: x` → `x`), for a
  * record that parsed (so the key is there, on one line); the file's start if it cannot be found.
  */
-function valueSpan(text: string, key: 'runbook' | 'started'): Span {
+function valueSpan(text: string, key: 'runbook' | 'started' | 'ended'): Span {
   const fences = findFrontmatterFences(text);
   if (fences === undefined) return FILE_START;
   const yaml = text.slice(fences.yamlStart, fences.closeStart);

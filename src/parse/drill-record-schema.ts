@@ -3,7 +3,7 @@
  * (`drill-record.ts`) validates with it and `runbook schema drill` prints the JSON Schema generated
  * from it, so the two cannot disagree. Each check's error message is the form expected, which the
  * reader quotes with the value found. Checks across keys (ended after started, time to recover only
- * for a recovered drill, steps numbered 1..n) are the reader's, with their places in the file.
+ * for a recovered drill and equal to ended − started, steps numbered 1..n) are the reader's, with their places in the file.
  */
 import { z } from 'zod';
 import { parseCalendarDate } from '../model/calendar-date.js';
@@ -64,7 +64,7 @@ export const drillRecordSchema = z
     started: instant.describe('When the drill started, UTC, whole seconds: `YYYY-MM-DDTHH:MM:SSZ`.'),
     ended: instant.describe('When the drill ended, UTC, whole seconds; not before `started`.'),
     outcome: z.enum(DRILL_OUTCOMES, { error: quoted(DRILL_OUTCOMES) }).describe('`recovered`: no step failed and none was left; `failed`: a step failed; `aborted`: stopped before the end.'),
-    time_to_recover_seconds: seconds.optional().describe('Whole seconds from start to end; present exactly when `outcome` is `recovered`.'),
+    time_to_recover_seconds: seconds.optional().describe('Whole seconds from start to end (`ended` − `started`: `runbook check` checks it, this schema cannot express arithmetic); present exactly when `outcome` is `recovered`.'),
     steps: z.array(step, { error: 'a list of steps' }).max(MAX_STEPS, { error: `at most ${MAX_STEPS} steps` }).describe("The runbook's recovery steps, in order, as drilled."),
   })
   .describe('The YAML frontmatter of a drill record file (`drills/<runbook id>/<YYYY-MM-DD>[-n].md`), written by `runbook drill`. See docs/format.md.');

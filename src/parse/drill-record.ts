@@ -161,6 +161,10 @@ class RecordFile {
     if (written.outcome === 'recovered' && written.time_to_recover_seconds === undefined) {
       problems.push(this.missing([], 'time_to_recover_seconds', 'recovered'));
     }
+    const elapsed = (Date.parse(written.ended) - Date.parse(written.started)) / 1000;
+    if (written.outcome === 'recovered' && written.time_to_recover_seconds !== undefined && elapsed >= 0 && written.time_to_recover_seconds !== elapsed) {
+      problems.push(this.invalid(at(['time_to_recover_seconds']), 'time_to_recover_seconds', `${elapsed}, the seconds from \`started\` (${written.started}) to \`ended\` (${written.ended})`));
+    }
     if (written.outcome !== 'recovered' && written.time_to_recover_seconds !== undefined) {
       problems.push(this.invalid(at(['time_to_recover_seconds']), 'time_to_recover_seconds', `no time to recover for a drill that was not recovered (\`outcome\` is \`${written.outcome}\`)`));
     }

@@ -144,9 +144,12 @@ describe('records that are broken or out of place', () => {
     'drills/nope/2026-11-01.md': record('nope', '2026-11-01T09:00:00Z', 'failed'),
     'drills/web/2026-11-03.md': record('db', '2026-11-03T09:00:00Z', 'failed'),
     'drills/db/2026-11-28.md': record('db', '2026-11-28T09:00:00Z', 'recovered'),
+    // Started today, ended tomorrow: as impossible as a start after today, reported at `ended`.
+    'drills/db/2026-11-27.md': record('db', '2026-11-27T23:55:00Z', 'failed'),
     'drills/db/notes.md': '# Notes\n',
   };
   const EXPECTED = [
+    'drills/db/2026-11-27.md:4:8 drill-record/future',
     'drills/db/2026-11-28.md:3:10 drill-record/future',
     'drills/db/notes.md:1:1 drill-record/no-frontmatter',
     'drills/nope/2026-11-01.md:2:10 drill-record/unknown-runbook',

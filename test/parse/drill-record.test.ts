@@ -107,6 +107,14 @@ describe('parseDrillRecord: problems, placed exactly', () => {
     expect(problemsWith('status: done', 'status: failed')).toEqual([['invalid', 10, 13, 10, 19, { key: 'steps.1.status', value: 'failed', expected: '`done` or `skipped` in a recovered drill' }]]);
   });
 
+  it('requires the time to recover to be the seconds from started to ended (a 10-hour drill cannot claim 2^53 seconds)', () => {
+    expect(problemsWith('time_to_recover_seconds: 720', 'time_to_recover_seconds: 9007199254740991')).toEqual([
+      ['invalid', 6, 26, 6, 42, { key: 'time_to_recover_seconds', value: '9007199254740991', expected: '720, the seconds from `started` (2026-12-05T01:02:03Z) to `ended` (2026-12-05T01:14:03Z)' }],
+    ]);
+    expect(problemsWith('time_to_recover_seconds: 720', 'time_to_recover_seconds: 719')).toHaveLength(1);
+    expect(problemsWith('ended: 2026-12-05T01:14:03Z', 'ended: 2026-12-06T01:02:03Z').concat(problemsWith('time_to_recover_seconds: 720', 'time_to_recover_seconds: 0'))).toHaveLength(2);
+  });
+
   it('reports an unknown key on the key, with the key it likely is (and not that one as missing)', () => {
     expect(problemsWith('outcome:', 'outcom:')).toEqual([['unknown-key', 5, 1, 5, 7, { key: 'outcom', likely: 'outcome' }]]);
     expect(problemsWith('    status:', '    stauts:')).toEqual([['unknown-key', 10, 5, 10, 11, { key: 'steps.1.stauts', likely: 'status' }]]);

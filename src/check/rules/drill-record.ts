@@ -21,7 +21,9 @@ const messages = {
   'drill-record/unknown-runbook': (p: { readonly runbook: string }) => `The record is of \`${p.runbook}\`, which is no runbook of the collection`,
   'drill-record/misplaced': (p: { readonly runbook: string; readonly folder: string }) =>
     `The record of \`${p.runbook}\` is in the folder \`${p.folder}\` of the drills folder, expected \`${p.runbook}\``,
-  'drill-record/future': (p: { readonly started: string; readonly today: string }) => `The drill starts at ${p.started}, after today (${p.today}, UTC)`,
+  /** `ended` is given when the drill started by today but ends after it. */
+  'drill-record/future': (p: { readonly started: string; readonly ended?: string; readonly today: string }) =>
+    p.ended === undefined ? `The drill starts at ${p.started}, after today (${p.today}, UTC)` : `The drill ends at ${p.ended}, after today (${p.today}, UTC)`,
 } satisfies MessageFormats;
 
 /**
@@ -29,7 +31,7 @@ const messages = {
  * as a record: no frontmatter, broken YAML, a key missing, repeated or unknown, a value of the wrong
  * form, keys that disagree (ended before started, a time to recover on a drill that did not
  * recover, steps not numbered 1..n), a file over the size caps (see `why`); or a record
- * of no runbook, filed in another runbook's folder, or starting after today. Such a record does not
+ * of no runbook, filed in another runbook's folder, or starting (or ending) after today. Such a record does not
  * count: not for `drill-failed`, `unrecorded-test`, the site or `due`. Reported by the loader: the
  * variants of the file's content by `parseDrillRecord` (src/parse/drill-record.ts), the others
  * where the collection is known (src/check/drill-records.ts).
