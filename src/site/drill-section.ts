@@ -9,7 +9,7 @@ import type { CollectionView, RunbookView } from '../view/collection-view.js';
 import type { DrillView } from '../view/drills.js';
 
 /** How many drills a runbook page lists. */
-export const DRILLS_ON_PAGE = 10;
+const DRILLS_ON_PAGE = 10;
 
 /** How many recovered drills the trend shows at most (the newest). */
 const TREND_POINTS = 20;
@@ -29,7 +29,7 @@ export function siteHasDrills(data: CollectionView): boolean {
  * A name from a record as a page shows it: each hidden character (bidi control, zero-width,
  * control) written out as `[U+202E]`, and at most {@link NAME_CHARACTERS} characters (then `…`).
  */
-export function shownName(text: string | undefined): string | undefined {
+function shownName(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const visible = splitAtHiddenCharacters(text)
     .map((part) => (part.kind === 'text' ? part.text : `[${part.name}]`))
@@ -52,7 +52,7 @@ export function drillRow(drill: DrillView) {
 }
 
 /** The trend of time to recover over a runbook's recovered drills, oldest to newest; undefined under two (the typical time says the one). */
-export function drillTrend(history: readonly DrillView[]) {
+function drillTrend(history: readonly DrillView[]) {
   const recovered = history.filter((drill) => drill.timeToRecoverSeconds !== undefined).slice(0, TREND_POINTS).reverse();
   if (recovered.length < 2) return undefined;
   const seconds = recovered.map((drill) => drill.timeToRecoverSeconds ?? 0);

@@ -67,13 +67,13 @@ export interface CollectionDrills {
 }
 
 /** How many recovered drills the typical time to recover is over. */
-export const TYPICAL_OVER = 3;
+const TYPICAL_OVER = 3;
 
 /** How many drills the collection's recent list holds. */
-export const RECENT_DRILLS = 30;
+const RECENT_DRILLS = 30;
 
 /** How many runbooks "Due next" lists. */
-export const DUE_NEXT = 30;
+const DUE_NEXT = 30;
 
 const OUTCOME_LABELS: Readonly<Record<DrillOutcome, string>> = { recovered: 'Recovered', failed: 'Failed', aborted: 'Aborted' };
 

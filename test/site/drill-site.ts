@@ -14,11 +14,11 @@ import { loadProject } from '../load-project.js';
 import { PROJECT_ROOT } from '../shared.js';
 
 /** An operator's name that tries everything: markup, a bidi override, and far too long. */
-export const HOSTILE_OPERATOR = `<script>alert(1)</script>\u202Eevil${'x'.repeat(500)}`;
-export const HOSTILE_ENVIRONMENT = '"><img src=x onerror=alert(1)>';
+const HOSTILE_OPERATOR = `<script>alert(1)</script>\u202Eevil${'x'.repeat(500)}`;
+const HOSTILE_ENVIRONMENT = '"><img src=x onerror=alert(1)>';
 
 /** Six drills of the retry storm (five recovered, getting faster), one of the primary database, one hostile. */
-export const DRILLS: readonly DrillRecordFile[] = [
+const DRILLS: readonly DrillRecordFile[] = [
   drillFile('payments/retry-storm', '2026-05-04T09:00:00Z', 'recovered', 31 * 60),
   drillFile('payments/retry-storm', '2026-06-08T09:00:00Z', 'recovered', 24 * 60, { environment: 'prod', operator: 'Grace Hopper' }),
   drillFile('payments/retry-storm', '2026-07-06T09:00:00Z', 'failed', 40 * 60),
