@@ -7,7 +7,7 @@
 import { dirname, relative, sep } from 'node:path';
 import { formatCalendarDate, type CalendarDate } from '../model/calendar-date.js';
 import { FILE_START, type Span } from '../model/diagnostic.js';
-import { dayOfInstant, type DrillRecordFile } from '../model/drill.js';
+import { compareDrillFiles, dayOfInstant, type DrillRecordFile } from '../model/drill.js';
 import type { DrillSource } from '../model/sources.js';
 import { decodeSource } from '../parse/decode.js';
 import { parseDrillRecord } from '../parse/drill-record.js';
@@ -18,7 +18,7 @@ import type { Finding } from './rule.js';
 
 /** The records of a run, and the findings of the files that are no record (or a record out of place). */
 export interface DrillRecordsRead {
-  /** The records `check` counts, sorted by runbook id, then start, then file: see {@link readDrillRecords}. */
+  /** The records `check` counts, sorted by runbook id, then start, then the record's number of its day (`-2`…), then file: see {@link readDrillRecords}. */
   readonly drills: readonly DrillRecordFile[];
   /** `drill-record/<variant>` findings. */
   readonly problems: readonly Finding[];
@@ -91,7 +91,7 @@ export function readDrillRecords(sources: readonly DrillSource[], facts: DrillFa
 }
 
 function byRunbookThenStart(a: DrillRecordFile, b: DrillRecordFile): number {
-  return compare(a.record.runbook, b.record.runbook) || compare(a.record.started, b.record.started) || compare(a.file, b.file);
+  return compare(a.record.runbook, b.record.runbook) || compareDrillFiles(a, b);
 }
 
 function compare(a: string, b: string): number {

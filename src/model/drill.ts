@@ -75,3 +75,22 @@ export function formatInstant(instant: Date): string {
 export function dayOfInstant(instant: string): string {
   return instant.slice(0, 10);
 }
+
+/**
+ * The number of a record among its day's (`2026-11-02.md` is 1, `2026-11-02-2.md` is 2, …), from
+ * its file name: what orders two records that started at the same second (file names sort `-10`
+ * before `-9`). 1 for a name not of that form.
+ */
+export function drillRecordNumber(file: string): number {
+  const number = /(?:^|[/\\])\d{4}-\d{2}-\d{2}-(\d{1,15})\.md$/.exec(file)?.[1];
+  return number === undefined ? 1 : Number(number);
+}
+
+/** Oldest first: by `started`, then by {@link drillRecordNumber}, then by file (records of one runbook, or of several). */
+export function compareDrillFiles(a: DrillRecordFile, b: DrillRecordFile): number {
+  return compareText(a.record.started, b.record.started) || drillRecordNumber(a.file) - drillRecordNumber(b.file) || compareText(a.file, b.file);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

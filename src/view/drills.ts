@@ -4,7 +4,7 @@
  * once from the drill records (valid ones only: `check` reports the others), so the site, the
  * catalog, the cheat sheets and `show` cannot disagree.
  */
-import { dayOfInstant, type DrillOutcome, type DrillRecordFile } from '../model/drill.js';
+import { dayOfInstant, drillRecordNumber, type DrillOutcome, type DrillRecordFile } from '../model/drill.js';
 import type { RunbookView } from './collection-view.js';
 
 /** One drill as the outputs show it. */
@@ -153,7 +153,7 @@ function recoveryTime(seconds: readonly number[]): RecoveryTime | undefined {
 }
 
 function newestFirst(a: DrillView, b: DrillView): number {
-  return compare(b.started, a.started) || compare(b.file, a.file);
+  return compare(b.started, a.started) || drillRecordNumber(b.file) - drillRecordNumber(a.file) || compare(b.file, a.file);
 }
 
 function compare(a: string, b: string): number {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readProjectInputs } from '../../src/io/project-inputs.js';
+import { runbookDrills } from '../../src/view/drills.js';
 import { TODAY } from '../helpers.js';
 import { loadProject } from '../load-project.js';
 import { runCli } from '../cli/run-cli.js';
@@ -111,6 +112,24 @@ describe('runbook check over a collection with drill records', () => {
     // A record named on the command line is not a runbook either.
     const named = await loadProject({ cwd: folder, paths: ['db.md', 'drills/db/2026-11-02.md'], config: undefined, today: TODAY, git: false });
     expect(named.found.map((file) => file.file)).toEqual(['db.md']);
+  });
+
+  it('orders records that started at the same second by their number of the day (none, -2, -9, -10), and drill-failed and the site agree on the latest', async () => {
+    const at = '2026-11-02T09:00:00Z';
+    const day = (last: 'recovered' | 'failed', before: 'recovered' | 'failed') => ({
+      'drills/db/2026-11-02.md': record('db', at, 'recovered'),
+      'drills/db/2026-11-02-2.md': record('db', at, 'recovered'),
+      'drills/db/2026-11-02-9.md': record('db', at, before),
+      'drills/db/2026-11-02-10.md': record('db', at, last),
+    });
+    const failedLast = collection(day('failed', 'recovered'));
+    const project = await loadProject({ cwd: failedLast, paths: [], config: undefined, today: TODAY, git: false });
+    expect(project.drills.map((drill) => drill.file)).toEqual(['drills/db/2026-11-02.md', 'drills/db/2026-11-02-2.md', 'drills/db/2026-11-02-9.md', 'drills/db/2026-11-02-10.md']);
+    expect(runbookDrills(project.drills).latest?.file).toBe('drills/db/2026-11-02-10.md');
+    expect(project.diagnostics.filter((d) => d.ruleId === 'drill-failed').map((d) => d.message)).toEqual([expect.stringContaining('`drills/db/2026-11-02-10.md`') as unknown]);
+    const recoveredLast = await loadProject({ cwd: collection(day('recovered', 'failed')), paths: [], config: undefined, today: TODAY, git: false });
+    expect(runbookDrills(recoveredLast.drills).latest?.outcome).toBe('recovered');
+    expect(recoveredLast.diagnostics.filter((d) => d.ruleId === 'drill-failed')).toEqual([]);
   });
 
   it('reads no symlinked folder and no symlinked file leading out of the drills folder', async () => {

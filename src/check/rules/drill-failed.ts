@@ -50,8 +50,10 @@ export const drillFailed: Rule = {
   messages,
   check(runbook, context) {
     const drills = drillsOf(context.drills ?? [], runbook.id);
-    const failed = drills.findLast((drill) => drill.record.outcome === 'failed');
-    if (failed === undefined || drills.some((drill) => drill.record.outcome === 'recovered' && drill.record.started > failed.record.started)) return [];
+    // `drills` is oldest first (a day's `-2` after its first record): "since" is "later in the list".
+    const index = drills.findLastIndex((drill) => drill.record.outcome === 'failed');
+    const failed = drills[index];
+    if (failed === undefined || drills.slice(index + 1).some((drill) => drill.record.outcome === 'recovered')) return [];
     const rank = runbook.severity.kind === 'given' ? runbook.severity.value.rank : Number.POSITIVE_INFINITY;
     return [
       {
