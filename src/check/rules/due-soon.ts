@@ -17,7 +17,7 @@ export const dueSoon: Rule = {
   defaultSeverity: 'warning',
   summary: 'The review is due within the due-soon window (default 14 days).',
   why: 'A drill takes planning; a warning before the deadline avoids a red build on the day.',
-  fix: 'Schedule a drill of the recovery steps before the due date, then record it with `runbook tested <id>`.',
+  fix: 'Schedule a drill of the recovery steps before the due date (`runbook due` lists what falls due), then run it with `runbook drill <id>` (or record it with `runbook tested <id>`).',
   examples: {
     ok: '---\nseverity: low\nlast_tested: 2026-11-01\n---\n',
     notOk: '---\nreview_every: 30d\nlast_tested: 2026-11-01\n---\n',

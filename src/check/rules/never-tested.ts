@@ -14,7 +14,7 @@ export const neverTested: Rule = {
   defaultSeverity: 'error',
   summary: 'The recovery steps have never been tested (`last_tested: never`).',
   why: 'An untested recovery procedure is a hypothesis; the incident is the worst time to find out it is wrong.',
-  fix: 'Exercise the recovery steps in a drill, then set `last_tested` to that day (`runbook tested <id>`).',
+  fix: 'Exercise the recovery steps in a drill: `runbook drill <id>` guides it, keeps a record and sets `last_tested` (or set it to the day they were exercised with `runbook tested <id>`).',
   examples: {
     ok: '---\nlast_tested: 2026-11-01\n---\n',
     notOk: '---\nlast_tested: never\n---\n',

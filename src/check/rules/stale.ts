@@ -21,7 +21,7 @@ export const stale: Rule = {
   defaultSeverity: 'error',
   summary: 'The recovery steps were last tested longer ago than the review interval allows.',
   why: 'Systems drift; recovery steps that have not been exercised recently may no longer work when they are needed.',
-  fix: 'Run the recovery procedure (a drill or a game day), then set `last_tested` to that day (`runbook tested <id>`).',
+  fix: 'Drill the recovery procedure: `runbook drill <id>` guides it, keeps a record and sets `last_tested`; after a game day or a real incident, `runbook tested <id>` sets `last_tested` to that day.',
   examples: {
     ok: '---\nseverity: low\nlast_tested: 2026-11-01\n---\n',
     notOk: '---\nseverity: critical\nlast_tested: 2025-01-10\n---\n',
