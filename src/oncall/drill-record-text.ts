@@ -7,6 +7,7 @@
  */
 import { Document, Scalar } from 'yaml';
 import type { DrillRecord, DrillStep } from '../model/drill.js';
+import { MAX_NAME, MAX_TEXT } from '../parse/drill-record-schema.js';
 import { printableLines } from '../text/terminal-text.js';
 
 /**
@@ -52,16 +53,16 @@ export function drillFileText(text: string): string {
 const YAML_1_1_LOOKALIKE = /^(?:[yn]|yes|no|on|off|true|false|null|~|[-+]?[\d._:]+(?:e[-+]?\d+)?|[-+]?\.(?:inf|nan)|\d{4}-\d\d?-\d\d?.*)$/i;
 
 function frontmatterYaml(record: DrillRecord): string {
-  const text = (value: string): Scalar => {
-    const scalar = new Scalar(drillFileText(value));
+  const text = (value: string, most = MAX_TEXT): Scalar => {
+    const scalar = new Scalar(clipped(drillFileText(value), most));
     if (YAML_1_1_LOOKALIKE.test(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
     return scalar;
   };
   const instant = (value: string): Scalar => new Scalar(drillFileText(value));
   const entries: [string, unknown][] = [['runbook', text(record.runbook)]];
   if (record.runbookCommit !== undefined) entries.push(['runbook_commit', text(record.runbookCommit)]);
-  if (record.environment !== undefined) entries.push(['environment', text(record.environment)]);
-  if (record.operator !== undefined) entries.push(['operator', text(record.operator)]);
+  if (record.environment !== undefined) entries.push(['environment', text(record.environment, MAX_NAME)]);
+  if (record.operator !== undefined) entries.push(['operator', text(record.operator, MAX_NAME)]);
   entries.push(['started', instant(record.started)], ['ended', instant(record.ended)], ['outcome', text(record.outcome)]);
   if (record.timeToRecoverSeconds !== undefined) entries.push(['time_to_recover_seconds', record.timeToRecoverSeconds]);
   entries.push(['steps', record.steps.map((step) => stepEntries(step, text))]);
@@ -69,7 +70,19 @@ function frontmatterYaml(record: DrillRecord): string {
   return document.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
 }
 
-function stepEntries(step: DrillStep, text: (value: string) => Scalar): Record<string, unknown> {
+/**
+ * `value` cut to at most `most` characters (UTF-16 code units, as the reader counts) with `…` at the
+ * end, never inside a surrogate pair: the record keeps within the reader's caps (`MAX_TEXT`,
+ * `MAX_NAME`) whatever the operator typed or the runbook says.
+ */
+function clipped(value: string, most: number): string {
+  if (value.length <= most) return value;
+  let end = most - 1;
+  if (/[\uD800-\uDBFF]/.test(value.charAt(end - 1))) end -= 1;
+  return `${value.slice(0, end)}…`;
+}
+
+function stepEntries(step: DrillStep, text: (value: string, most?: number) => Scalar): Record<string, unknown> {
   const entries: [string, unknown][] = [
     ['step', step.number],
     ['text', text(step.text)],

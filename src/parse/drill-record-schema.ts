@@ -22,8 +22,15 @@ export const MAX_RECORD_FRONTMATTER = 2 * 1024 * 1024;
 /** Most steps a record holds: 100,000 (a runbook has tens). */
 export const MAX_STEPS = 100_000;
 
-/** Longest text value (a note, a step's text), in characters: 1 MiB. */
-export const MAX_TEXT = 1024 * 1024;
+/**
+ * Longest text value (the runbook id, a step's text, a note), in characters (UTF-16 code units):
+ * 2,000. Every output (the site, `catalog.json`, `due`) shows what the reader accepts, so a hostile
+ * record cannot put a megabyte into each of them.
+ */
+export const MAX_TEXT = 2_000;
+
+/** Longest name (`operator`, `environment`), in characters: 200 (a name, not a paragraph). */
+export const MAX_NAME = 200;
 
 const quoted = (values: readonly string[]): string => values.map((value) => `\`${value}\``).join(', ').replace(/, ([^,]*)$/, ' or $1');
 
@@ -32,6 +39,8 @@ const EXPECTED_SECONDS = 'whole seconds, 0 or more';
 const EXPECTED_INSTANT = 'a UTC instant `YYYY-MM-DDTHH:MM:SSZ` on a real day';
 
 const text = z.string({ error: EXPECTED_TEXT }).max(MAX_TEXT, { error: EXPECTED_TEXT });
+const EXPECTED_NAME = `text of at most ${MAX_NAME} characters`;
+const name = z.string({ error: EXPECTED_NAME }).max(MAX_NAME, { error: EXPECTED_NAME });
 const nonBlank = text.regex(/\S/, { error: 'text that is not blank' });
 const seconds = z.number({ error: EXPECTED_SECONDS }).int({ error: EXPECTED_SECONDS }).min(0, { error: EXPECTED_SECONDS });
 const instant = z
@@ -59,8 +68,8 @@ export const drillRecordSchema = z
       .regex(/^[0-9a-f]{4,64}$/, { error: 'a commit hash: 4 to 64 hexadecimal digits' })
       .optional()
       .describe('The commit checked out when the drill ran (left out outside git).'),
-    environment: text.optional().describe('Where the drill ran (`staging`, `prod`, …) as the operator named it.'),
-    operator: text.optional().describe('Who ran the drill.'),
+    environment: name.optional().describe('Where the drill ran (`staging`, `prod`, …) as the operator named it.'),
+    operator: name.optional().describe('Who ran the drill.'),
     started: instant.describe('When the drill started, UTC, whole seconds: `YYYY-MM-DDTHH:MM:SSZ`.'),
     ended: instant.describe('When the drill ended, UTC, whole seconds; not before `started`.'),
     outcome: z.enum(DRILL_OUTCOMES, { error: quoted(DRILL_OUTCOMES) }).describe('`recovered`: no step failed and none was left; `failed`: a step failed; `aborted`: stopped before the end.'),

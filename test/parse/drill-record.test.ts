@@ -9,7 +9,7 @@ import type { DrillRecord } from '../../src/model/drill.js';
 import { drillFileText, formatDrillRecord } from '../../src/oncall/drill-record-text.js';
 import { MAX_PROBLEMS, parseDrillRecord, type DrillRecordRead } from '../../src/parse/drill-record.js';
 import { drillStep as step, SAMPLE_DRILL } from '../drill-record-sample.js';
-import { MAX_RECORD_CHARACTERS, MAX_RECORD_FRONTMATTER, MAX_STEPS, MAX_TEXT } from '../../src/parse/drill-record-schema.js';
+import { MAX_NAME, MAX_RECORD_CHARACTERS, MAX_RECORD_FRONTMATTER, MAX_STEPS, MAX_TEXT } from '../../src/parse/drill-record-schema.js';
 
 const RECORD = `---
 runbook: db/primary
@@ -142,6 +142,22 @@ describe('parseDrillRecord: caps', () => {
     expect(problems(parseDrillRecord(many))).toEqual([['invalid', 7, 8, 7, 8 + 3 * MAX_STEPS + 4, { key: 'steps', value: expect.stringMatching(/^\[\{\},/) as unknown, expected: `at most ${MAX_STEPS} steps, found ${MAX_STEPS + 1}` }]]);
     const long = RECORD.replace('text: Fail over', `text: ${'y'.repeat(MAX_TEXT + 1)}`);
     expect(problems(parseDrillRecord(long))).toEqual([['invalid', 9, 11, 9, 11 + MAX_TEXT + 1, { key: 'steps.1.text', value: `${'y'.repeat(59)}…`, expected: `text of at most ${MAX_TEXT} characters` }]]);
+  });
+
+  it('caps names at MAX_NAME (200) and texts at MAX_TEXT (2,000), quoting an excerpt; the writer clips to the same caps', () => {
+    expect([MAX_NAME, MAX_TEXT]).toEqual([200, 2_000]);
+    const operator = RECORD.replace('started:', `operator: ${'A'.repeat(MAX_NAME + 1)}\nstarted:`);
+    expect(problems(parseDrillRecord(operator))).toEqual([['invalid', 3, 11, 3, 11 + MAX_NAME + 1, { key: 'operator', value: `${'A'.repeat(59)}…`, expected: `text of at most ${MAX_NAME} characters` }]]);
+    expect(parseDrillRecord(RECORD.replace('started:', `environment: ${'W'.repeat(MAX_NAME)}\nstarted:`)).kind).toBe('record');
+    const note = RECORD.replace('duration_seconds: 95', `duration_seconds: 95\n    note: ${'n'.repeat(MAX_TEXT + 1)}`);
+    expect(problems(parseDrillRecord(note))).toMatchObject([['invalid', 12, 11, 12, 11 + MAX_TEXT + 1, { key: 'steps.1.note' }]]);
+    const long: DrillRecord = { ...WRITTEN, operator: `${'A'.repeat(MAX_NAME)}😀`, environment: '\u0007'.repeat(MAX_NAME), steps: [step(1, { text: 't'.repeat(5 * MAX_TEXT), note: `${'n'.repeat(MAX_TEXT - 2)}😀😀` })] };
+    const read = parseDrillRecord(formatDrillRecord(long));
+    if (read.kind !== 'record') throw new Error(JSON.stringify(problems(read)));
+    expect(read.record.operator).toBe(`${'A'.repeat(MAX_NAME - 1)}…`);
+    expect(read.record.environment).toBe(`${'\\u0007'.repeat(MAX_NAME).slice(0, MAX_NAME - 1)}…`);
+    expect(read.record.steps[0]?.text).toHaveLength(MAX_TEXT);
+    expect(read.record.steps[0]?.note).toBe(`${'n'.repeat(MAX_TEXT - 2)}…`);
   });
 
   it('reports at most MAX_PROBLEMS (100) problems, the first in the file', () => {

@@ -1,4 +1,4 @@
-import { MAX_RECORD_CHARACTERS, MAX_RECORD_FRONTMATTER, MAX_STEPS, MAX_TEXT } from '../../parse/drill-record-schema.js';
+import { MAX_NAME, MAX_RECORD_CHARACTERS, MAX_RECORD_FRONTMATTER, MAX_STEPS, MAX_TEXT } from '../../parse/drill-record-schema.js';
 import { type MessageFormats, type Rule } from '../rule.js';
 
 const count = (value: number): string => value.toLocaleString('en');
@@ -44,7 +44,7 @@ export const drillRecord: Rule = {
   summary: 'A drill record file that cannot be read as a record, or that names no runbook, sits in another runbook\'s folder or starts after today.',
   why:
     'A record is the evidence that a runbook was drilled; one that cannot be read, or is filed under the wrong runbook, would silently not count (or count for the wrong runbook) in `check`, the site and `due`. ' +
-    `Sizes are capped so that a hostile record cannot stall a run: at most ${count(MAX_RECORD_CHARACTERS)} characters in a file, ${count(MAX_RECORD_FRONTMATTER)} in its frontmatter, ${count(MAX_STEPS)} steps and ${count(MAX_TEXT)} characters in one text.`,
+    `Sizes are capped so that a hostile record cannot stall a run: at most ${count(MAX_RECORD_CHARACTERS)} characters in a file, ${count(MAX_RECORD_FRONTMATTER)} in its frontmatter, ${count(MAX_STEPS)} steps, ${count(MAX_TEXT)} characters in one text and ${count(MAX_NAME)} in \`operator\` or \`environment\` (so that no output shows a megabyte of one name).`,
   fix: 'Correct the key or value the message names (records are written by `runbook drill`; compare with a fresh one or `runbook schema drill`), or move the file to `<drills folder>/<runbook id>/`.',
   examples: {
     ok: {
