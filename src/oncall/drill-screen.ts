@@ -4,11 +4,13 @@
  * copied); every piece of runbook text goes through `printable` (in the wrappers).
  */
 import { textInline } from '../model/prose.js';
+import { printable } from '../text/terminal-text.js';
 import type { DrillRecord } from '../model/drill.js';
 import type { Card, CardStep } from './card.js';
 import { statusSentence } from './card-text.js';
 import { spokenSeconds } from './drill-record-text.js';
 import { inlineLines, type InlineStyle } from './inline-text.js';
+import { commandSize, MAX_CONFIRM_ROWS, screenRows, visibleCommandLines } from './visible-command.js';
 import { commandLines, wrap } from './wrap.js';
 
 /** How the drill is laid out: columns of the terminal and the styles (identity without colour). */
@@ -61,20 +63,44 @@ export function headerText(plan: HeaderPlan, layout: DrillLayout): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** One step: its number of the total, the time so far, its text, its command and what to expect, then the keys. */
-export function stepText(step: CardStep, index: number, total: number, elapsedSeconds: number, layout: DrillLayout, asks: boolean): string {
+/**
+ * How a step's command is offered with `--exec`: not at all (shown to copy, as without `--exec`),
+ * for a yes or no under its visible form, or not, as its visible form is too long to check on screen.
+ */
+export type CommandOffer = 'none' | 'confirm' | 'too-long';
+
+const COMMAND_INDENT = '    ';
+
+/** Whether `command` may be offered to run: its visible form fits in {@link MAX_CONFIRM_ROWS} lines of the terminal. */
+export function commandOffer(command: string, layout: Pick<DrillLayout, 'width'>): 'confirm' | 'too-long' {
+  return screenRows(visibleCommandLines(command), COMMAND_INDENT, layout.width) <= MAX_CONFIRM_ROWS ? 'confirm' : 'too-long';
+}
+
+/**
+ * One step: its number of the total, the time so far, its text, its command and what to expect, then
+ * the keys. A command offered to run comes last, in its visible form, for the question just under it.
+ */
+export function stepText(step: CardStep, index: number, total: number, elapsedSeconds: number, layout: DrillLayout, offer: CommandOffer): string {
   const { palette } = layout.style;
   const title = `Step ${index + 1}/${total}`;
   const lines = ['', `${palette.bold(title)}${palette.dim(` · ${clock(elapsedSeconds)} into the drill`)}`];
   const text = step.textInlines.length === 0 && step.text === '' ? textInline('(no description)') : step.textInlines;
   lines.push(...inlineLines(text, layout.style, { first: '  ', rest: '  ' }, layout.width));
-  if (step.run !== undefined) lines.push(...commandLines(step.run, '    ').map(palette.cyan));
+  if (step.run !== undefined && offer !== 'confirm') lines.push(...commandLines(step.run, COMMAND_INDENT).map(palette.cyan));
   if (step.expect !== undefined) {
     const expect = step.expectInlines ?? textInline(step.expect);
     lines.push(...inlineLines(expect, layout.style, { first: '  expect: ', styledFirst: `  ${palette.dim('expect:')} `, rest: '          ' }, layout.width));
   }
-  const keys = keysText(layout);
-  return `${lines.join('\n')}\n${asks ? '' : keys}`;
+  if (step.run !== undefined && offer === 'confirm') return `${[...lines, ...visibleCommandLines(step.run).map((line) => palette.cyan(COMMAND_INDENT + line))].join('\n')}\n`;
+  if (step.run !== undefined && offer === 'too-long') {
+    lines.push(...paragraph(`--exec: this command is too long to confirm on screen (${commandSize(step.run)}): run it yourself, or shorten the step.`, layout));
+  }
+  return `${lines.join('\n')}\n${keysText(layout)}`;
+}
+
+/** The question under a command offered to run: its size, so nothing of it goes unseen, and the shell. */
+export function confirmQuestion(command: string, shell: string): string {
+  return `Run the command above (${commandSize(command)}) in ${printable(shell)}? [y/N] `;
 }
 
 /** The keys, shown with every step. */

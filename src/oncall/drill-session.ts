@@ -4,9 +4,8 @@
  * `runbook drill` (cli/drill.ts) only reads lines, runs confirmed commands and writes the record.
  */
 import { formatInstant, type DrillOutcome, type DrillRecord, type DrillStep } from '../model/drill.js';
-import { printable } from '../text/terminal-text.js';
 import type { Card } from './card.js';
-import { endText, headerText, helpText, keysText, noteText, notRunText, ranText, stepText, unknownAnswerText, type DrillLayout } from './drill-screen.js';
+import { commandOffer, confirmQuestion, endText, headerText, helpText, keysText, noteText, notRunText, ranText, stepText, unknownAnswerText, type DrillLayout } from './drill-screen.js';
 
 /** What the drill is of, and how it runs: fixed before the first step. */
 export interface DrillPlan {
@@ -116,8 +115,7 @@ export function startSession(plan: DrillPlan, layout: DrillLayout, now: Date): T
 export function promptOf(session: Running): string {
   if (session.waiting === 'note') return 'note> ';
   if (session.waiting === 'confirm') {
-    const command = session.plan.card.steps[session.current.index]?.run ?? '';
-    return `Run \`${printable(command.trim())}\` in ${printable(session.plan.exec?.shell ?? '')}? [y/N] `;
+    return confirmQuestion(session.plan.card.steps[session.current.index]?.run ?? '', session.plan.exec?.shell ?? '');
   }
   const ran = session.current.ran;
   if (ran === undefined) return '> ';
@@ -191,9 +189,9 @@ function show(session: Running, now: Date, before: string): Transition {
   const { plan, layout, current } = session;
   const step = plan.card.steps[current.index];
   if (step === undefined) throw new Error(`bug: no step ${current.index + 1}`);
-  const asks = plan.exec !== undefined && step.run !== undefined;
-  const screen = before + stepText(step, current.index, plan.card.steps.length, seconds(session.started, now), layout, asks);
-  return { session: { ...session, waiting: asks ? 'confirm' : 'answer' }, screen };
+  const offer = plan.exec === undefined || step.run === undefined ? 'none' : commandOffer(step.run, layout);
+  const screen = before + stepText(step, current.index, plan.card.steps.length, seconds(session.started, now), layout, offer);
+  return { session: { ...session, waiting: offer === 'confirm' ? 'confirm' : 'answer' }, screen };
 }
 
 function drilledStep(session: Running, status: DrillStep['status'], durationSeconds: number): DrillStep {

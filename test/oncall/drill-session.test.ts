@@ -175,7 +175,7 @@ describe('--exec in a session', () => {
     const asked = run([], { plan: exec });
     expect(asked.session.kind === 'running' && asked.session.waiting).toBe('confirm');
     if (asked.session.kind !== 'running') throw new Error('ended');
-    expect(promptOf(asked.session)).toBe('Run `touch one` in /bin/bash? [y/N] ');
+    expect(promptOf(asked.session)).toBe('Run the command above (1 line, 9 characters) in /bin/bash? [y/N] ');
     const confirmed = run(['y'], { plan: exec });
     expect(confirmed.session.kind === 'running' && confirmed.session.waiting).toBe('run');
     const refused = run([''], { plan: exec });
@@ -200,6 +200,35 @@ describe('--exec in a session', () => {
     expect(session.kind === 'running' && session.waiting).toBe('confirm');
     const record = recordOf(run(['n', 'd', 'no', 'd', 'd'], { plan: exec }).session);
     expect(record.steps.map((each) => each.exitCode)).toEqual([undefined, undefined, undefined]);
+  });
+
+  /** The screen and the question of a drill with --exec whose one step runs `command`, at `width` columns. */
+  function offered(command: string, width = 80): { screen: string; question: string | undefined } {
+    const { session, screen } = run([], { plan: plan({ card: card([step('Check the replica.', command, 'no lag')]), exec: { shell: '/bin/sh' } }), layout: { ...PLAIN, width } });
+    if (session.kind !== 'running') throw new Error('ended');
+    return { screen, question: session.waiting === 'confirm' ? promptOf(session) : undefined };
+  }
+
+  it('shows the command to confirm with every character visible, last on screen, its size in the question', () => {
+    const padded = offered(`touch /tmp/pwn;${' '.repeat(30)}echo "checking replica lag"`);
+    expect(padded.screen).toMatch(/\n {2}expect: no lag\n {4}touch \/tmp\/pwn;␠×30echo "checking replica lag"\n$/);
+    expect(padded.question).toBe('Run the command above (1 line, 72 characters) in /bin/sh? [y/N] ');
+    const lines = offered('touch /tmp/pwn\t\t\u200b\nsleep\t1  \necho ␠×3 ok\r\n');
+    expect(lines.screen).toMatch(/\n {4}touch \/tmp\/pwn␉×2\\u200b↵\n {4}sleep␉1␠×2↵\n {4}echo \\u2420×3 ok\\u000d↵\n {4}\n$/);
+    expect(lines.question).toBe('Run the command above (4 lines, 41 characters) in /bin/sh? [y/N] ');
+  });
+
+  it('does not offer to run a command too long to check on screen: 12 terminal lines at most', () => {
+    const hidden = ['touch /tmp/pwn;' + ' '.repeat(3000) + 'echo "checking replica lag"', 'touch /tmp/pwn;' + '\t'.repeat(3000) + 'echo ok'];
+    for (const command of hidden) expect(offered(command).question).toBe('Run the command above (1 line, ' + (command.length.toLocaleString('en-US')) + ' characters) in /bin/sh? [y/N] ');
+    const long = offered(`rm -rf /srv/data\n${'echo "checking replica lag"\n'.repeat(300)}`);
+    expect(long.question).toBeUndefined();
+    expect(long.screen).toContain('--exec: this command is too long to confirm on screen (302 lines, 8,417\ncharacters): run it yourself, or shorten the step.\nd done · f failed');
+    expect(offered('x'.repeat(12 * 80 - 4)).question).toBeDefined();
+    expect(offered('x'.repeat(12 * 80 - 3)).question).toBeUndefined();
+    expect(offered('x'.repeat(12 * 40 - 4), 40).question).toBeDefined();
+    expect(offered('x\n'.repeat(11) + 'x').question).toBeDefined();
+    expect(offered('x\n'.repeat(12) + 'x').question).toBeUndefined();
   });
 
   it('without --exec nothing is ever offered to run', () => {
@@ -268,7 +297,8 @@ describe('what a drill shows', () => {
     const hostilePlan = plan({ card: card([step(hostile, 'rm \u001b[8m-rf x', hostile)], `Title \u001b[31m`), exec: { shell: '/bin/sh\u001b[0m' } });
     const asked = run([], { plan: hostilePlan }).session;
     if (asked.kind !== 'running') throw new Error('ended');
-    expect(promptOf(asked)).toBe('Run `rm \\u001b[8m-rf x` in /bin/sh\\u001b[0m? [y/N] ');
+    expect(promptOf(asked)).toBe('Run the command above (1 line, 12 characters) in /bin/sh\\u001b[0m? [y/N] ');
+    expect(run([], { plan: hostilePlan }).screen).toMatch(/\n {4}rm \\u001b\[8m-rf x\n$/);
     const { screen } = run(['x\u001b[31m', 'n \u001b[1mnote', 'y'], { plan: hostilePlan });
     expect(['\u001b', '\u0007', '\u202e'].filter((character) => screen.includes(character))).toEqual([]);
     expect(screen).toContain('\\u001b');

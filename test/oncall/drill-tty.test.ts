@@ -217,7 +217,7 @@ describe.skipIf(!HAS_TMUX)('runbook drill in a real terminal (tmux, 80×24)', ()
     const { folder } = repository();
     const terminal = drill(folder, ['PostgresPrimaryDown', '--exec']);
     const asked = await terminal.waitFor((screen) => screen.trimEnd().endsWith('[y/N]'), 'the first question');
-    expect(asked).toContain('    touch step-one.marker\n  expect: the replica is promoted.\nRun `touch step-one.marker` in /bin/sh? [y/N]');
+    expect(asked).toContain('  expect: the replica is promoted.\n    touch step-one.marker\nRun the command above (1 line, 21 characters) in /bin/sh? [y/N]');
     terminal.send('Enter');
     await terminal.waitFor((screen) => screen.includes('Not run.') && PROMPT.test(screen.trimEnd()), 'step 1 not run');
     terminal.send('d', 'Enter');
