@@ -87,7 +87,8 @@ Examples:
 
 /** Where answers come from: the terminal, or the lines of --answers. */
 interface AnswerSource {
-  readonly read: (prompt: string) => Promise<TerminalInput>;
+  /** `fresh`: a question to run a command, which only a line typed after it is shown may answer. */
+  readonly read: (prompt: string, fresh: boolean) => Promise<TerminalInput>;
   readonly terminal: Terminal | undefined;
 }
 
@@ -135,7 +136,7 @@ async function drive(first: Transition, answers: AnswerSource, io: Io): Promise<
       const ran = await runCommand(session.plan.exec?.shell ?? '/bin/sh', command, answers.terminal, io);
       next = advance(session, { kind: 'ran', ...ran }, io.now());
     } else {
-      const input = await answers.read(promptOf(session));
+      const input = await answers.read(promptOf(session), session.waiting === 'confirm');
       next = advance(session, input, io.now());
     }
     io.stdout.write(next.screen);

@@ -1,4 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 
 /** One thing read at a prompt: a line, Ctrl-C, or the end of input (Ctrl-D, the terminal gone). */
 export type TerminalInput = { readonly kind: 'line'; readonly text: string } | { readonly kind: 'interrupt' } | { readonly kind: 'end-of-input' };
@@ -11,7 +12,12 @@ export type TerminalInput = { readonly kind: 'line'; readonly text: string } | {
 export interface Terminal {
   /** Columns of the terminal; undefined when it does not say. */
   readonly columns: () => number | undefined;
-  readonly read: (prompt: string) => Promise<TerminalInput>;
+  /**
+   * Prints `prompt` and resolves to the next input. `fresh`: only what is typed after the prompt
+   * is shown answers it (a question to run a command): lines typed or pasted ahead, and a line
+   * half typed, are dropped (Ctrl-C and the end of input are kept).
+   */
+  readonly read: (prompt: string, fresh?: boolean) => Promise<TerminalInput>;
   /** Lets go of the terminal until the next `read` (before running a command); lines typed meanwhile are the command's. */
   readonly release: () => void;
   readonly close: () => void;
@@ -19,6 +25,11 @@ export interface Terminal {
 
 /** The process's terminal (stdin and stdout must be TTYs). */
 export function processTerminal(): Terminal {
+  return streamTerminal(process.stdin, process.stdout, () => process.stdout.columns);
+}
+
+/** A terminal reading `input` and echoing to `output` (the process's, or a test's streams). */
+export function streamTerminal(input: Readable, output: Writable, columns: () => number | undefined): Terminal {
   let reader: Interface | undefined;
   const queue: TerminalInput[] = [];
   let waiting: ((input: TerminalInput) => void) | undefined;
@@ -32,12 +43,12 @@ export function processTerminal(): Terminal {
     resolve(input);
   };
   const open = (): Interface => {
-    const created = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    const created = createInterface({ input, output, terminal: true });
     created.on('line', (text) => {
       deliver({ kind: 'line', text });
     });
     created.on('SIGINT', () => {
-      process.stdout.write('^C\n');
+      output.write('^C\n');
       deliver({ kind: 'interrupt' });
     });
     created.on('close', () => {
@@ -56,9 +67,16 @@ export function processTerminal(): Terminal {
     current?.close();
   };
   return {
-    columns: () => process.stdout.columns,
-    read: (prompt) => {
+    columns,
+    read: (prompt, fresh = false) => {
       reader ??= open();
+      if (fresh) {
+        const kept = queue.filter((queued) => queued.kind !== 'line');
+        queue.splice(0, queue.length, ...kept);
+        // Ctrl-E, Ctrl-U: readline's edit keys to the end of the line, then deleting all before it.
+        reader.write(null, { ctrl: true, name: 'e' });
+        reader.write(null, { ctrl: true, name: 'u' });
+      }
       reader.setPrompt(prompt);
       reader.prompt();
       const next = queue.shift();
