@@ -105,6 +105,8 @@ async function runDrill(target: string, options: DrillOptions, io: Io): Promise<
   const found = lookUpTarget(target, project, palette(useColor(undefined, io.env, io.stderr.isTTY)));
   if (found.kind === 'refused') return refuse(found.text);
   const { runbook } = found;
+  // A record holds its id with controls made visible (`\u0085` as text), which would never match the runbook again.
+  if (drillFileText(runbook.id) !== runbook.id) return refuse(`the runbook id \`${printable(runbook.id)}\` holds a control character or bidi mark, which a drill record cannot hold as it is (the record would count for no runbook); rename ${printable(runbook.file)}\n`);
   const card = cardOf(viewOf(runbook, project, today));
   if (card.steps.length === 0) return refuse(`${printable(runbook.file)} has no numbered recovery steps to drill; write them first (see \`runbook show ${printable(runbook.id)}\`)\n`);
   const folder = drillRecordFolder(project.config, io.cwd, runbook.id);

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -135,6 +135,17 @@ describe('runbook drill refuses, writing nothing (exit 2)', () => {
     const { code, stderr } = await drill(folder, ['d', 'd', 'd']);
     expect(code).toBe(2);
     expect(stderr).toBe('runbook: no drill: `drills/database/primary-down` is not a folder: the drill records of database/primary-down go in `drills/database/primary-down` (nothing written)\n');
+  });
+
+  it('a runbook whose id holds a control character, which its record could never name', async () => {
+    const folder = copy();
+    renameSync(join(folder, RUNBOOK), join(folder, 'database', 'primary\u0085down.md'));
+    const { code, stderr } = await drill(folder, ['d', 'd', 'd']);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'runbook: no drill: the runbook id `database/primary\\u0085down` holds a control character or bidi mark, which a drill record cannot hold as it is (the record would count for no runbook); rename database/primary\\u0085down.md\n',
+    );
+    expect(records(folder)).toEqual([]);
   });
 
   it('a target that names no runbook', async () => {
