@@ -10,15 +10,17 @@ import { runGit } from '../io/git-command.js';
 import { readHeadCommit } from '../io/head-commit.js';
 import { runShellCommand } from '../io/shell-command.js';
 import { readStandardInput, type Terminal, type TerminalInput } from '../io/terminal.js';
-import { drillRecordFolder, writeDrillRecord } from '../io/drill-record-file.js';
+import { drillRecordFolder, writeDrillRecord, type WrittenRecord } from '../io/drill-record-file.js';
+import { describeError } from '../check/run.js';
 import { loadProject, type Project } from '../run/project.js';
 import { palette } from '../report/ansi.js';
-import { printable } from '../text/terminal-text.js';
+import { printable, printableLines } from '../text/terminal-text.js';
 import { cardOf } from '../oncall/card.js';
 import { drillFileText, drillRecordFileName, formatDrillRecord } from '../oncall/drill-record-text.js';
 import { drillWidth, type DrillLayout } from '../oncall/drill-screen.js';
 import { advance, promptOf, startSession, type DrillPlan, type DrillSession, type Transition } from '../oncall/drill-session.js';
 import { previousText } from '../oncall/drill-messages.js';
+import { MAX_CONFIRM_ROWS } from '../oncall/visible-command.js';
 import { writesColor } from '../oncall/inline-text.js';
 import { collectionView, type RunbookView } from '../view/collection-view.js';
 import { EXIT } from './exit-codes.js';
@@ -65,6 +67,10 @@ the start to the last answer. With --exec, Ctrl-C while a command runs stops the
 command, not the drill; Ctrl-C at a prompt ends the drill as aborted, with what
 was answered so far recorded. A command's output is shown without terminal
 escape sequences; its exit code and last ${TAIL_LINES} lines are kept in the record.
+Before the question, the command is shown with every character visible (␉ a
+tab, ␠×N a run of spaces, ↵ a line break, \\uXXXX a hidden character) and the
+question says its size; lines typed ahead of the question are dropped. A command
+that would take more than ${MAX_CONFIRM_ROWS} lines so is not offered: run it yourself.
 Without a terminal, give the answers with --answers.
 
 Exit codes:
@@ -73,7 +79,9 @@ Exit codes:
      could not be set (the record is kept; the reason is printed)
   2  bad usage (no terminal and no --answers), bad config, no such runbook (or
      several), a runbook without numbered steps, a drills folder that is a
-     symlink or not a folder on the way (nothing written), or the run failed
+     symlink or not a folder on the way (nothing written), a record that could
+     not be written at the end (it is printed on stdout, to save by hand), or
+     the run failed
 
 Examples:
   $ runbook drill database/primary-down --env staging
@@ -162,27 +170,50 @@ async function runCommand(shell: string, command: string, terminal: Terminal | u
   return { exitCode: exit.exitCode, tail };
 }
 
-/** Writes the record and, for a recovered drill, sets `last_tested`; prints where and what. */
-function finish(record: DrillRecord, drilled: { readonly runbook: Runbook; readonly project: Project; readonly title: string }, io: Io): number {
+/** What was drilled: the runbook, the project and the title. */
+interface Drilled {
+  readonly runbook: Runbook;
+  readonly project: Project;
+  readonly title: string;
+}
+
+/**
+ * Writes the record and, for a recovered drill, sets `last_tested`; prints where and what. A record
+ * that cannot be written is printed whole on stdout, so the drill is not lost; `last_tested` is set
+ * as `runbook tested` sets it.
+ */
+function finish(record: DrillRecord, drilled: Drilled, io: Io): number {
   const { runbook, project } = drilled;
   const day = dayOfInstant(record.started);
-  const written = writeDrillRecord(project.config, io.cwd, record.runbook, formatDrillRecord(record, drilled.title), (taken) => drillRecordFileName(day, taken));
+  const text = formatDrillRecord(record, drilled.title);
+  const written = writeRecord(project, io.cwd, record.runbook, text, day);
   if (written.kind === 'refused') {
     io.stderr.write(`runbook: the drill record was not written: ${written.message}\n`);
+    io.stdout.write(`\nThe record, to save by hand:\n\n${printableLines(text)}`);
     return EXIT.failure;
   }
   io.stdout.write(`Record: ${printable(displayPath(written.path, io.cwd))}\n`);
   if (record.outcome !== 'recovered') return EXIT.findings;
   const date = parseCalendarDate(day);
   if (date === undefined) throw new Error(`bug: no day in ${record.started}`);
+  const kept = 'runbook: the drill record is kept, but last_tested was not set';
   const edit = setLastTested(runbook, project, date);
   if (edit.kind === 'refused') {
     io.stderr.write(edit.details);
-    io.stderr.write(`runbook: the drill record is kept, but last_tested was not set: ${edit.message}\n`);
+    io.stderr.write(`${kept}: ${edit.message}\n`);
     return EXIT.findings;
   }
   io.stdout.write(`last_tested set to ${day} (was ${previousText(edit.previous)}): ${printable(runbook.file)}\n`);
   return EXIT.ok;
+}
+
+/** Writes the record, or says why it was not: a refusal, or the file system failing (full, read-only). */
+function writeRecord(project: Project, cwd: string, id: string, text: string, day: string): WrittenRecord {
+  try {
+    return writeDrillRecord(project.config, cwd, id, text, (taken) => drillRecordFileName(day, taken));
+  } catch (error: unknown) {
+    return { kind: 'refused', message: printable(describeError(error)) };
+  }
 }
 
 /** The answers: the lines of --answers (a file, or - for stdin), else the terminal; neither is a usage error. */

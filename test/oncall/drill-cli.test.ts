@@ -1,7 +1,8 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as CreateFile from '../../src/io/create-file.js';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/io/io.js';
 import { PROJECT_ROOT } from '../shared.js';
@@ -16,7 +17,22 @@ const RUNBOOK = join('database', 'primary-down.md');
 
 const folders: string[] = [];
 
+/** When set, creating a file fails as on a full disk: for a record that cannot be written. */
+const disk = vi.hoisted(() => ({ full: false }));
+
+vi.mock('../../src/io/create-file.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof CreateFile>();
+  return {
+    ...actual,
+    createFile: (...args: Parameters<typeof CreateFile.createFile>) => {
+      if (!disk.full) return actual.createFile(...args);
+      throw new Error(`cannot create ${args[0]}`, { cause: Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }) });
+    },
+  };
+});
+
 afterEach(() => {
+  disk.full = false;
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
@@ -155,6 +171,40 @@ describe('runbook drill refuses, writing nothing (exit 2)', () => {
     const code = await main(['drill', 'NoSuchAlert', '--answers', 'answers.txt'], { cwd: folder, env: {}, stdout: { write: () => undefined, isTTY: false }, stderr: { write: (text) => (stderr += text), isTTY: false }, now: () => new Date('2026-12-05T01:02:03Z') });
     expect(code).toBe(2);
     expect(stderr).toMatch(/^runbook: no drill: no runbook /);
+    expect(records(folder)).toEqual([]);
+  });
+});
+
+/** The fixture with its first step's command `first` (the second's `true`), for a drill with --exec answered y to each: recovered. */
+function withCommand(first: string): string {
+  const folder = copy();
+  const file = join(folder, RUNBOOK);
+  writeFileSync(file, readFileSync(file, 'utf8').replace('touch step-one.marker', first).replace('touch step-two.marker; exit 3', 'true'));
+  return folder;
+}
+
+const RECOVERING = ['y', '', 'y', '', 'd'];
+
+describe('a drill record that cannot be written', () => {
+  it('a record that cannot be written (the drills folder became a symlink) is printed whole, to save by hand (exit 2)', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'runbook-drill-elsewhere-'));
+    folders.push(elsewhere);
+    const folder = withCommand(`ln -s ${elsewhere} drills`);
+    const { code, stdout, stderr } = await drill(folder, RECOVERING, ['--exec']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('runbook: the drill record was not written: `drills` is a symlink: drill records are never written through one (nothing written)\n');
+    expect(stdout).toMatch(/Time to recover: 3 min 30 s\.\n\nThe record, to save by hand:\n\n---\nrunbook: database\/primary-down\n[^]*\noutcome: recovered\n[^]*\n---\n[^]*\n$/);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(readFileSync(join(folder, RUNBOOK), 'utf8')).toContain('last_tested: 2026-08-01');
+  });
+
+  it('a record the file system fails to write (a full disk) is printed whole, with the reason (exit 2)', async () => {
+    const folder = copy();
+    disk.full = true;
+    const { code, stdout, stderr } = await drill(folder, ['d', 'n slow', 'f', 'd']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^runbook: the drill record was not written: cannot create \S+2026-12-05\.md: caused by: ENOSPC: no space left on device, write\n$/);
+    expect(stdout).toMatch(/The drill took 2 min 0 s\.\n\nThe record, to save by hand:\n\n---\nrunbook: database\/primary-down\n[^]*\n {4}note: slow\n[^]*\n$/);
     expect(records(folder)).toEqual([]);
   });
 });
