@@ -11,6 +11,7 @@ import { readHeadCommit } from '../io/head-commit.js';
 import { runShellCommand } from '../io/shell-command.js';
 import { readStandardInput, type Terminal, type TerminalInput } from '../io/terminal.js';
 import { drillRecordFolder, writeDrillRecord, type WrittenRecord } from '../io/drill-record-file.js';
+import { runbookFileChange, runbookFileIdentity, type RunbookFileIdentity } from '../io/runbook-file-identity.js';
 import { describeError } from '../check/run.js';
 import { loadProject, type Project } from '../run/project.js';
 import { palette } from '../report/ansi.js';
@@ -76,7 +77,8 @@ Without a terminal, give the answers with --answers.
 Exit codes:
   0  recovered: the record is written and last_tested set
   1  failed or aborted (the record is written), or recovered but last_tested
-     could not be set (the record is kept; the reason is printed)
+     could not be set (the record is kept; the reason is printed), e.g. as the
+     runbook's file was replaced (by a symlink, another file) during the drill
   2  bad usage (no terminal and no --answers), bad config, no such runbook (or
      several), a runbook without numbered steps, a drills folder that is a
      symlink or not a folder on the way (nothing written), a record that could
@@ -119,6 +121,7 @@ async function runDrill(target: string, options: DrillOptions, io: Io): Promise<
   if (card.steps.length === 0) return refuse(`${printable(runbook.file)} has no numbered recovery steps to drill; write them first (see \`runbook show ${printable(runbook.id)}\`)\n`);
   const folder = drillRecordFolder(project.config, io.cwd, runbook.id);
   if (folder.kind === 'refused') return refuse(`${folder.message}\n`);
+  const identity = runbookFileIdentity(runbook.path);
   const repository = dirname(runbook.path);
   const commit = await readHeadCommit(repository);
   const plan: DrillPlan = {
@@ -132,7 +135,7 @@ async function runDrill(target: string, options: DrillOptions, io: Io): Promise<
   const layout: DrillLayout = { width: drillWidth(answers.terminal?.columns()), style: { palette: palette(color), color: color && writesColor(palette(color)) } };
   const record = await drive(startSession(plan, layout, started), answers, io);
   answers.terminal?.close();
-  return finish(record, { runbook, project, title: card.title }, io);
+  return finish(record, { runbook, identity, project, title: card.title }, io);
 }
 
 /** Runs the session to its end: prints each screen, reads each answer, runs each confirmed command. */
@@ -170,9 +173,10 @@ async function runCommand(shell: string, command: string, terminal: Terminal | u
   return { exitCode: exit.exitCode, tail };
 }
 
-/** What was drilled: the runbook, the project and the title. */
+/** What was drilled: the runbook, its file as it was when the drill started, the project and the title. */
 interface Drilled {
   readonly runbook: Runbook;
+  readonly identity: RunbookFileIdentity;
   readonly project: Project;
   readonly title: string;
 }
@@ -180,7 +184,7 @@ interface Drilled {
 /**
  * Writes the record and, for a recovered drill, sets `last_tested`; prints where and what. A record
  * that cannot be written is printed whole on stdout, so the drill is not lost; `last_tested` is set
- * as `runbook tested` sets it.
+ * only in the runbook file the drill started with, still inside the root.
  */
 function finish(record: DrillRecord, drilled: Drilled, io: Io): number {
   const { runbook, project } = drilled;
@@ -197,6 +201,11 @@ function finish(record: DrillRecord, drilled: Drilled, io: Io): number {
   const date = parseCalendarDate(day);
   if (date === undefined) throw new Error(`bug: no day in ${record.started}`);
   const kept = 'runbook: the drill record is kept, but last_tested was not set';
+  const change = runbookFileChange(drilled.identity, project.config.root);
+  if (change !== undefined) {
+    io.stderr.write(`${kept}: ${printable(runbook.file)} ${change}; check it, then run \`runbook tested ${printable(runbook.id)} --date ${day}\`\n`);
+    return EXIT.findings;
+  }
   const edit = setLastTested(runbook, project, date);
   if (edit.kind === 'refused') {
     io.stderr.write(edit.details);

@@ -185,7 +185,35 @@ function withCommand(first: string): string {
 
 const RECOVERING = ['y', '', 'y', '', 'd'];
 
-describe('a drill record that cannot be written', () => {
+describe('what a recovered drill with --exec may not do to files, and a record that cannot be written', () => {
+  it('a runbook replaced by a symlink during the drill is not edited through it: the record is kept (exit 1)', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'runbook-drill-victim-'));
+    folders.push(outside);
+    const victim = '---\ntitle: Not a runbook of this repository\nlast_tested: 2026-01-01\n---\n';
+    writeFileSync(join(outside, 'victim.md'), victim);
+    const folder = withCommand(`mv ${RUNBOOK} saved.md && ln -s ${join(outside, 'victim.md')} ${RUNBOOK}`);
+    const { code, stdout, stderr } = await drill(folder, RECOVERING, ['--exec']);
+    expect(stdout).toContain('Recovered: every step done.');
+    expect(stderr).toBe(
+      'runbook: the drill record is kept, but last_tested was not set: database/primary-down.md became a symlink during the drill (it was a file when the drill started): ' +
+        'a runbook is never edited through a link that appeared meanwhile; check it, then run `runbook tested database/primary-down --date 2026-12-05`\n',
+    );
+    expect(code).toBe(1);
+    expect(readFileSync(join(outside, 'victim.md'), 'utf8')).toBe(victim);
+    expect(records(folder)).toHaveLength(1);
+  });
+
+  it('a runbook rewritten by another file during the drill: edited only when its bytes are the same', async () => {
+    const same = withCommand(`cp ${RUNBOOK} copy.md && rm ${RUNBOOK} && mv copy.md ${RUNBOOK}`);
+    expect((await drill(same, RECOVERING, ['--exec'])).code).toBe(0);
+    expect(readFileSync(join(same, RUNBOOK), 'utf8')).toContain('last_tested: 2026-12-05 # the summer game day');
+    const changed = withCommand(`sed 's/Writes fail/Writes stop/' ${RUNBOOK} > copy.md && mv copy.md ${RUNBOOK}`);
+    const { code, stderr } = await drill(changed, RECOVERING, ['--exec']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('database/primary-down.md was replaced by another file during the drill; check it');
+    expect(readFileSync(join(changed, RUNBOOK), 'utf8')).toContain('last_tested: 2026-08-01');
+  });
+
   it('a record that cannot be written (the drills folder became a symlink) is printed whole, to save by hand (exit 2)', async () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'runbook-drill-elsewhere-'));
     folders.push(elsewhere);
