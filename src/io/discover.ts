@@ -16,7 +16,8 @@ export class DiscoveryError extends Error {
  * Folder symlinks are not followed (no loops); file symlinks are read only when they stay inside the
  * folder being searched and out of the folders never searched (`.git`…). A path named that is, or
  * leads, inside such a folder stops the run. The drills folder (`config.drills.folder`) holds drill
- * records, not runbooks: it is never searched, and a path named inside it is left out.
+ * records, not runbooks: it is never searched, and a path named inside it is left out. A folder
+ * named that holds the root is read as the root (its runbooks only, ids relative to the root).
  */
 export function discoverRunbooks(paths: readonly string[], config: Config, cwd: string): readonly FoundFile[] {
   const found = new Map<string, FoundFile>();
@@ -40,8 +41,13 @@ export function discoverRunbooks(paths: readonly string[], config: Config, cwd: 
       found.set(start, describe(start, base, cwd));
       continue;
     }
-    const base = isInside(start, config.root) ? config.root : start;
-    for (const path of walk(start, records)) {
+    // A named folder that holds the root (`check .` in the config's folder) is read as the root alone,
+    // ids relative to it, as a run with no path reads it: not its README, docs or drill records.
+    const holdsRoot = start !== config.root && isInside(config.root, start);
+    if (holdsRoot) checkRootFolder(config.root, cwd);
+    const folder = holdsRoot ? config.root : start;
+    const base = isInside(folder, config.root) ? config.root : folder;
+    for (const path of walk(folder, records)) {
       const relativePath = toSlashes(relative(base, path));
       if (include(relativePath) && !exclude(relativePath)) found.set(path, describe(path, base, cwd));
     }
