@@ -32,7 +32,8 @@ export function dueCommand(io: Io, setExit: (code: number) => void): Command {
     .description(
       'Lists the runbooks whose review falls due within a window (default 30 days), those already overdue, and those never ' +
         'tested, grouped by owner team: id, title, severity, last tested, due date, days left or overdue, and the URL ' +
-        'when the site\'s base URL is known. Never-tested runbooks have no due date: they are listed as due now, first in their team.',
+        'when the site\'s base URL is known. Never-tested runbooks have no due date: they are listed as due now, first in their team. ' +
+        'A runbook without a readable `last_tested` (missing, or not a date) counts as never tested; `check` says why.',
     )
     .argument('[paths...]', 'runbook files or folders (default: the config root)')
     .option('--within <duration>', 'the window: 30d, 6w, 3 months, 1y', DEFAULT_WITHIN)

@@ -12,9 +12,9 @@ import type { CollectionView, RunbookView } from '../view/collection-view.js';
 export type DatedReview = Extract<ReviewView, { readonly kind: 'tested' }>;
 
 /**
- * One runbook that needs a drill. `never-tested`: `last_tested: never`, listed whatever the window
- * (it has no due date: it is due now). Runbooks without a known test date or interval are not
- * listed: `check` reports them.
+ * One runbook that needs a drill. `never-tested`: `last_tested: never`, missing, or not a date (no
+ * test is known), listed whatever the window (it has no due date: it is due now). Runbooks tested
+ * but without an interval are not listed: `check` reports them.
  */
 export type DueEntry =
   | { readonly kind: 'never-tested'; readonly view: RunbookView }
@@ -66,7 +66,7 @@ export function dueList(view: CollectionView, query: DueQuery): DueSelection {
   const entries = view.runbooks.flatMap((entry): DueEntry[] => {
     if (query.team !== undefined && entry.owner !== query.team) return [];
     const review = entry.review;
-    if (review.kind === 'never-tested') return [{ kind: 'never-tested', view: entry }];
+    if (review.kind === 'never-tested' || review.kind === 'unknown') return [{ kind: 'never-tested', view: entry }];
     if (review.kind !== 'tested' || review.daysLeft > lastDay) return [];
     return [{ kind: review.daysLeft < 0 ? 'overdue' : 'due', view: entry, review }];
   });

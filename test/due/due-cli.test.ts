@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
@@ -49,6 +51,26 @@ No owner
     https://runbooks.example.com/runbooks/misc/orphan/
 `);
     expect(result.stdout.split('\n').every((line) => line.length <= 80)).toBe(true);
+  });
+
+  it('lists a runbook without last_tested, or with one that is not a date, as never tested', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'runbook-due-'));
+    try {
+      const runbook = (lastTested: string): string => `---\ntitle: T\nseverity: low\nowner: ops\n${lastTested}---\n# T\n`;
+      writeFileSync(join(folder, 'missing.md'), runbook(''));
+      writeFileSync(join(folder, 'unreadable.md'), runbook('last_tested: soon\n'));
+      writeFileSync(join(folder, 'never.md'), runbook('last_tested: never\n'));
+      writeFileSync(join(folder, 'fresh.md'), runbook('last_tested: 2026-12-01\n'));
+      const result = await runCli(['due', '--today', '2026-12-05'], folder);
+      expect(result.code).toBe(1);
+      expect(result.stdout.split('\n').filter((line) => line.startsWith('  ') && !line.startsWith('    '))).toEqual([
+        '  missing · low · never tested',
+        '  never · low · never tested',
+        '  unreadable · low · never tested',
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('takes the duration syntax of review_every for --within, and one team with --team', async () => {
