@@ -6,11 +6,12 @@
  *   the day of the run (`--today`), so it shows in today's agenda until someone drills it.
  * - The UID depends on the runbook's id only (never on a date): a re-import or a refresh of the
  *   subscription moves the event instead of adding another.
- * - SEQUENCE is the event's day counted from 1970-01-01, and LAST-MODIFIED the day its content last
- *   changed (the last test for an event on its due date, the run's day for one on today): both grow
- *   when the event moves (a drill pushes the due date later; an overdue event moves day by day), so
- *   calendars take the update. DTSTAMP is the run's day at 00:00 UTC, so a run and the site built
- *   on the same day give the same bytes.
+ * - SEQUENCE is the run's day counted from 1970-01-01: without any state kept between runs, it never
+ *   goes down for a UID (a run on a later day has a higher one, whichever way the event moved: a
+ *   drill pushes the due date later, a shorter `review_every` brings it earlier), so calendars take
+ *   the update. LAST-MODIFIED is the day its content last changed (the last test for an event on
+ *   its due date, the run's day for one on today). DTSTAMP is the run's day at 00:00 UTC, so a run
+ *   and the site built on the same day give the same bytes.
  * - Lines end in CRLF and are folded at 75 octets (never inside a UTF-8 character); runbook text is
  *   TEXT-escaped (`\\`, `;`, `,`, line breaks as `\n`) with control characters shown as `\u001b`, so
  *   no title can end a property or start an event.
@@ -31,7 +32,8 @@ const EPOCH: CalendarDate = { year: 1970, month: 1, day: 1 };
 export function renderDueIcs(list: DueList): string {
   const stamp = `${basicDate(list.day)}T000000Z`;
   const name = `${list.siteTitle}: runbook reviews${list.team === undefined ? '' : ` (${list.team.name})`}`;
-  const events = list.teams.flatMap((team) => team.entries.map((entry) => eventLines(entry, team.name, list.day, stamp)));
+  const sequence = daysBetween(EPOCH, list.day);
+  const events = list.teams.flatMap((team) => team.entries.map((entry) => eventLines(entry, team.name, list.day, stamp, sequence)));
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -47,7 +49,7 @@ export function renderDueIcs(list: DueList): string {
   return lines.map(fold).join('');
 }
 
-function eventLines(entry: DueEntry, teamName: string, today: CalendarDate, stamp: string): readonly string[] {
+function eventLines(entry: DueEntry, teamName: string, today: CalendarDate, stamp: string, sequence: number): readonly string[] {
   const view = entry.view;
   const day = eventDay(entry, today);
   const changed = entry.kind === 'due' ? entry.review.lastTested.replaceAll('-', '') : basicDate(today);
@@ -57,7 +59,7 @@ function eventLines(entry: DueEntry, teamName: string, today: CalendarDate, stam
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${basicDate(day)}`,
     `DTEND;VALUE=DATE:${basicDate(addDays(day, 1))}`,
-    `SEQUENCE:${daysBetween(EPOCH, day)}`,
+    `SEQUENCE:${sequence}`,
     `LAST-MODIFIED:${changed}T000000Z`,
     `SUMMARY:${text(summaryOf(entry))}`,
     `DESCRIPTION:${text(descriptionOf(entry, teamName))}`,

@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +20,11 @@ interface Event {
 }
 
 async function calendar(today: string, ...argv: string[]): Promise<{ readonly text: string; readonly name: string; readonly events: readonly Event[] }> {
-  const result = await runCli(['due', '--format', 'ics', '--today', today, ...argv], FIXTURE);
+  return calendarOf(FIXTURE, today, ...argv);
+}
+
+async function calendarOf(folder: string, today: string, ...argv: string[]): Promise<{ readonly text: string; readonly name: string; readonly events: readonly Event[] }> {
+  const result = await runCli(['due', '--format', 'ics', '--today', today, ...argv], folder);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(1);
   const root = ICAL.Component.fromString(result.stdout);
@@ -101,6 +107,7 @@ describe('runbook due --format ics', () => {
     expect(new Set(first.events.map((event) => event.uid)).size).toBe(5);
     const byUid = new Map(first.events.map((event) => [event.uid, event]));
     for (const event of later.events) expect(event.sequence).toBeGreaterThanOrEqual(byUid.get(event.uid)?.sequence ?? Infinity);
+    expect(new Set(later.events.map((event) => event.sequence))).toEqual(new Set([20_802]));
     const moved = later.events.filter((event) => event.start !== byUid.get(event.uid)?.start).map((event) => event.summary);
     expect(moved).toEqual([
       'Drill overdue (due 2026-11-01): Primary database down',
@@ -108,5 +115,23 @@ describe('runbook due --format ics', () => {
       'Never tested: Resolver not answering',
       'Drill overdue (due 2026-12-09): Cron job stuck',
     ]);
+  });
+
+  it('never lowers a sequence, even when an event moves earlier (a shorter review_every), and gives the same bytes on the same day', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'runbook-due-ics-'));
+    try {
+      cpSync(FIXTURE, folder, { recursive: true });
+      const first = await calendarOf(folder, '2026-12-05');
+      expect((await calendarOf(folder, '2026-12-05')).text).toBe(first.text);
+      const backlog = join(folder, 'runbooks', 'queues', 'backlog.md');
+      writeFileSync(backlog, readFileSync(backlog, 'utf8').replace('review_every: 30d', 'review_every: 2d'));
+      const later = await calendarOf(folder, '2026-12-06');
+      const before = first.events.find((event) => event.summary === 'Drill due: Queue backlog growing');
+      const after = later.events.find((event) => event.uid === before?.uid);
+      expect([before?.start, after?.start]).toEqual(['2026-12-20', '2026-12-06']);
+      expect([before?.sequence, after?.sequence]).toEqual([20_792, 20_793]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
