@@ -12,7 +12,7 @@ import { inMemory, type RunCache } from '../model/run-cache.js';
 import { BUILT_IN_TEMPLATES, configuredTemplates } from '../io/templates.js';
 import { findConfigFile } from '../io/config-file.js';
 import { startServer } from '../io/http-server.js';
-import { watchFiles } from '../io/watch.js';
+import { watchFiles, type Watching } from '../io/watch.js';
 import { planSite } from '../site/build-site.js';
 import type { SitePlan } from '../site/site-plan.js';
 import { describeError } from '../check/run.js';
@@ -56,7 +56,7 @@ export function serveCommand(io: Io, setExit: (code: number) => void): Command {
 
 /** The current site (its files by URL path, and the config's templates folder), or the error that stopped the last build. */
 type Current =
-  | { readonly kind: 'site'; readonly site: SitePlan; readonly templates: string | undefined }
+  | { readonly kind: 'site'; readonly site: SitePlan; readonly templates: string | undefined; readonly drills: string }
   | { readonly kind: 'failed'; readonly message: string };
 
 async function runServe(paths: readonly string[], options: ServeOptions, io: Io): Promise<number> {
@@ -79,7 +79,7 @@ async function runServe(paths: readonly string[], options: ServeOptions, io: Io)
     rebuild = 'running';
     void build(paths, options, io, cache).then((next) => {
       current = next;
-      if (next.kind === 'site' && next.templates !== undefined) watching.add(next.templates);
+      if (next.kind === 'site') watchConfigured(watching, next);
       server.reload();
       const again = rebuild === 'running, then again';
       rebuild = 'idle';
@@ -87,7 +87,7 @@ async function runServe(paths: readonly string[], options: ServeOptions, io: Io)
     });
   };
   const watching = watchFiles(watchedSources(paths, options, io), changed, log);
-  if (current.kind === 'site' && current.templates !== undefined) watching.add(current.templates);
+  if (current.kind === 'site') watchConfigured(watching, current);
   const stop = io.stopSignal?.();
   await new Promise<void>((resolve) => {
     if (stop === undefined) return;
@@ -119,7 +119,7 @@ async function build(paths: readonly string[], options: ServeOptions, io: Io, ca
       extraScripts: [RELOAD_SCRIPT],
     });
     io.stderr.write(`built ${project.runbooks.length} runbooks in ${Date.now() - started} ms\n`);
-    return { kind: 'site', site, templates: project.config.site.templates };
+    return { kind: 'site', site, templates: project.config.site.templates, drills: project.config.drills.folder };
   } catch (error: unknown) {
     const message = describeError(error);
     io.stderr.write(`build failed: ${printableLines(message)}\n`);
@@ -128,8 +128,17 @@ async function build(paths: readonly string[], options: ServeOptions, io: Io, ca
 }
 
 /**
+ * The folders a build's config names: its templates, and its drills folder (a new or changed drill
+ * record changes the site), watched from when it appears when there is none yet.
+ */
+function watchConfigured(watching: Watching, built: { readonly templates: string | undefined; readonly drills: string }): void {
+  if (built.templates !== undefined) watching.add(built.templates);
+  watching.addOnceThere(built.drills);
+}
+
+/**
  * What serve watches from the start: the runbook folders, the built-in templates and the config file
- * (the config's templates folder is added once a build has read the config).
+ * (the config's templates and drills folders are added once a build has read the config).
  */
 function watchedSources(paths: readonly string[], options: ServeOptions, io: Io): readonly string[] {
   const config = options.config ?? findConfigFile(io.cwd);

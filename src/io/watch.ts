@@ -4,17 +4,23 @@
  * Changes inside `.git`, `node_modules` and a built site (a folder holding the site marker, where
  * `runbook build` writes) are not the sources' changes; any other folder, `site` included, is.
  */
-import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, watch, type FSWatcher } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import type { OutputStream } from './io.js';
 import { SITE_MARKER } from './site-marker.js';
 
 /** How long a burst of changes is: a change this soon after the last one is part of it. */
 const QUIET_MS = 40;
 
-/** What is watched; `add` watches one more file or folder (once), `close` stops watching. */
+/**
+ * What is watched; `add` watches one more file or folder (once); `addOnceThere` too, but a target
+ * that does not exist yet is waited for (its nearest folder that exists is watched, not recursively,
+ * for the next name on the way) and watched, with a change called, when it appears, unless it is a
+ * symlink; `close` stops watching.
+ */
 export interface Watching {
   readonly add: (target: string) => void;
+  readonly addOnceThere: (target: string) => void;
   readonly close: () => void;
 }
 
@@ -48,11 +54,40 @@ export function watchFiles(targets: readonly string[], changed: () => void, warn
       warn.log.write(`not watching ${target}: ${warn.describe(error)}\n`);
     }
   };
+  // Folders watched for a name to appear on the way to a target, by the folder and the name.
+  const waiting = new Map<string, FSWatcher | undefined>();
+  const addOnceThere = (target: string): void => {
+    if (watchers.has(target)) return;
+    if (existsSync(target)) {
+      // A symlink is not followed (a hostile `drills -> /` would have the whole disk watched).
+      if (!lstatSync(target).isSymbolicLink()) add(target);
+      return;
+    }
+    let folder = dirname(target);
+    while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+    const name = relative(folder, target).split(sep)[0] ?? '';
+    const key = join(folder, name);
+    if (waiting.has(key)) return;
+    try {
+      const watcher = watch(folder, (_event, changed) => {
+        if (changed !== name || !existsSync(key)) return;
+        watcher.close();
+        waiting.delete(key);
+        addOnceThere(target);
+        onChange();
+      });
+      waiting.set(key, watcher);
+    } catch (error: unknown) {
+      waiting.set(key, undefined);
+      warn.log.write(`not watching ${folder} for ${target} to appear: ${warn.describe(error)}\n`);
+    }
+  };
   for (const target of targets) add(target);
   return {
     add,
+    addOnceThere,
     close: () => {
-      for (const watcher of watchers.values()) watcher?.close();
+      for (const watcher of [...watchers.values(), ...waiting.values()]) watcher?.close();
     },
   };
 }
