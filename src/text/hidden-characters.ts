@@ -1,11 +1,17 @@
 /**
- * Characters that make a command run something other than what a reader sees of it: the bidi
- * embedding, override, isolate and mark characters (which reorder what is shown, "Trojan Source"),
- * zero-width characters, and control characters other than tab and line feed (ESC starts terminal
- * sequences, `ESC[201~` ends a bracketed paste). A CR directly before a line feed is a line ending,
- * not hidden.
+ * Characters that make a command run something other than what a reader sees of it, or one name
+ * look exactly like another (`Ada Love\u00ADlace`): control characters other than tab and line
+ * feed (ESC starts terminal sequences, `ESC[201~` ends a bracketed paste), every format character
+ * (`\p{Cf}`: the bidi embedding, override, isolate and mark characters of "Trojan Source",
+ * zero-width characters, the soft hyphen, tags, invisible operators, interlinear annotation), the
+ * line and paragraph separators U+2028 and U+2029, and every Default_Ignorable_Code_Point (Unicode's
+ * DerivedCoreProperties.txt, written out so that the set does not follow the runtime's Unicode
+ * version: fillers, variation selectors, the combining grapheme joiner…). A CR directly before a
+ * line feed is a line ending, not hidden.
  */
-const HIDDEN = /\r(?!\n)|(?![\t\n\r])\p{Cc}|[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/gu;
+// The combining ones (Mn: the grapheme joiner, Khmer inherent vowels, variation selectors) stand alone, not after another character in a class.
+const HIDDEN =
+  /\r(?!\n)|(?![\t\n\r])\p{Cc}|\p{Cf}|\u034f|\u17b4|\u17b5|[\u180b-\u180f]|[\ufe00-\ufe0f]|[\u{e0000}-\u{e0fff}]|[\u00ad\u061c\u115f\u1160\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff0-\ufff8\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}]/gu;
 
 /** One hidden character: where it is in the text and its code point as `U+XXXX`. */
 export interface HiddenCharacter {
@@ -24,7 +30,7 @@ export function splitAtHiddenCharacters(text: string): readonly ({ readonly kind
   let from = 0;
   for (const found of hiddenCharacters(text)) {
     parts.push({ kind: 'text', text: text.slice(from, found.index) }, { kind: 'hidden', name: found.name });
-    from = found.index + 1;
+    from = found.index + ((text.codePointAt(found.index) ?? 0) > 0xffff ? 2 : 1);
   }
   parts.push({ kind: 'text', text: text.slice(from) });
   return parts;
