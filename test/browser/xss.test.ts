@@ -404,7 +404,8 @@ async function clickOddTargets(page: Page, url: string): Promise<number> {
     const href = (await link.getAttribute('href')) ?? '';
     const ordinary = href.startsWith('#') || /^(https?|mailto|tel):/.test(href) || /^(\.\.\/)+[^:]*$/.test(href);
     if (ordinary || !(await link.isVisible())) continue;
-    await link.click({ timeout: 2000 });
+    // The click waits for the navigation it starts (a missing file on disk, a 404 over http): slow on a loaded machine.
+    await link.click({ timeout: 15_000 });
     clicked += 1;
     if (page.url() !== url) await page.goto(url);
   }
