@@ -22,6 +22,7 @@ const SLOW_FILES: readonly (readonly [string, number])[] = [
   ['test/cheatsheet/print.test.ts', 38],
   ['test/reliability/faults-disk.test.ts', 35],
   ['test/browser/navigate.test.ts', 31],
+  ['test/browser/drills.test.ts', 30],
   ['test/reliability/determinism.test.ts', 29],
   ['test/view/consistency.test.ts', 24],
   ['test/parse/chunks.test.ts', 24],
