@@ -62,11 +62,11 @@ export function drillCommand(io: Io, setExit: (code: number) => void): Command {
     .addHelpText(
       'after',
       `
-Outcome: aborted when stopped (q, Ctrl-C, or the answers ran out) before the
-last step; else failed when a step failed; else recovered. Time to recover: from
-the start to the last answer. With --exec, Ctrl-C while a command runs stops the
-command, not the drill; Ctrl-C at a prompt ends the drill as aborted, with what
-was answered so far recorded. A command's output is shown without terminal
+Outcome: failed when a step failed (also when you stopped after it); else
+aborted when stopped (q, Ctrl-C, or the answers ran out) before the last step;
+else recovered. Time to recover: from the start to the last answer. With --exec,
+Ctrl-C while a command runs stops the command, not the drill; Ctrl-C at a prompt
+ends the drill, with what was answered so far recorded. A command's output is shown without terminal
 escape sequences; its exit code and last ${TAIL_LINES} lines are kept in the record.
 Before the question, the command is shown with every character visible (␉ a
 tab, ␠×N a run of spaces, ↵ a line break, \\uXXXX a hidden character) and the

@@ -7,7 +7,8 @@
 
 /**
  * How a drill ended. `recovered`: every step was done or skipped and none failed. `failed`: a step
- * failed. `aborted`: the operator stopped (or pressed Ctrl-C) before the last step.
+ * failed (whether or not the operator went on after it). `aborted`: the operator stopped (or pressed
+ * Ctrl-C) before the last step, and no step had failed.
  */
 export type DrillOutcome = 'recovered' | 'failed' | 'aborted';
 

@@ -157,7 +157,7 @@ export function endText(record: DrillRecord, layout: DrillLayout): string {
     case 'recovered':
       return `\n${labelled(palette.bold(palette.green('Recovered')), 'Recovered', `: every step done${skippedText}. Time to recover: ${lasted}.`, layout)}`;
     case 'failed':
-      return `\n${labelled(palette.bold(palette.red('Failed')), 'Failed', `: step${failed.length === 1 ? '' : 's'} ${failed.join(', ')} failed. The drill took ${lasted}.`, layout)}`;
+      return `\n${labelled(palette.bold(palette.red('Failed')), 'Failed', `: step${failed.length === 1 ? '' : 's'} ${failed.join(', ')} failed${reached < record.steps.length ? `; stopped after ${reached} of ${record.steps.length} steps` : ''}. The drill took ${lasted}.`, layout)}`;
     case 'aborted':
       return `\n${labelled(palette.bold(palette.yellow('Aborted')), 'Aborted', `: ${reached} of ${record.steps.length} steps answered, after ${lasted}.`, layout)}`;
   }

@@ -107,7 +107,7 @@ export function confirms(line: string): boolean {
 /** Starts a drill at `now`: the header, then the first step (or the question to run its command). */
 export function startSession(plan: DrillPlan, layout: DrillLayout, now: Date): Transition {
   const session: Running = { kind: 'running', plan, layout, started: now, finished: [], current: { index: 0, shownAt: now, notes: [], ran: undefined }, waiting: 'answer' };
-  if (plan.card.steps.length === 0) return end(session, now, 'aborted', headerText(plan, layout));
+  if (plan.card.steps.length === 0) return end(session, now, 'stopped', headerText(plan, layout));
   return show(session, now, headerText(plan, layout));
 }
 
@@ -127,7 +127,7 @@ export function advance(session: DrillSession, input: SessionInput, now: Date): 
   if (session.kind === 'ended') return { session, screen: '' };
   if (input.kind === 'interrupt' || input.kind === 'end-of-input') {
     const why = input.kind === 'interrupt' ? 'Stopped (Ctrl-C).' : 'The input ended before the last step.';
-    return end(session, now, 'aborted', `${why}\n`);
+    return end(session, now, 'stopped', `${why}\n`);
   }
   if (input.kind === 'ran') {
     if (session.waiting !== 'run') throw new Error(`bug: a command result while waiting for ${session.waiting}`);
@@ -157,7 +157,7 @@ function answer(session: Running, given: DrillAnswer, now: Date): Transition {
     case 'skip':
       return finishStep(session, 'skipped', now);
     case 'stop':
-      return end(session, now, 'aborted', 'Stopped.\n');
+      return end(session, now, 'stopped', 'Stopped.\n');
     case 'help':
       return { session, screen: helpText(layout, session.plan.exec !== undefined) };
     case 'note':
@@ -180,7 +180,7 @@ function addNote(session: Running, note: string): Running {
 function finishStep(session: Running, status: 'done' | 'failed' | 'skipped', now: Date): Transition {
   const finished = [...session.finished, drilledStep(session, status, seconds(session.current.shownAt, now))];
   const next: Running = { ...session, finished, current: { index: session.current.index + 1, shownAt: now, notes: [], ran: undefined }, waiting: 'answer' };
-  if (next.current.index >= session.plan.card.steps.length) return end(next, now, outcomeOf(finished, false), '');
+  if (next.current.index >= session.plan.card.steps.length) return end(next, now, 'finished', '');
   return show(next, now, '');
 }
 
@@ -209,23 +209,26 @@ function drilledStep(session: Running, status: DrillStep['status'], durationSeco
 }
 
 /**
- * The drill's outcome: `aborted` when it stopped before the end, else `failed` when a step failed,
- * else `recovered`.
+ * The drill's outcome: `failed` when a step failed (also when the operator stopped after it: a step
+ * that did not work is what a drill is there to find), else `aborted` when it stopped before the
+ * end, else `recovered`.
  */
-export function outcomeOf(steps: readonly DrillStep[], stopped: boolean): DrillOutcome {
-  if (stopped) return 'aborted';
-  return steps.some((step) => step.status === 'failed') ? 'failed' : 'recovered';
+export function outcomeOf(steps: readonly DrillStep[], how: 'finished' | 'stopped'): DrillOutcome {
+  if (steps.some((step) => step.status === 'failed')) return 'failed';
+  return how === 'stopped' ? 'aborted' : 'recovered';
 }
 
-function end(session: Running, now: Date, outcome: DrillOutcome, before: string): Transition {
+function end(session: Running, now: Date, how: 'finished' | 'stopped', before: string): Transition {
   const { plan } = session;
-  const stopped = outcome === 'aborted';
+  const stopped = how === 'stopped';
   // The step on screen when the drill stopped was not finished: not reached, with what it gathered.
   const rest = plan.card.steps.slice(session.finished.length).map((step, offset): DrillStep => {
     const number = session.finished.length + offset + 1;
     const current = offset === 0 && stopped ? drilledStep(session, 'not-reached', 0) : undefined;
     return current ?? { number, text: step.text, status: 'not-reached', durationSeconds: 0, note: undefined, exitCode: undefined, outputTail: [] };
   });
+  const steps = [...session.finished, ...rest];
+  const outcome = outcomeOf(steps, how);
   const started = formatInstant(session.started);
   const ended = formatInstant(now);
   const record: DrillRecord = {
@@ -237,7 +240,7 @@ function end(session: Running, now: Date, outcome: DrillOutcome, before: string)
     ended,
     outcome,
     timeToRecoverSeconds: outcome === 'recovered' ? (Date.parse(ended) - Date.parse(started)) / 1000 : undefined,
-    steps: [...session.finished, ...rest],
+    steps,
   };
   return { session: { kind: 'ended', record }, screen: before + endText(record, session.layout) };
 }

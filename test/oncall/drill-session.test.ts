@@ -143,23 +143,27 @@ describe('a drill session', () => {
     expect(screen).toContain('Stopped.\n\nAborted: 1 of 3 steps answered, after 1 min 30 s.\n');
   });
 
-  it('Ctrl-C at a prompt (or while writing a note) and answers running out abort the drill', () => {
+  it('Ctrl-C at a prompt (or while writing a note) and answers running out abort the drill (fail it when a step failed)', () => {
     expect(recordOf(run(['d', { kind: 'interrupt' }]).session).outcome).toBe('aborted');
     expect(recordOf(run(['d', 'n', { kind: 'interrupt' }]).session).outcome).toBe('aborted');
+    expect(recordOf(run(['d', 's', { kind: 'end-of-input' }]).session).outcome).toBe('aborted');
+    // A step that failed before the stop makes the drill failed: that is what the drill found.
     const { session, screen } = run(['d', 'f', { kind: 'end-of-input' }]);
-    expect(recordOf(session).outcome).toBe('aborted');
+    expect(recordOf(session).outcome).toBe('failed');
+    expect(screen).toContain('Failed: step 2 failed; stopped after 2 of 3 steps.');
     expect(recordOf(session).steps.map((each) => each.status)).toEqual(['done', 'failed', 'not-reached']);
     expect(screen).toContain('The input ended before the last step.');
   });
 
-  it('the outcome rule: aborted when stopped, else failed when a step failed, else recovered (skips count as neither)', () => {
+  it('the outcome rule: failed when a step failed (stopped after it or not), else aborted when stopped, else recovered (skips count as neither)', () => {
     const steps = (...statuses: readonly ('done' | 'failed' | 'skipped' | 'not-reached')[]) =>
       statuses.map((status, index) => ({ number: index + 1, text: '', status, durationSeconds: 0, note: undefined, exitCode: undefined, outputTail: [] }));
-    expect(outcomeOf(steps('done', 'skipped', 'done'), false)).toBe('recovered');
-    expect(outcomeOf(steps('skipped', 'skipped'), false)).toBe('recovered');
-    expect(outcomeOf(steps('done', 'failed', 'done'), false)).toBe('failed');
-    expect(outcomeOf(steps('done', 'failed', 'not-reached'), true)).toBe('aborted');
-    expect(outcomeOf(steps('done', 'done', 'done'), true)).toBe('aborted');
+    expect(outcomeOf(steps('done', 'skipped', 'done'), 'finished')).toBe('recovered');
+    expect(outcomeOf(steps('skipped', 'skipped'), 'finished')).toBe('recovered');
+    expect(outcomeOf(steps('done', 'failed', 'done'), 'finished')).toBe('failed');
+    expect(outcomeOf(steps('done', 'failed', 'not-reached'), 'stopped')).toBe('failed');
+    expect(outcomeOf(steps('done', 'not-reached', 'not-reached'), 'stopped')).toBe('aborted');
+    expect(outcomeOf(steps('done', 'done', 'done'), 'stopped')).toBe('aborted');
   });
 
   it('ignores input once ended', () => {
