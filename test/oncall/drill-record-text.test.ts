@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DrillRecord } from '../../src/model/drill.js';
 import { drillRecordFileName, formatDrillRecord, spokenSeconds } from '../../src/oncall/drill-record-text.js';
+import { parseDrillRecord } from '../../src/parse/drill-record.js';
 import { drillStep as step, SAMPLE_DRILL } from '../drill-record-sample.js';
 import { PROJECT_ROOT } from '../shared.js';
 
@@ -24,6 +25,16 @@ const RECORD: DrillRecord = {
 describe('formatDrillRecord', () => {
   it('writes the frontmatter in the format order and a readable body (golden file)', async () => {
     await expect(formatDrillRecord(RECORD, 'Primary database down')).toMatchFileSnapshot(join(GOLDEN, 'drill-record.md'));
+  });
+
+  it('quotes a commit of digits only, or one YAML reads as a number, so it reads back as the same string', () => {
+    for (const commit of ['3388310', '12e4567', '0123456']) {
+      const text = formatDrillRecord({ ...RECORD, runbookCommit: commit });
+      expect(text).toContain(`\nrunbook_commit: "${commit}"\n`);
+      const read = parseDrillRecord(text);
+      expect(read.kind === 'record' ? read.record.runbookCommit : read).toBe(commit);
+    }
+    expect(formatDrillRecord({ ...RECORD, runbookCommit: 'a1b2c3d' })).toContain('\nrunbook_commit: a1b2c3d\n');
   });
 
   it('leaves out the keys that have no value and titles the body with the id', () => {

@@ -136,7 +136,8 @@ describe.skipIf(!HAS_TMUX)('runbook drill in a real terminal (tmux, 80×24)', ()
       [
         '---',
         'runbook: database/primary-down',
-        `runbook_commit: ${commit}`,
+        // A short hash of digits only (3388310) reads as a number in YAML: the writer quotes it.
+        `runbook_commit: ${typeof parse(commit) === 'string' ? commit : JSON.stringify(commit)}`,
         'environment: staging',
         'operator: Ada Lovelace',
         'started: 2026-12-05T01:02:03Z',
