@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { Config } from '../model/config.js';
 import type { Loaded } from '../model/runbook.js';
 import { codeFingerprint } from './run-memo.js';
+import { pruneCache } from './cache-prune.js';
 import type { SourceIdentity } from '../model/sources.js';
 import type { RunRecord } from '../model/sources.js';
 import type { Stamps } from '../model/run-cache.js';
@@ -25,8 +26,8 @@ export function cacheFolder(env: Readonly<Record<string, string | undefined>>): 
 const notedFolders = new Set<string>();
 
 /**
- * Opens the cache in `folder`: parsed files in `<folder>/v3/<2 hex>/<sha256>.json`, runs in
- * `<folder>/v3/runs/`, file stamps in `<folder>/v3/stamps/`. When it cannot be written, `note` is
+ * Opens the cache in `folder`: parsed files in `<folder>/v4/<2 hex>/<sha256>.json`, runs in
+ * `<folder>/v4/runs/`, file stamps in `<folder>/v4/stamps/`, bounded by `pruneCache` (CACHE_LIMITS). When it cannot be written, `note` is
  * given one line saying so (stderr), once per folder and process; the run goes on without it.
  */
 export function openCache(folder: string, note: (line: string) => void): RunCache {
@@ -34,6 +35,7 @@ export function openCache(folder: string, note: (line: string) => void): RunCach
   const runPathOf = (key: string): string => join(folder, `v${FORMAT}`, 'runs', `${key}.json`);
   const stampsPathOf = (key: string): string => join(folder, `v${FORMAT}`, 'stamps', `${key}.json`);
   let writable = true;
+  let pruned = false;
   const write = (path: string, key: string, value: unknown): void => {
     if (!writable) return;
     const payload = JSON.stringify(value);
@@ -44,6 +46,11 @@ export function openCache(folder: string, note: (line: string) => void): RunCach
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(temporary, text);
       renameSync(temporary, path);
+      // Bounded: once a run writes, entries not rewritten for a month go, and the oldest beyond the size cap (at most daily).
+      if (!pruned) {
+        pruned = true;
+        pruneCache(join(folder, `v${FORMAT}`), new Date());
+      }
     } catch (error: unknown) {
       if (!(error instanceof Error)) throw error;
       // The cache is an accelerator: a read-only, full or blocked cache folder turns it off for this
