@@ -4,23 +4,27 @@
  * Pages may be opened from `file://`, where `fetch` is forbidden, so every file is a script that
  * hands its data to `window.runbookSearch.register(name, data)`; the browser injects them with
  * `<script src>` only when a query needs them, so the first query of a 10,000-runbook site loads a
- * few hundred kilobytes, not the corpus. Every file's data has the format `version` and the `build`
- * id (a hash of the whole index, so the browser notices files of two builds). Files, under `search/`:
+ * few hundred kilobytes, not the corpus. Every file's data has the format `version`. Every file but
+ * the manifest is content-addressed: its name ends in `.<digest>`, a digest of its data, and the
+ * manifest (or, for text files, a row of the document table) names it. So the browser never mixes
+ * files of two builds (a name it asks for can only hold the data it expects), and a build that
+ * changes one runbook writes only the files whose data changed. Files, under `search/`:
  *
- * - `manifest.js`: the document count, `documentsPerFile`, the `urlPattern`, the keys of the term
- *   and tail files that exist, the stop words, the synonym `groups` (built-in and the config's, as
+ * - `manifest.js`: the document count, `documentsPerFile`, the `urlPattern`, `files`: the name of
+ *   every docs, term and tail file (`terms-pr.<digest>`, sorted), the stop words, the synonym `groups` (built-in and the config's, as
  *   terms), and `lengths`: one character per document (`LENGTH_ALPHABET`), its body length in terms
  *   quantised on a log scale (`level = round(4 * log2(1 + length))`), for BM25's length normalisation.
  *   Loaded first.
- * - `terms-<key>.js`: the terms whose `shardKey` is `<key>`, sorted, with their posting lists.
- * - `tails-<key>.js`: only the terms whose `tailKey` is `<key>`, to find terms one typo away when
+ * - `terms-<key>.<digest>.js`: the terms whose `shardKey` is `<key>`, sorted, with their posting lists.
+ * - `tails-<key>.<digest>.js`: only the terms whose `tailKey` is `<key>`, to find terms one typo away when
  *   the typo is in the first two letters.
- * - `docs-<n>.js`: rows `first` to `first + documentsPerFile - 1` of the document table (sorted by
- *   id; a document's number is its row), loaded for the results shown. A row is
- *   `[id, title, url, alerts, service, owner, severity, status]` with `null` for what is absent;
- *   `url` is `null` when it is `urlPattern[0] + id + urlPattern[1]`.
- * - `text/<n>.js`: `{ text }`, the body text of document `n` (at most `TEXT_LIMIT` characters, cut
- *   at a space), loaded only for the results shown, to cut a snippet from.
+ * - `docs-<n>.<digest>.js`: rows `first` to `first + documentsPerFile - 1` of the document table
+ *   (sorted by id; a document's number is its row), loaded for the results shown. A row is
+ *   `[id, title, url, alerts, service, owner, severity, status, text]` with `null` for what is absent;
+ *   `url` is `null` when it is `urlPattern[0] + id + urlPattern[1]`; `text` is the digest naming the
+ *   document's text file.
+ * - `text/<digest>.js`: `{ text }`, the body text of a document (at most `TEXT_LIMIT` characters,
+ *   cut at a space), loaded only for the results shown, to cut a snippet from.
  *
  * A posting list is a string of comma-separated entries `<gap>[.<code>]` in base 36: `gap` is the
  * document's number minus the previous entry's (the first is the number itself); `code` is the
@@ -33,7 +37,7 @@ import { synonymGroups } from './search-synonyms.js';
 import { STOP_WORDS, forEachSearchTerm, searchWords, shardKey, tailKey, type TermMode } from './search-tokens.js';
 
 /** The version of the index format; the browser ignores files of another version. */
-export const SEARCH_FORMAT_VERSION = 2;
+export const SEARCH_FORMAT_VERSION = 3;
 
 /** Where a term occurs in a runbook, as bits: the browser weighs them (alert ≫ title > … > body). */
 const SEARCH_FIELDS = {
@@ -49,7 +53,7 @@ const SEARCH_FIELDS = {
   alert: 64,
 } as const;
 
-type DocumentRow = readonly [string, string, string | null, readonly string[], string | null, string | null, string | null, string];
+type DocumentRow = readonly [string, string, string | null, readonly string[], string | null, string | null, string | null, string, string];
 
 /** A term's postings as they are collected: document number, field bits, times in the body, document number, … */
 type Postings = number[];
@@ -58,6 +62,8 @@ type Postings = number[];
 const DOCUMENTS_PER_FILE = 100;
 /** Body counts above this are stored as this: BM25 saturates long before. */
 const MAX_BODY_COUNT = 16;
+/** Hex digits of the digest in a data file's name: 64 bits, no two files of any two builds alike. */
+const DIGEST_LENGTH = 16;
 /** Characters of body text kept for snippets: a snippet comes from the first few screens of a runbook. */
 const TEXT_LIMIT = 3000;
 /** One character per quantised body length, in the manifest. */
@@ -78,33 +84,34 @@ export function buildSearchIndex(documents: readonly SearchDocument[], options: 
     postings.map(([term]) => term).filter((term) => term.length >= 3),
     (term) => tailKey(term) ?? '',
   );
-  const table = documentTable(sorted);
+  const texts = sorted.map((document) => addressed('text/', { text: cappedText(document.text) }));
+  const table = documentTable(sorted, texts.map((text) => text.digest));
+  const documentFiles = chunks(table.rows, DOCUMENTS_PER_FILE).map((rows, index) => addressed(`docs-${index}.`, { first: index * DOCUMENTS_PER_FILE, docs: rows }));
+  const termFiles = [...shards].map(([key, entries]) => addressed(`terms-${key}.`, { terms: entries.map(([term]) => term), postings: entries.map(([, list]) => encodePostings(list)) }));
+  const tailFiles = [...tails].map(([key, keyTerms]) => addressed(`tails-${key}.`, { terms: keyTerms }));
+  const named = [...documentFiles, ...termFiles, ...tailFiles];
   const manifest = {
     name: 'manifest',
     data: {
+      version: SEARCH_FORMAT_VERSION,
       count: sorted.length,
       documentsPerFile: DOCUMENTS_PER_FILE,
       urlPattern: table.urlPattern,
-      terms: [...shards.keys()],
-      tails: [...tails.keys()],
+      files: named.map((file) => file.name).sort(compare),
       stopWords: [...STOP_WORDS].sort(compare),
       groups: synonymGroups(options.synonyms),
       lengths: lengths.map(quantisedLength).join(''),
     },
   };
-  const documentFiles = chunks(table.rows, DOCUMENTS_PER_FILE).map((rows, index) => ({ name: `docs-${index}`, data: { first: index * DOCUMENTS_PER_FILE, docs: rows } }));
-  const termFiles = [...shards].map(([key, entries]) => ({
-    name: `terms-${key}`,
-    data: { terms: entries.map(([term]) => term), postings: entries.map(([, list]) => encodePostings(list)) },
-  }));
-  const tailFiles = [...tails].map(([key, keyTerms]) => ({ name: `tails-${key}`, data: { terms: keyTerms } }));
-  const textFiles = sorted.map((document, index) => ({ name: `text/${index}`, data: { text: cappedText(document.text) } }));
-  const all = [manifest, ...documentFiles, ...termFiles, ...tailFiles, ...textFiles];
-  const build = buildId(all);
-  return all.map(({ name, data }) => ({
-    path: `search/${name}.js`,
-    content: `window.runbookSearch.register(${json(name)}, ${json({ version: SEARCH_FORMAT_VERSION, build, ...data })});\n`,
-  }));
+  const unique = new Map([manifest, ...named, ...texts].map((file) => [file.name, file]));
+  return [...unique.values()].map(({ name, data }) => ({ path: `search/${name}.js`, content: `window.runbookSearch.register(${json(name)}, ${json(data)});\n` }));
+}
+
+/** A data file named `<prefix><digest>`, the digest of its data (in the format version) as JSON. */
+function addressed(prefix: string, data: object): { readonly name: string; readonly digest: string; readonly data: object } {
+  const full = { version: SEARCH_FORMAT_VERSION, ...data };
+  const digest = createHash('sha256').update(json(full)).digest('hex').slice(0, DIGEST_LENGTH);
+  return { name: `${prefix}${digest}`, digest, data: full };
 }
 
 /** Every term's postings, and every document's body length in terms. */
@@ -182,9 +189,9 @@ interface DocumentTable {
   readonly rows: readonly DocumentRow[];
 }
 
-function documentTable(documents: readonly SearchDocument[]): DocumentTable {
+function documentTable(documents: readonly SearchDocument[], textDigests: readonly string[]): DocumentTable {
   const urlPattern = commonUrlPattern(documents) ?? ['', ''];
-  const rows = documents.map((document): DocumentRow => [
+  const rows = documents.map((document, index): DocumentRow => [
     document.id,
     document.title,
     document.url === urlPattern[0] + document.id + urlPattern[1] ? null : document.url,
@@ -193,6 +200,7 @@ function documentTable(documents: readonly SearchDocument[]): DocumentTable {
     document.owner ?? null,
     document.severity ?? null,
     document.status,
+    textDigests[index] ?? '',
   ]);
   return { urlPattern, rows };
 }
@@ -227,13 +235,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): ReadonlyMap<
     else group.push(item);
   }
   return new Map([...groups].sort(([a], [b]) => compare(a, b)));
-}
-
-/** A short hash of all the index data: files of one build carry the same id, so the browser can tell when it mixes builds. */
-function buildId(files: readonly { readonly name: string; readonly data: object }[]): string {
-  const hash = createHash('sha256');
-  for (const file of files) hash.update(`${file.name}\n${json(file.data)}\n`);
-  return hash.digest('hex').slice(0, 16);
 }
 
 /** JSON that is also safe inside a script (U+2028 and U+2029 escaped for older engines). */

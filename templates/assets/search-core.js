@@ -17,7 +17,7 @@
   'use strict';
 
   /** Must equal SEARCH_FORMAT_VERSION in src/site/search-index.ts. */
-  const FORMAT_VERSION = 2;
+  const FORMAT_VERSION = 3;
 
   /** BM25F weight of each field bit but the body (SEARCH_FIELDS in src/site/search-index.ts); the body weighs 1 per occurrence. */
   const FIELD_WEIGHTS = [
@@ -313,35 +313,45 @@
    * An empty index. Feed it data files with `register(name, data)` (or `markFailed(name)` when one
    * cannot be loaded); `search(text, limit)` answers with one of:
    * - `{ kind: 'empty' }`: nothing to search for;
-   * - `{ kind: 'loading', files }`: load these data files (`manifest`, `terms-pr`, `docs-3`, …),
-   *   then search again;
+   * - `{ kind: 'loading', files }`: load these data files (`manifest`, then files named by the
+   *   manifest and the document rows: `terms-pr.<digest>`, `docs-3.<digest>`, …), then search again;
    * - `{ kind: 'unavailable' }`: the manifest could not be loaded;
    * - `{ kind: 'results', results, total, allWords, terms, incomplete }`: the best `limit` matches
    *   as `{ document, number, score, allWords }`, best first: `total` runbooks match, `allWords` of
    *   them every word (they come first); `terms` are the index terms that matched (for snippets);
    *   `incomplete` when a data file it needed failed.
-   * `snippet(number, terms)` gives the snippet of a result once its `text/<number>` file is loaded
-   * (undefined before, see `textFile`).
+   * `snippet(number, terms)` gives the snippet of a result once its text file is loaded (undefined
+   * before, see `textFile`). Every file but the manifest is named after a digest of its content, so a
+   * name the manifest (or a row it led to) gives can only hold this build's data: files of two builds
+   * are never mixed.
    */
   function createIndex() {
     let table;
     const files = new Map();
     const texts = new Map();
+    /** Document number → the name of its text file (from the rows of the docs files loaded). */
+    const textNames = new Map();
     const failed = new Set();
 
     function register(name, data) {
       const valid =
         data !== null &&
         typeof data === 'object' &&
-        data.version === FORMAT_VERSION &&
-        (name === 'manifest' || table === undefined || data.build === table.build);
+        data.version === FORMAT_VERSION;
       if (!valid) {
         failed.add(name);
         return false;
       }
       if (name === 'manifest') table = prepareManifest(data);
       else if (name.startsWith('text/')) texts.set(name, String(data.text));
-      else files.set(name, { terms: data.terms, postings: data.postings, decoded: new Map(), first: data.first, docs: data.docs });
+      else {
+        files.set(name, { terms: data.terms, postings: data.postings, decoded: new Map(), first: data.first, docs: data.docs });
+        if (Array.isArray(data.docs)) {
+          data.docs.forEach(function (row, offset) {
+            textNames.set(data.first + offset, 'text/' + row[8]);
+          });
+        }
+      }
       return true;
     }
 
@@ -368,7 +378,7 @@
       const ranked = rank(perWord);
       const results = [];
       for (const index of ranked.order.slice(0, limit)) {
-        const file = need(query, 'docs-' + Math.floor(index / table.documentsPerFile), table.documentFiles);
+        const file = need(query, 'docs-' + Math.floor(index / table.documentsPerFile));
         if (file !== undefined) results.push({ document: documentAt(file, index), number: index, score: ranked.scores[index], allWords: ranked.all[index] === 1 });
       }
       if (query.missing.size > 0) return loading(query);
@@ -382,15 +392,16 @@
       };
     }
 
-    /** The data file with the text of result `number` (for its snippet), none when it is loaded or failed. */
+    /** The data file with the text of result `number` (for its snippet), none when it is loaded or failed (or its row is not loaded). */
     function textFile(number) {
-      const name = 'text/' + number;
-      return table === undefined || texts.has(name) || failed.has(name) || number >= table.count ? undefined : name;
+      const name = textNames.get(number);
+      return table === undefined || name === undefined || texts.has(name) || failed.has(name) || number >= table.count ? undefined : name;
     }
 
     /** The snippet of result `number` for the matched `terms` (see `snippet`); undefined until its text is loaded. */
     function snippetOf(number, terms) {
-      const text = texts.get('text/' + number);
+      const name = textNames.get(number);
+      const text = name === undefined ? undefined : texts.get(name);
       return text === undefined ? undefined : snippet(text, new Set(terms));
     }
 
@@ -398,12 +409,17 @@
       return { kind: 'loading', files: Array.from(query.missing).sort() };
     }
 
-    /** A data file if loaded; otherwise notes it as missing (when it exists) and gives undefined. */
-    function need(query, name, existing) {
+    /**
+     * The data file `key` (`terms-pr`, `docs-3`) if loaded; otherwise notes its file (the name the
+     * manifest gives it) as missing, when there is one, and gives undefined.
+     */
+    function need(query, key) {
+      const name = table.fileNames.get(key);
+      if (name === undefined) return undefined;
       const file = files.get(name);
       if (file !== undefined) return file;
       if (failed.has(name)) query.incomplete = true;
-      else if (existing.has(name)) query.missing.add(name);
+      else query.missing.add(name);
       return undefined;
     }
 
@@ -485,9 +501,9 @@
       const scale = factor === undefined ? 1 : factor;
       const typos = how & 3;
       const mask = how & AS_PART ? PART_MASK : WHOLE_MASK;
-      const name = 'terms-' + shardKey(term);
-      const shard = need(query, name, table.termFiles);
-      if (query.missing.has(name)) return PENDING;
+      const waiting = query.missing.size;
+      const shard = need(query, 'terms-' + shardKey(term));
+      if (query.missing.size > waiting) return PENDING;
       let found = false;
       if (shard !== undefined) {
         const start = lowerBound(shard.terms, term);
@@ -520,9 +536,9 @@
     function matchFirstLetterTypo(query, term, scores, mask) {
       const waiting = query.missing.size;
       const candidates = new Set();
-      const swapped = need(query, 'terms-' + shardKey(term.charAt(0) + term.slice(2)), table.termFiles);
+      const swapped = need(query, 'terms-' + shardKey(term.charAt(0) + term.slice(2)));
       const tails = [1, 2, 3].map(function (start) {
-        return need(query, 'tails-' + shardKey(term.slice(start)), table.tailFiles);
+        return need(query, 'tails-' + shardKey(term.slice(start)));
       });
       for (const file of [swapped].concat(tails)) {
         if (file === undefined) continue;
@@ -530,7 +546,7 @@
       }
       let found = false;
       for (const candidate of candidates) {
-        const shard = need(query, 'terms-' + shardKey(candidate), table.termFiles);
+        const shard = need(query, 'terms-' + shardKey(candidate));
         if (shard === undefined) continue;
         const i = lowerBound(shard.terms, candidate);
         if (shard.terms[i] === candidate) found = addPostings(query, shard, i, FUZZY_FACTOR, scores, mask) || found;
@@ -642,23 +658,13 @@
 
   function prepareManifest(data) {
     return {
-      build: data.build,
       count: data.count,
       documentsPerFile: data.documentsPerFile,
-      documentFiles: new Set(
-        Array.from({ length: Math.ceil(data.count / data.documentsPerFile) }, function (_, index) {
-          return 'docs-' + index;
-        }),
-      ),
       urlPattern: data.urlPattern,
-      termFiles: new Set(
-        data.terms.map(function (key) {
-          return 'terms-' + key;
-        }),
-      ),
-      tailFiles: new Set(
-        data.tails.map(function (key) {
-          return 'tails-' + key;
+      /** `terms-pr` → `terms-pr.<digest>`: the file names of this build (see src/site/search-index.ts). */
+      fileNames: new Map(
+        data.files.map(function (name) {
+          return [name.slice(0, name.indexOf('.')), name];
         }),
       ),
       stopWords: new Set(data.stopWords),

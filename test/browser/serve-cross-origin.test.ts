@@ -21,8 +21,8 @@ async function searchFiles(base: string): Promise<readonly string[]> {
   const manifest = await get(`${base}search/manifest.js`);
   const data = /^window\.runbookSearch\.register\("manifest", (.*)\);\n$/s.exec(manifest.body)?.[1];
   if (data === undefined) throw new Error(`unexpected search manifest: ${manifest.body.slice(0, 200)}`);
-  const { terms, tails } = JSON.parse(data) as { terms: string[]; tails: string[] };
-  return ['manifest', 'docs-0', ...terms.map((key) => `terms-${key}`), ...tails.map((key) => `tails-${key}`)];
+  const { files } = JSON.parse(data) as { files: string[] };
+  return ['manifest', ...files];
 }
 
 /** A hostile page that catches what the search scripts of `base` register into `window.leak`. */

@@ -143,26 +143,39 @@ describe('search loading', () => {
   it('loads only the manifest, the shards of the term and its parts and the rows it shows', () => {
     const site = siteSearch(FILES);
     site.search('PostgresPrimaryDown');
-    expect(site.loaded).toEqual(['manifest', 'terms-po', 'terms-do', 'terms-pr', 'docs-0']);
+    expect(site.loaded.map(keyOf)).toEqual(['manifest', 'terms-po', 'terms-do', 'terms-pr', 'docs-0']);
     site.search('postgres');
-    expect(site.loaded).toEqual(['manifest', 'terms-po', 'terms-do', 'terms-pr', 'docs-0']);
+    expect(site.loaded.map(keyOf)).toEqual(['manifest', 'terms-po', 'terms-do', 'terms-pr', 'docs-0']);
   });
 
   it('reports results as incomplete when a data file is missing, and does not ask for it again', () => {
-    const site = siteSearch(FILES.filter((file) => file.path !== 'search/terms-re.js'));
+    const site = siteSearch(FILES.filter((file) => file.path !== pathOf(FILES, 'terms-re')));
     expect(site.search('restic')).toMatchObject({ kind: 'results', total: 0, incomplete: true });
     expect(site.search('restic replay')).toMatchObject({ kind: 'results', incomplete: true });
-    expect(site.loaded.filter((name) => name === 'terms-re')).toHaveLength(1);
+    expect(site.loaded.filter((name) => keyOf(name) === 'terms-re')).toHaveLength(1);
   });
 
   it('is unavailable without a manifest', () => {
     expect(siteSearch(FILES.filter((file) => file.path !== 'search/manifest.js')).search('disk')).toEqual({ kind: 'unavailable' });
   });
 
-  it('ignores data files of another build', () => {
+  it('never mixes data files of two builds: a file changed between them has another name', () => {
     const other = buildSearchIndex(RUNBOOKS.slice(1));
-    const mixed = FILES.map((file) => (file.path === 'search/terms-re.js' ? (other.find((candidate) => candidate.path === file.path) ?? file) : file));
+    const otherPath = pathOf(other, 'terms-re');
+    expect(otherPath).not.toBe(pathOf(FILES, 'terms-re'));
+    // The other build's file in this build's folder is never asked for: this build's is missing.
+    const mixed = [...FILES.filter((file) => file.path !== pathOf(FILES, 'terms-re')), ...other.filter((file) => file.path === otherPath)];
     expect(siteSearch(mixed).search('restic')).toMatchObject({ kind: 'results', total: 0, incomplete: true });
+    // Files whose data did not change keep their names, so a build writes only those that did.
+    const unchanged = other.filter((file) => file.path !== 'search/manifest.js' && FILES.some((candidate) => candidate.path === file.path));
+    expect(unchanged.length).toBeGreaterThan(0);
+    for (const file of unchanged) expect(file.content).toBe(FILES.find((candidate) => candidate.path === file.path)?.content);
+  });
+
+  it('refuses data files of another format version', () => {
+    const { core } = loadCore();
+    const index = core.createIndex();
+    expect(index.register('manifest', { version: SEARCH_FORMAT_VERSION - 1 })).toBe(false);
   });
 });
 
@@ -174,20 +187,21 @@ describe('search index files', () => {
 
   it('have names safe on every file system, also for terms in other scripts', () => {
     const names = FILES.map((file) => file.path);
-    for (const name of names) expect(name).toMatch(/^search\/(manifest|docs-\d+|terms-[a-z0-9_]+|tails-[a-z0-9_]+|text\/\d+)\.js$/);
+    for (const name of names) expect(name).toMatch(/^search\/(manifest|(docs-\d+|terms-[a-z0-9_]+|tails-[a-z0-9_]+)\.[0-9a-f]{16}|text\/[0-9a-f]{16})\.js$/);
     expect(shardKey('支付网关故障')).toMatch(/^_[a-z0-9]+$/);
-    expect(names).toContain(`search/terms-${shardKey('支付网关故障')}.js`);
+    expect(pathOf(FILES, `terms-${shardKey('支付网关故障')}`)).toBeDefined();
     expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
   });
 
   it('are scripts that register their data, in the format version the browser reads', () => {
     const { core } = loadCore();
     expect(core.FORMAT_VERSION).toBe(SEARCH_FORMAT_VERSION);
-    for (const file of FILES) expect(file.content).toMatch(/^window\.runbookSearch\.register\("[a-z0-9_/-]+", \{"version":2,"build":"[0-9a-f]{16}",.*\}\);\n$/s);
+    for (const file of FILES) expect(file.content).toMatch(/^window\.runbookSearch\.register\("[a-z0-9_/.-]+", \{"version":3,.*\}\);\n$/s);
+    for (const file of FILES) expect(file.content).toContain(`register("${file.path.slice('search/'.length, -'.js'.length)}", `);
   });
 
   it('store a posting as the gap to the previous runbook and the fields when not only the body', () => {
-    const shard = fileData(FILES, 'search/terms-re.js');
+    const shard = fileData(FILES, pathOf(FILES, 'terms-re') ?? '');
     const terms = shard.terms as string[];
     const postings = shard.postings as string[];
     const number = (id: string): number => [...RUNBOOKS].map((runbook) => runbook.id).sort().indexOf(id);
@@ -223,4 +237,14 @@ function fileData(files: readonly SiteFile[], path: string): Record<string, unkn
   const content = files.find((file) => file.path === path)?.content ?? '';
   const json = content.slice(content.indexOf(', ') + 2, content.lastIndexOf(');'));
   return JSON.parse(json) as Record<string, unknown>;
+}
+
+/** A data file's key: its name without the digest (`terms-re.0123456789abcdef` → `terms-re`). */
+function keyOf(name: string): string {
+  return name.replace(/\.[0-9a-f]{16}$/, '');
+}
+
+/** The path of the data file `key` (`terms-re`) among `files`. */
+function pathOf(files: readonly SiteFile[], key: string): string | undefined {
+  return files.find((file) => keyOf(file.path.slice('search/'.length, -'.js'.length)) === key)?.path;
 }
