@@ -4,6 +4,7 @@ import type { Io } from '../io/io.js';
 import { rememberedRun } from '../io/project-inputs.js';
 import { loadProjectFrom, readInputs } from '../run/project.js';
 import { NODE_SHELL } from './shell.js';
+import { JOBS_HELP, jobsFor, parseJobs, type JobsOptions } from './jobs-option.js';
 import { outputFolder, siteInput, writeSite } from '../io/site-output.js';
 import { guardedFolders } from '../io/output-path.js';
 import { derivedKey } from '../io/run-memo.js';
@@ -26,7 +27,7 @@ import { UsageError } from './usage-error.js';
 import { BUILD_NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
 import { toolInfo } from './version.js';
 
-interface BuildOptions {
+interface BuildOptions extends JobsOptions {
   readonly out: string;
   readonly baseUrl?: string;
   readonly strict?: boolean;
@@ -52,6 +53,7 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
     .option('-c, --config <path>', 'config file (default: nearest runbook.config.yaml above the working folder)')
     .option('--today <YYYY-MM-DD>', 'the date statuses are computed for (default: today in UTC)')
     .option('--no-cache', BUILD_NO_CACHE_HELP)
+    .option('--jobs <n>', JOBS_HELP, parseJobs)
     .option('--no-git', 'do not read the git history (no last-edited dates)')
     .addHelpText(
       'after',
@@ -94,7 +96,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
   // --strict refuses what `check` fails on, alert coverage included: a remembered run does not know
   // the rule files, so then the runbooks are always checked (parsed files come from the cache).
   const withAlerts = options.strict === true && inputs.config.alerts.rules.length > 0;
-  const project = withAlerts ? loadProjectFrom(inputs, { cache, render: true, alerts: true }, NODE_SHELL) : undefined;
+  const project = withAlerts ? await loadProjectFrom(inputs, { cache, render: true, alerts: true, jobs: jobsFor(options) }, NODE_SHELL) : undefined;
   if (project !== undefined && refusedAsStrict(options, project.diagnostics, [...project.ruleFiles, ...project.found.map((file) => file.file)], io)) return EXIT.findings;
 
   // Nothing changed since the site in `out` was built: nothing to parse, render or write.
@@ -105,7 +107,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
     return EXIT.ok;
   }
 
-  const loaded = project ?? loadProjectFrom(inputs, { cache, render: true }, NODE_SHELL);
+  const loaded = project ?? (await loadProjectFrom(inputs, { cache, render: true, jobs: jobsFor(options) }, NODE_SHELL));
   if (project === undefined && refusedAsStrict(options, loaded.diagnostics, loaded.found.map((file) => file.file), io)) return EXIT.findings;
   const site = planSite({
     runbooks: loaded.runbooks,

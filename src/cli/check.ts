@@ -10,6 +10,7 @@ import { toolInfo } from './version.js';
 import { rememberedRun } from '../io/project-inputs.js';
 import { loadProjectFrom, readInputs } from '../run/project.js';
 import { NODE_SHELL } from './shell.js';
+import { JOBS_HELP, jobsFor, parseJobs, type JobsOptions } from './jobs-option.js';
 import { withRootNote } from './root-note.js';
 import { reportExit, shownDiagnostics, withReportOptions, writeReport, type ReportOptions } from './report-options.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -18,7 +19,7 @@ import { notesInReport } from '../report/baseline-notes.js';
 import { laidOverBaseline, reportWithBaseline } from './baseline-check.js';
 
 /** The options of every command that checks runbooks (`check`, `baseline`), as commander hands them over. */
-export interface CheckRunOptions {
+export interface CheckRunOptions extends JobsOptions {
   readonly config?: string;
   readonly today?: string;
   readonly git: boolean;
@@ -53,6 +54,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--today <YYYY-MM-DD>', 'the date to check staleness against (default: today in UTC)');
   return withReportOptions(command)
     .option('--no-cache', NO_CACHE_HELP)
+    .option('--jobs <n>', JOBS_HELP, parseJobs)
     .option('--no-git', 'do not read the git history (no last-edited dates)')
     .option('--no-baseline', 'report every problem, also those the baseline file holds back (see `runbook baseline`)')
     .addHelpText('after', checkHelp)
@@ -87,7 +89,7 @@ export async function checkRun(paths: readonly string[], options: CheckRunOption
   // A remembered run does not know the alert rule files: with `alerts.rules` the runbooks are always
   // checked (parsed files come from the cache).
   const remembered = inputs.config.alerts.rules.length > 0 ? undefined : rememberedRun(inputs, cache);
-  const project = remembered === undefined ? loadProjectFrom(inputs, { cache, alerts: true }, NODE_SHELL) : undefined;
+  const project = remembered === undefined ? await loadProjectFrom(inputs, { cache, alerts: true, jobs: jobsFor(options) }, NODE_SHELL) : undefined;
   const diagnostics = project?.diagnostics ?? remembered?.diagnostics ?? [];
   return { inputs, files: [...(project?.ruleFiles ?? []), ...found.map((file) => file.file), ...inputs.drills.map((record) => record.file)], diagnostics };
 }

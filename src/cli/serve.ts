@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import type { Io } from '../io/io.js';
 import { loadProject } from '../run/project.js';
 import { NODE_SHELL } from './shell.js';
+import { JOBS_HELP, jobsFor, parseJobs, type JobsOptions } from './jobs-option.js';
 import { inMemory, type RunCache } from '../model/run-cache.js';
 import { BUILT_IN_TEMPLATES, configuredTemplates } from '../io/templates.js';
 import { findConfigFile } from '../io/config-file.js';
@@ -22,7 +23,7 @@ import { resolveToday } from './today.js';
 import { UsageError } from './usage-error.js';
 import { NO_CACHE_HELP, parseCacheFor } from './cache-option.js';
 
-interface ServeOptions {
+interface ServeOptions extends JobsOptions {
   readonly port: string;
   readonly host: string;
   readonly config?: string;
@@ -48,6 +49,7 @@ export function serveCommand(io: Io, setExit: (code: number) => void): Command {
     .option('-c, --config <path>', 'config file (default: nearest runbook.config.yaml above the working folder)')
     .option('--today <YYYY-MM-DD>', 'the date statuses are computed for (default: today in UTC)')
     .option('--no-cache', NO_CACHE_HELP)
+    .option('--jobs <n>', JOBS_HELP, parseJobs)
     .option('--no-git', 'do not read the git history')
     .action(async (paths: string[], options: ServeOptions) => {
       setExit(await runServe(paths, options, io));
@@ -106,7 +108,7 @@ async function build(paths: readonly string[], options: ServeOptions, io: Io, ca
   const started = Date.now();
   try {
     const today = resolveToday(options.today, io.now);
-    const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache, render: true }, NODE_SHELL);
+    const project = await loadProject({ cwd: io.cwd, paths, config: options.config, today, git: options.git, cache, render: true, jobs: jobsFor(options) }, NODE_SHELL);
     const site = planSite({
       runbooks: project.runbooks,
       bodies: project.bodies,

@@ -1,6 +1,7 @@
 import { readConfigRuleFiles } from '../io/alert-rule-files.js';
 import { readAllSources, readProjectInputs } from '../io/project-inputs.js';
 import { existingPaths, readSources } from '../io/read-sources.js';
+import { parseFiles } from '../io/parse-pool.js';
 import { cacheKey } from '../io/run-cache.js';
 import { runKey } from '../io/run-memo.js';
 import type { RunShell } from '../run/shell.js';
@@ -12,6 +13,7 @@ export const NODE_SHELL: RunShell = {
   readSources,
   existingPaths,
   runKey,
+  parseFiles,
   cacheKey,
   readConfigRuleFiles,
 };

@@ -14,7 +14,7 @@ import { NO_CACHE, type RunCache } from '../model/run-cache.js';
 import type { RenderedBody, Runbook } from '../model/runbook.js';
 import { drillIdentity, sourceIdentity, type FoundFile, type ProjectInputs, type RunRecord } from '../model/sources.js';
 import { alertCoverage } from './alert-coverage.js';
-import { parseSources } from './parse-sources.js';
+import { parseSources, parseUncached } from './parse-sources.js';
 import type { RunRequest, RunShell } from './shell.js';
 
 /** The ids of every rule: the config refuses others under `rules:`. */
@@ -54,6 +54,8 @@ export interface RunOptions {
    * rule files.
    */
   readonly alerts?: boolean;
+  /** How many threads may parse the files the cache does not hold (default 1: this one). */
+  readonly jobs?: number;
 }
 
 /** discover → read → parse → check. Throws (exit 2) only when the run itself cannot go on. */
@@ -67,7 +69,7 @@ export function readInputs(request: RunRequest, shell: RunShell): Promise<Projec
 }
 
 /** parse → check, from inputs already identified; remembers the diagnostics under the run's key. */
-export function loadProjectFrom(inputs: ProjectInputs, options: RunOptions, shell: RunShell): Project {
+export async function loadProjectFrom(inputs: ProjectInputs, options: RunOptions, shell: RunShell): Promise<Project> {
   const { config, git, found } = inputs;
   const cache = options.cache ?? NO_CACHE;
   // Every file's bytes are at hand now, and they decide the key under which this run is remembered.
@@ -75,7 +77,7 @@ export function loadProjectFrom(inputs: ProjectInputs, options: RunOptions, shel
   const identities = sources.map(sourceIdentity);
   const stampsHeld = identities.every((identity, index) => identity.digest === inputs.identities[index]?.digest);
   const key = stampsHeld ? inputs.key : shell.runKey({ sources: identities, drills: inputs.drills.map(drillIdentity), config, today: inputs.today, git });
-  const results = parseSources(sources, config, { render: options.render ?? false, cache, cacheKey: shell.cacheKey });
+  const results = await parseSources(shell.parseFiles, sources, config, { render: options.render ?? false, cache, cacheKey: shell.cacheKey, jobs: options.jobs ?? 1 });
   const runbooks = results.flatMap((result): Runbook[] => (result.kind === 'runbook' ? [result.runbook] : []));
   const bodies = new Map(results.flatMap((result): [string, RenderedBody][] => (result.kind === 'runbook' ? [[result.runbook.path, result.body]] : [])));
   const targets = linkTargets(runbooks);
@@ -95,5 +97,5 @@ export function loadProjectFrom(inputs: ProjectInputs, options: RunOptions, shel
 
 /** Parses some found files on their own with the run's config (`show`: the findable scan's fallback). */
 export function parseFound(found: readonly FoundFile[], config: Config, shell: RunShell): readonly ReadResult[] {
-  return parseSources(shell.readSources(found), config, { render: false, cache: NO_CACHE, cacheKey: shell.cacheKey });
+  return parseUncached(shell.readSources(found), config);
 }

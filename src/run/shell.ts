@@ -3,6 +3,14 @@ import type { Config } from '../model/config.js';
 import type { FoundFile, ProjectInputs, ReadSource, RunKeyInput, SourceIdentity } from '../model/sources.js';
 import type { RunCache } from '../model/run-cache.js';
 import type { RuleFiles } from '../model/rule-file-source.js';
+import type { Parsed } from '../parse/parse-file.js';
+import type { SourceFile } from '../parse/runbook.js';
+
+/**
+ * Parses files (rendering their bodies when asked), one result per file in the order given: on up
+ * to `jobs` threads when there are enough files to be worth it, else on this one.
+ */
+export type ParseFiles = (files: readonly SourceFile[], config: Config, options: { readonly render: boolean; readonly jobs: number }) => Promise<readonly Parsed[]>;
 
 /** Where to look and when "today" is: what a run is asked for. */
 export interface RunRequest {
@@ -30,6 +38,8 @@ export interface RunShell {
   readonly existingPaths: (paths: readonly string[]) => ReadonlySet<string>;
   /** The key a run is remembered under (its inputs' digests, the config, the date, git, the code). */
   readonly runKey: (input: RunKeyInput) => string;
+  /** Parses the files the cache does not hold (see `ParseFiles`). */
+  readonly parseFiles: ParseFiles;
   /** The key a parsed file is remembered under. */
   readonly cacheKey: (source: SourceIdentity, config: Config, render: boolean) => string;
   /** The alert rule files of the config's `alerts.rules`, read (not parsed), from inside its repository only. */

@@ -1,0 +1,92 @@
+/**
+ * Parsing on several threads: the files a run must parse are handed out in small batches to worker
+ * threads (src/io/parse-worker.ts), which parse and render them and send back plain results (never
+ * the Markdown trees); the results are put back in the order of the files, whatever finished first.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../model/config.js';
+import { parseFile, type Parsed } from '../parse/parse-file.js';
+import type { SourceFile } from '../parse/runbook.js';
+import type { ParseReply, ParseSetup } from './parse-worker-protocol.js';
+
+/** Fewer files than this are parsed on the main thread: starting a worker costs more than parsing them. */
+const MIN_FILES_FOR_WORKERS = 64;
+
+/** Files handed to a worker at once, at most: small enough that the threads finish together. */
+const MAX_BATCH = 16;
+
+/**
+ * Parses `files`, one result per file in their order: on up to `jobs` worker threads when there are
+ * at least {@link MIN_FILES_FOR_WORKERS} of them, else on this thread. Rejects (the run fails) when a
+ * worker dies, naming the file it was parsing; a file whose parse throws is a `crashed` result.
+ */
+export async function parseFiles(files: readonly SourceFile[], config: Config, options: { readonly render: boolean; readonly jobs: number }): Promise<readonly Parsed[]> {
+  const threads = Math.min(options.jobs, Math.floor(files.length / (MIN_FILES_FOR_WORKERS / 2)));
+  // From the TypeScript sources (the tests) there is no compiled worker to start: one thread then.
+  if (threads < 2 || import.meta.url.endsWith('.ts')) return files.map((file) => parseFile(file, config, options.render));
+  return parseInWorkers(files, { config, render: options.render }, threads, (setup) => new Worker(new URL('./parse-worker.js', import.meta.url), { workerData: setup }));
+}
+
+/** A started worker and the files it was given and has not answered yet (their indexes in the run). */
+interface Running {
+  readonly worker: Worker;
+  pending: number[];
+}
+
+/**
+ * Parses `files` on `threads` workers made by `start` (each given `setup`): batches are handed out as
+ * workers finish theirs. Exported for the tests, which start workers of their own.
+ */
+export function parseInWorkers(files: readonly SourceFile[], setup: ParseSetup, threads: number, start: (setup: ParseSetup) => Worker): Promise<readonly Parsed[]> {
+  const results: (Parsed | undefined)[] = files.map(() => undefined);
+  const batch = Math.max(1, Math.min(MAX_BATCH, Math.ceil(files.length / (threads * 8))));
+  let next = 0;
+  let answered = 0;
+  return new Promise((resolve, reject) => {
+    const running: Running[] = [];
+    let settled = false;
+    const stopAll = (): void => {
+      for (const { worker } of running) void worker.terminate();
+    };
+    const fail = (entry: Running, what: string, cause?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      stopAll();
+      const index = entry.pending[0];
+      const file = index === undefined ? 'no file' : (files[index]?.file ?? String(index));
+      reject(new Error(`a parse worker ${what} while parsing ${file}`, cause === undefined ? undefined : { cause }));
+    };
+    const handOut = (entry: Running): void => {
+      if (next >= files.length) return;
+      const indexes = Array.from({ length: Math.min(batch, files.length - next) }, (_, offset) => next + offset);
+      next += indexes.length;
+      entry.pending = indexes;
+      entry.worker.postMessage({ files: indexes.map((index) => files[index]) });
+    };
+    for (let thread = 0; thread < threads; thread++) {
+      const entry: Running = { worker: start(setup), pending: [] };
+      running.push(entry);
+      entry.worker.on('message', (reply: ParseReply) => {
+        const index = entry.pending.shift();
+        if (settled || index === undefined) return;
+        results[index] = reply.result;
+        answered += 1;
+        if (answered === files.length) {
+          settled = true;
+          stopAll();
+          resolve(results.map((result, at) => result ?? { kind: 'crashed', file: files[at]?.file ?? '', error: new Error('no result') }));
+        } else if (entry.pending.length === 0) handOut(entry);
+      });
+      entry.worker.on('error', (error: unknown) => {
+        fail(entry, 'failed', error);
+      });
+      entry.worker.on('messageerror', (error: unknown) => {
+        fail(entry, 'sent a result that could not be read', error);
+      });
+      entry.worker.on('exit', (code: number) => {
+        if (!settled) fail(entry, `stopped (exit code ${code})`);
+      });
+      handOut(entry);
+    }
+  });
+}
