@@ -30,8 +30,12 @@ function graphemes(text: string): readonly string[] {
 
 /** How many columns a string takes: one per grapheme (wide East Asian characters are not counted twice). */
 export function columns(text: string): number {
-  return graphemes(text).length;
+  // Printable ASCII is one grapheme a character: counted without segmenting (most of a sheet, and
+  // segmenting took the better part of a cheat-sheet build).
+  return PRINTABLE_ASCII.test(text) ? text.length : graphemes(text).length;
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * A word: a run of anything but white space, where a number and its percent sign (`80 %`) stay
