@@ -3,7 +3,10 @@ import type { ReadResult } from '../check/run.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { Runbook } from '../model/runbook.js';
 import type { Io } from '../io/io.js';
+import { readProjectInputs } from '../io/project-inputs.js';
+import type { FoundFile } from '../model/sources.js';
 import { loadProject, type Project } from '../run/project.js';
+import type { RunShell } from '../run/shell.js';
 import { NODE_SHELL } from './shell.js';
 import { palette } from '../report/ansi.js';
 import { jsonText } from '../report/json-text.js';
@@ -95,7 +98,7 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
   const style = palette(!json && useColor(options.color, io.env, io.stdout.isTTY));
   switch (result.kind) {
     case 'found': {
-      const { runbook, project } = await loadOne(result.item, options.config, today, io.cwd);
+      const { runbook, project } = await loadOne(result.item, { configPath: options.config, today, cwd: io.cwd, collection: inputs.found });
       const ids = sources.map((each) => each.id);
       const [view] = collectionView([runbook], project.diagnostics, project.config, today, project.git, ids, project.drills).runbooks;
       if (view === undefined) throw new Error(`bug: no view of ${runbook.file}`);
@@ -117,14 +120,16 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
   }
 }
 
-/** The found runbook read in full and checked on its own (collection rules see only this file). */
+/**
+ * The found runbook read in full and checked on its own (collection rules see only this file). The
+ * collection's ids are those of the runbooks the lookup found, not searched for again.
+ */
 async function loadOne(
   item: { readonly path: string; readonly file: string },
-  configPath: string | undefined,
-  today: CalendarDate,
-  cwd: string,
+  run: { readonly configPath: string | undefined; readonly today: CalendarDate; readonly cwd: string; readonly collection: readonly FoundFile[] },
 ): Promise<{ readonly runbook: Runbook; readonly project: Project }> {
-  const project = await loadProject({ cwd, paths: [item.path], config: configPath, today, git: false }, NODE_SHELL);
+  const shell: RunShell = { ...NODE_SHELL, readInputs: (request) => readProjectInputs({ ...request, collection: run.collection }) };
+  const project = await loadProject({ cwd: run.cwd, paths: [item.path], config: run.configPath, today: run.today, git: false }, shell);
   const [read] = project.results;
   return { runbook: runbookOf(read, item.file), project };
 }

@@ -64,19 +64,20 @@ function startsWithTilde(configFile: string, path: string): boolean {
 }
 
 function problemsOf(key: PathKey, path: string, context: ConfigPathContext & { readonly repository: Repository; readonly tilde: boolean }): readonly string[] {
+  const containment = context.tilde ? undefined : containmentIfAny(path, context.repository);
+  if (containment?.kind === 'inside') return [];
+  // Only a path with a problem is looked up in the config's text (a YAML parse) for the message.
   const show = (shown: string): string => excerpt(displayPath(shown, context.cwd));
   const written = writtenValueAt(context.text, key.keys);
   const where = written === undefined ? context.label : `${context.label}:${written.line}:${written.column}`;
   const stated = `\`${key.keys.join('.')}\` is \`${written === undefined ? show(path) : excerpt(written.value)}\``;
   const inside = repositoryPhrase(context.repository, show(context.repository.folder));
-  if (context.tilde) {
+  if (containment === undefined) {
     return [`${where}: ${stated}, but \`~\` is not expanded (paths are relative to the config file); expected ${key.expected} inside ${inside}`];
   }
-  const containment = containmentIfAny(path, context.repository);
   if (containment.kind === 'unresolvable') {
     return [`${where}: ${stated}, which cannot be looked at (${containment.code}); expected ${key.expected} inside ${inside}`];
   }
-  if (containment.kind === 'inside') return [];
   if (containment.kind === 'outside') return [`${where}: ${stated}, outside ${inside}; expected ${key.expected} inside it, written relative to the config file`];
   if (containment.kind === 'version-control') {
     return [`${where}: ${stated}, which is inside \`${show(containment.folder)}\`, version control's own folder (in CI it holds the checkout's token); expected ${key.expected} inside ${inside}, outside it`];

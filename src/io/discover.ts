@@ -38,7 +38,7 @@ export function discoverRunbooks(paths: readonly string[], config: Config, cwd: 
           `not reading ${displayPath(start, cwd)}: it is a symlink leading out of ${displayPath(base, cwd)} or into a folder never searched (\`.git\`, \`node_modules\`); expected a symlink to a runbook inside ${displayPath(base, cwd)}`,
         );
       }
-      found.set(start, describe(start, base, cwd));
+      found.set(start, describe(start, toSlashes(relative(base, start)) || basename(start), cwd));
       continue;
     }
     // A named folder that holds the root (`check .` in the config's folder) is read as the root alone,
@@ -49,7 +49,7 @@ export function discoverRunbooks(paths: readonly string[], config: Config, cwd: 
     const base = isInside(folder, config.root) ? config.root : folder;
     for (const path of walk(folder, records)) {
       const relativePath = toSlashes(relative(base, path));
-      if (include(relativePath) && !exclude(relativePath)) found.set(path, describe(path, base, cwd));
+      if (include(relativePath) && !exclude(relativePath)) found.set(path, describe(path, relativePath, cwd));
     }
   }
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -156,8 +156,8 @@ export function skippedFolderOf(path: string, folder: string): string | undefine
   return namedFolderOnTheWay(path, folder, SKIPPED_FOLDERS)?.name;
 }
 
-function describe(path: string, base: string, cwd: string): FoundFile {
-  const relativePath = toSlashes(relative(base, path)) || basename(path);
+/** A found file: its path, as shown, and its id (from its path relative to the base folder, with `/`). */
+function describe(path: string, relativePath: string, cwd: string): FoundFile {
   return { path, file: displayPath(path, cwd), id: withoutExtension(relativePath) };
 }
 
@@ -172,12 +172,17 @@ function withoutExtension(path: string): string {
 
 /** A path as shown to users: relative to `cwd` when inside it, else absolute; always with `/`. */
 export function displayPath(path: string, cwd: string): string {
-  return isInside(path, cwd) ? toSlashes(relative(cwd, path)) || '.' : toSlashes(path);
+  const relativePath = relative(cwd, path);
+  return isBelow(relativePath) ? toSlashes(relativePath) || '.' : toSlashes(path);
 }
 
 /** Whether `path` is `folder` or inside it. */
 export function isInside(path: string, folder: string): boolean {
-  const relativePath = relative(folder, path);
+  return isBelow(relative(folder, path));
+}
+
+/** Whether a path relative to a folder (`path.relative`'s result) stays in it. */
+function isBelow(relativePath: string): boolean {
   return relativePath === '' || (relativePath !== '..' && !relativePath.startsWith(`..${sep}`) && !isAbsolute(relativePath));
 }
 

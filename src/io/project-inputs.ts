@@ -6,7 +6,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import type { CalendarDate } from '../model/calendar-date.js';
-import type { Config } from '../model/config.js';
 import type { GitFacts } from '../model/git-facts.js';
 import { NO_CACHE, type RunCache } from '../model/run-cache.js';
 import { drillIdentity, sourceIdentity, type FoundFile, type ProjectInputs, type ReadSource, type RunRecord } from '../model/sources.js';
@@ -29,6 +28,11 @@ export interface InputOptions {
   readonly ruleIds: readonly string[];
   /** Where parsed files are remembered between runs (default: none). */
   readonly cache?: RunCache;
+  /**
+   * Every runbook under the config's root, when the caller found them moments ago (`show`, which
+   * looked them all up and then reads one): not searched for again for the collection's ids.
+   */
+  readonly collection?: readonly FoundFile[];
 }
 
 /**
@@ -55,15 +59,15 @@ export async function readProjectInputs(options: InputOptions): Promise<ProjectI
   const key = runKey({ sources: identities, drills: drills.map(drillIdentity), config, today: options.today, git });
   const configLabel = config.source.kind === 'file' ? displayPath(config.source.path, options.cwd) : '.';
   const complete = options.paths.length === 0 || options.paths.some((path) => isInside(config.root, resolve(options.cwd, path)));
-  const allIds = collectionIds(found, complete, config, options.cwd);
+  const allIds = collectionIds(found, complete, () => options.collection ?? discoverRunbooks([], config, options.cwd), config.root);
   return { config, today: options.today, git, found, identities, read, key, rootLabel: displayPath(config.root, options.cwd), configLabel, cwd: options.cwd, complete, allIds, drills };
 }
 
 /** The ids of the runbooks found and, when the run reads only some (`check <file>`), of every other runbook under the config's root. */
-function collectionIds(found: readonly FoundFile[], complete: boolean, config: Config, cwd: string): readonly string[] {
+function collectionIds(found: readonly FoundFile[], complete: boolean, collection: () => readonly FoundFile[], root: string): readonly string[] {
   const ids = found.map((file) => file.id);
-  if (complete || !existsSync(config.root) || !statSync(config.root).isDirectory()) return ids;
-  return [...new Set([...ids, ...discoverRunbooks([], config, cwd).map((file) => file.id)])];
+  if (complete || !existsSync(root) || !statSync(root).isDirectory()) return ids;
+  return [...new Set([...ids, ...collection().map((file) => file.id)])];
 }
 
 /** Every found file's bytes: those read for their digests, and the others read now. */
