@@ -5,16 +5,22 @@ export const SITE_MARKER = '.runbook-site';
 
 /**
  * Version 2 records each file's size besides its digest, so that a site can be verified cheaply
- * (see `siteInput`). Version 1 markers are read as "nothing known".
+ * (see `siteInput`). Version 3 adds the dependency record: each file's input digest (what its bytes
+ * were made from, see `SitePlan.input`), so that the next build can take an unchanged page from this
+ * folder without rendering or reading it (see `syncFolder`). Version 2
+ * markers are read with no dependency record ("nothing known"); version 1 markers not at all.
  */
-const MARKER_HEADER = 'runbook-site 2';
+const MARKER_HEADER = 'runbook-site 3';
+const OLDER_HEADER = 'runbook-site 2';
 const MARKER_ABOUT =
-  'This folder is a site written by `runbook build`: the next build replaces it (see docs/site.md). Below: the inputs, then every file with a digest of its bytes and its size.';
+  'This folder is a site written by `runbook build`: the next build replaces it (see docs/site.md). Below: the inputs, then every file with a digest of its bytes, its size and a digest of its inputs (- when none).';
 
-/** What the tool wrote in one file: a digest of its bytes, and their count. */
+/** What the tool wrote in one file: a digest of its bytes, and their count; what it was made from, when known. */
 export interface WrittenFile {
   readonly digest: string;
   readonly size: number;
+  /** The file's input digest (`SitePlan.input`), with the tool's code: the same input, the same bytes. */
+  readonly input?: string;
 }
 
 /** A folder's files as its marker lists them: site path → what was written there. */
@@ -54,7 +60,7 @@ export function markerText(input: string, files: Manifest): string {
   const lines = [MARKER_HEADER, MARKER_ABOUT, `input ${input}`];
   for (const path of [...files.keys()].sort()) {
     const file = files.get(path);
-    if (file !== undefined) lines.push(`${file.digest} ${String(file.size)} ${path}`);
+    if (file !== undefined) lines.push(`${file.digest} ${String(file.size)} ${file.input ?? '-'} ${path}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -63,14 +69,15 @@ export function markerText(input: string, files: Manifest): string {
 export function parseMarker(text: string): Marker | undefined {
   const lines = text.split('\n');
   const inputLine = lines[2];
-  if (lines[0] !== MARKER_HEADER || inputLine === undefined || !inputLine.startsWith('input ') || lines.at(-1) !== '') return undefined;
+  const current = lines[0] === MARKER_HEADER;
+  if ((!current && lines[0] !== OLDER_HEADER) || inputLine === undefined || !inputLine.startsWith('input ') || lines.at(-1) !== '') return undefined;
   const files = new Map<string, WrittenFile>();
   for (const line of lines.slice(3, -1)) {
-    const match = /^([0-9a-f]{32}) (0|[1-9][0-9]{0,14}) (.+)$/.exec(line);
+    const match = (current ? /^([0-9a-f]{32}) (0|[1-9][0-9]{0,14}) ([0-9a-f]{32}|-) (.+)$/ : /^([0-9a-f]{32}) (0|[1-9][0-9]{0,14})() (.+)$/).exec(line);
     if (match === null) return undefined;
-    const [, digest = '', size = '', path = ''] = match;
+    const [, digest = '', size = '', input = '', path = ''] = match;
     if (!isSitePath(path) || path === SITE_MARKER || files.has(path)) return undefined;
-    files.set(path, { digest, size: Number(size) });
+    files.set(path, { digest, size: Number(size), ...(input === '-' || input === '' ? {} : { input }) });
   }
   return { input: inputLine.slice('input '.length), files };
 }

@@ -3,15 +3,17 @@
  * the write itself (the swap beside `out` is in site-swap.ts, bringing a folder up to date in
  * site-sync.ts, the marker's format in site-marker.ts).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isInside } from './discover.js';
 import { accessError, kindOf } from './entry-text.js';
 import { outputLinkRefusal } from './output-path.js';
+import { codeFingerprint } from './run-memo.js';
 import { codeOf, entryAt, readRegularFile, writeNewFile } from './site-entries.js';
 import { markerText, parseMarker, SITE_MARKER } from './site-marker.js';
 import { verifiedMarker } from './site-on-disk.js';
-import { syncFolder, type Synced } from './site-sync.js';
+import { bigStats, syncFolder, type SiteBefore, type Synced } from './site-sync.js';
 import { besideOut, recoverInterruptedWrites, retire, setAside, swapIn, takeSpare } from './site-swap.js';
 
 /** The output folder cannot be used: it holds files this tool did not write, or is not a folder. */
@@ -118,11 +120,19 @@ export function writeSite(out: string, site: SiteSource, options: SiteWriteOptio
     if (content === undefined) throw new Error(`bug: the site lists \`${path}\` but has no content for it`);
     return content;
   };
+  // A file's input is the plan's, with the tool's code: another build of the tool renders anew.
+  const inputOf = (path: string): string | undefined => {
+    const planned = site.input?.(path);
+    return planned === undefined ? undefined : createHash('sha256').update(codeFingerprint()).update('\0').update(planned).digest('hex').slice(0, 32);
+  };
   const beside = besideOut(out);
   let done: Synced;
   try {
+    // The site in `out`, as its marker describes it, when its files are what the marker lists: its
+    // unchanged pages are taken from it. (`out` is ours: refused above unless its marker says so.)
+    const before = options.trustSpare ? siteBefore(out) : undefined;
     takeSpare(out, beside.work, notes);
-    done = syncFolder(beside.work, paths, contentOf, options.trustSpare);
+    done = syncFolder(beside.work, { paths, content: contentOf, input: inputOf }, options.trustSpare, before);
     writeNewFile(join(beside.work, SITE_MARKER), markerText(options.input, done.files));
     swapIn(beside, out);
   } catch (error: unknown) {
@@ -137,6 +147,8 @@ export function writeSite(out: string, site: SiteSource, options: SiteWriteOptio
 export interface SiteSource {
   paths(): readonly string[];
   file(path: string): string | Uint8Array | undefined;
+  /** A digest of everything the file's bytes depend on (see `SitePlan.input`); none: always made. */
+  input?(path: string): string | undefined;
 }
 
 /**
@@ -148,6 +160,13 @@ export interface SiteSource {
  */
 export function siteInput(out: string): string | undefined {
   return verifiedMarker(out)?.input;
+}
+
+/** The site in `out` with its dependency record, when its marker verifies (see `verifiedMarker`). */
+function siteBefore(out: string): SiteBefore | undefined {
+  const marker = verifiedMarker(out);
+  const written = bigStats(join(out, SITE_MARKER))?.ctimeNs;
+  return marker === undefined || written === undefined ? undefined : { folder: out, files: marker.files, written };
 }
 
 /** Refuses an `out` that is a file, a folder that may not be written, or one with files this tool did not write. */

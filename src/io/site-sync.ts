@@ -3,12 +3,12 @@
  * the site's files, writing only those whose bytes changed. Nothing in the folder is trusted or
  * followed: every entry that is not a wanted regular file or folder is removed.
  */
-import { mkdirSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, type BigIntStats } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { holdsBytes, removeEntry, walkEntries, writeNewFile } from './site-entries.js';
+import { codeOf, holdsBytes, removeEntry, walkEntries, writeNewFile } from './site-entries.js';
 import { writtenFile, type Manifest, type WrittenFile } from './site-marker.js';
 
-/** What a sync did: files written, kept (already holding the wanted bytes) and removed, and every file written there. */
+/** What a sync did: files written, kept (already holding the wanted bytes, or taken from the site before) and removed, and every file written there. */
 export interface Synced {
   readonly written: number;
   readonly kept: number;
@@ -16,15 +16,43 @@ export interface Synced {
   readonly files: Manifest;
 }
 
+/** The site to sync to: its paths, each file's content (made when asked for) and input digest (see `SitePlan.input`). */
+export interface SyncSource {
+  readonly paths: readonly string[];
+  content(path: string): string | Uint8Array;
+  input(path: string): string | undefined;
+}
+
 /**
- * Brings `work` to exactly `paths`: removes every entry that is not a wanted file or folder (links,
- * the old marker, and anything but regular files and folders included), keeps a regular file that
- * already holds the wanted bytes (when `reuse`), and writes every other file new.
+ * The site before (`out`, verified: see `verifiedMarker`) and its dependency record: a file whose
+ * recorded input equals the new one is taken from there by hard link, neither made nor read.
  */
-export function syncFolder(work: string, paths: readonly string[], contentOf: (path: string) => string | Uint8Array, reuse: boolean): Synced {
-  const desired = new Set(paths);
+export interface SiteBefore {
+  readonly folder: string;
+  readonly files: Manifest;
+  /**
+   * The change time of its marker (nanoseconds), written after every file of the site: a file
+   * changed since (a later `ctime`: any write, link or chmod) is not taken.
+   */
+  readonly written: bigint;
+}
+
+/** Errors of `link` that mean "no hard link here" (another file system, one without links, a cap on links): the file is written instead. */
+const NO_LINK = new Set(['EXDEV', 'EPERM', 'EACCES', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK']);
+
+/**
+ * Brings `work` to exactly the source's paths: removes every entry that is not a wanted file or
+ * folder (links, the old marker, and anything but regular files and folders included); takes a file
+ * from `before` by hard link (unless `work` already holds that very file) when its recorded input
+ * equals the new one (the file is not made) or its recorded digest and size equal the new bytes'
+ * (it is neither written nor read); keeps a regular file of `work` that already holds the wanted
+ * bytes (when `reuse`); writes every other file new. Every file is recorded with its input: the next
+ * build's dependency record.
+ */
+export function syncFolder(work: string, source: SyncSource, reuse: boolean, before: SiteBefore | undefined): Synced {
+  const desired = new Set(source.paths);
   const wantedFolders = new Set<string>();
-  for (const path of paths) for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) wantedFolders.add(folder);
+  for (const path of source.paths) for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) wantedFolders.add(folder);
   let removed = 0;
   const present = new Set<string>();
   walkEntries(work, ({ path, dirent }) => {
@@ -41,18 +69,76 @@ export function syncFolder(work: string, paths: readonly string[], contentOf: (p
   let kept = 0;
   const folders = new Set<string>();
   const files = new Map<string, WrittenFile>();
-  for (const path of paths) {
-    const content = contentOf(path);
-    files.set(path, writtenFile(content));
-    if (reuse && present.has(path) && holdsBytes(join(work, path), content)) {
+  for (const path of source.paths) {
+    const input = source.input(path);
+    const recorded = before?.files.get(path);
+    const link = (): boolean =>
+      before !== undefined &&
+      recorded !== undefined &&
+      linkFrom(before, work, path, recorded.size, present.has(path), () => {
+        ensureFolder(work, dirname(path), folders);
+      });
+    // The same input as the file before: not even made.
+    const unchanged = input !== undefined && recorded?.input === input && link();
+    if (unchanged) {
+      files.set(path, recorded);
       kept++;
       continue;
     }
-    if (!present.has(path)) ensureFolder(work, dirname(path), folders);
-    writeNewFile(join(work, path), content);
-    written++;
+    const content = source.content(path);
+    const file = { ...writtenFile(content), ...(input === undefined ? {} : { input }) };
+    // The same bytes as the file before (by its recorded digest): not written, nor read.
+    if (recorded?.digest === file.digest && recorded.size === file.size && link()) {
+      files.set(path, file);
+      kept++;
+      continue;
+    }
+    const target = join(work, path);
+    if (reuse && present.has(path) && holdsBytes(target, content)) {
+      kept++;
+    } else {
+      if (!present.has(path)) ensureFolder(work, dirname(path), folders);
+      writeNewFile(target, content);
+      written++;
+    }
+    files.set(path, file);
   }
   return { written, kept, removed, files };
+}
+
+/**
+ * Puts `before`'s file at `path` into `work` by hard link, when it is still the file its marker
+ * describes (a regular file of its size, not changed since the marker was written); false when it
+ * must be made instead. Nothing is followed: `link` takes the entry itself, and every entry is
+ * examined with `lstat`.
+ */
+function linkFrom(before: SiteBefore, work: string, path: string, size: number, present: boolean, makeFolder: () => void): boolean {
+  const source = join(before.folder, path);
+  const stats = bigStats(source);
+  if (stats?.isFile() !== true || stats.size !== BigInt(size) || stats.ctimeNs > before.written) return false;
+  const target = join(work, path);
+  if (present) {
+    const mine = bigStats(target);
+    if (mine?.isFile() === true && mine.dev === stats.dev && mine.ino === stats.ino) return true;
+    removeEntry(target);
+  } else makeFolder();
+  try {
+    linkSync(source, target);
+  } catch (error: unknown) {
+    if (NO_LINK.has(codeOf(error) ?? '')) return false;
+    throw error;
+  }
+  return true;
+}
+
+/** The entry at `path` itself, with nanosecond times; undefined when there is none. */
+export function bigStats(path: string): BigIntStats | undefined {
+  try {
+    return lstatSync(path, { bigint: true });
+  } catch (error: unknown) {
+    if (codeOf(error) === 'ENOENT' || codeOf(error) === 'ENOTDIR') return undefined;
+    throw error;
+  }
 }
 
 function ensureFolder(work: string, folder: string, made: Set<string>): void {

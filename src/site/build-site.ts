@@ -25,6 +25,7 @@ import { buildSearchIndex } from './search-index.js';
 import type { SiteFile } from './search-document.js';
 import { lazyPlan, page, type Bundle, type Page, type PlanOptions, type SitePlan } from './site-plan.js';
 import { compileTemplates } from './templates.js';
+import { frameDigest, pageKeys } from './page-input.js';
 
 /** The inputs of a site build: plain values, read by the shell. */
 export interface SiteInput {
@@ -65,17 +66,20 @@ export function buildSite(input: SiteInput): readonly SiteFile[] {
 export function planSite(input: SiteInput, options: PlanOptions = { remember: true }): SitePlan {
   const data = collectionView(input.runbooks, input.diagnostics, input.config, input.today, input.git, undefined, input.drills);
   const drills = siteHasDrills(data);
-  const render = compileTemplates(input.templates, {
+  const frame = {
     siteTitle: input.config.site.title,
     runbookCount: data.runbooks.length,
     csp: CONTENT_SECURITY_POLICY,
     baseUrl: input.config.site.baseUrl,
     drillsPage: drills,
-  });
+  };
+  // Every page is rendered through `keys.render`, so that each can be keyed by its request (page-input.ts).
+  const keys = pageKeys(compileTemplates(input.templates, frame), frameDigest(input.templates, frame));
+  const render = keys.render;
   const extra = input.extraScripts ?? [];
   const everyPage = ['assets/site.js', ...extra];
   const runbookPages = data.runbooks.map((entry): Page => page(entry.page, () => runbookPage(entry, input.bodies.get(entry.runbook.path), data, canonicalRender(entry, render), everyPage)));
-  const pages = withVariants(data.runbooks, [
+  const rendered = [
     ...runbookPages,
     page('index.html', () => indexPage(data, render, [...everyPage, ...SEARCH_SCRIPTS])),
     ...alertPages(data, render, everyPage),
@@ -83,6 +87,9 @@ export function planSite(input: SiteInput, options: PlanOptions = { remember: tr
     ...groupPages(data, data.services, 'services', 'Service', render, everyPage),
     ...(drills ? [page(DRILLS_PAGE, () => drillsPage(data, render, everyPage))] : []),
     page('404.html', () => render({ template: '404', path: '404.html', title: 'Not found', page: '404', data: {}, scripts: [...everyPage, ...SEARCH_SCRIPTS], absolute: true })),
+  ];
+  const pages = withVariants(data.runbooks, [
+    ...rendered.map((entry) => keys.keyed(entry)),
     { path: 'catalog.json', make: () => catalogJson(data) },
     { path: SITE_DUE_PATH, make: () => siteDueCalendar(data, input.today) },
     ...[...input.templates.assets].map(([path, text]): Page => ({ path: `assets/${path}`, make: () => text })),

@@ -55,8 +55,8 @@ export function withVariants(runbooks: readonly Pick<RunbookView, 'page' | 'vari
       if (own?.path !== entry.page || others.length > 0) return [];
       const make = shared.get(own.path) ?? sharedMake(own);
       shared.set(own.path, make);
-      return [{ path, make }];
+      return [own.input === undefined ? { path, make } : { path, make, input: own.input }];
     }),
   );
-  return [...pages.map((page): Page => ({ path: page.path, make: shared.get(page.path) ?? page.make })), ...variants];
+  return [...pages.map((page): Page => ({ ...page, make: shared.get(page.path) ?? page.make })), ...variants];
 }

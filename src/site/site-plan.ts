@@ -17,6 +17,11 @@ export interface PlanOptions {
 export interface SitePlan {
   /** The content of the file at `path` (made on first request), or undefined when the site has none. */
   file(path: string): SiteFile['content'] | undefined;
+  /**
+   * A digest of everything the bytes of the file at `path` depend on but the tool's code (see
+   * page-input.ts): equal digests, equal bytes. Undefined when the file has none (it is always made).
+   */
+  input(path: string): string | undefined;
   /** The path of every file (makes the bundles, which are made whole). */
   paths(): readonly string[];
   /** Every file, sorted by path. */
@@ -27,6 +32,8 @@ export interface SitePlan {
 export interface Page {
   readonly path: string;
   readonly make: () => SiteFile['content'];
+  /** A digest of everything `make` depends on (see `SitePlan.input`), when the page has one. */
+  readonly input?: () => string | undefined;
 }
 
 /** Files made together (the search index, the cheat sheets), when any path they may hold is asked for. */
@@ -70,6 +77,7 @@ export function lazyPlan(pages: readonly Page[], bundles: readonly Bundle[], opt
   };
   return {
     file,
+    input: (path) => byPath.get(path)?.input?.(),
     paths,
     all: () => paths().map((path) => ({ path, content: file(path) ?? '' })),
   };

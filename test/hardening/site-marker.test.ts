@@ -17,7 +17,11 @@ describe('the site marker', () => {
 
   it('is not trusted from an older version, damaged, or listing a path twice', () => {
     const good = markerText('key', new Map([['index.html', writtenFile('x')]]));
-    expect(parseMarker(good.replace('runbook-site 2', 'runbook-site 1'))).toBeUndefined();
+    expect(parseMarker(good.replace('runbook-site 3', 'runbook-site 1'))).toBeUndefined();
+    // Version 2 (no dependency record) is read, with no input known for any file.
+    expect(parseMarker(`runbook-site 2\nabout\ninput key\n${'0'.repeat(32)} 1 index.html\n`)?.files.get('index.html')).toEqual({ digest: '0'.repeat(32), size: 1 });
+    expect(parseMarker(markerText('key', new Map([['index.html', { ...writtenFile('x'), input: 'a'.repeat(32) }]])))?.files.get('index.html')?.input).toBe('a'.repeat(32));
+    expect(parseMarker(good.replace(' - index.html', ' ../x index.html'))).toBeUndefined();
     expect(parseMarker(good.slice(0, -1))).toBeUndefined();
     expect(parseMarker(`${good}${good.split('\n')[3] ?? ''}\n`)).toBeUndefined();
   });

@@ -159,7 +159,7 @@ describe('a symbolic link as --out (a deploy link to a web root) is resolved onc
       expect(result.stderr).toContain('is a symbolic link: the site is written to the folder it points to');
       expect(readlinkSync(deploy)).toBe(webRoot);
       expect(readFileSync(join(webRoot, 'index.html'), 'utf8')).toContain('<html');
-      expect(readFileSync(join(webRoot, '.runbook-site'), 'utf8')).toContain('runbook-site 2');
+      expect(readFileSync(join(webRoot, '.runbook-site'), 'utf8')).toContain('runbook-site 3');
     }
     expect(sentinels()).toBe(before);
     expect(existsSync(join(victim, 'secret.txt'))).toBe(true);
@@ -245,7 +245,7 @@ describe('paths in a marker are never used to remove anything (rm -rf ../../vict
     const { repo, out, sentinels } = scene();
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), 'committed');
-    for (const header of ['runbook-site 1', 'runbook-site 2']) {
+    for (const header of ['runbook-site 1', 'runbook-site 2', 'runbook-site 3']) {
       writeFileSync(join(out, '.runbook-site'), `${header}\nabout\ninput x\n${'0'.repeat(32)} ../../victim\n${'0'.repeat(32)} 1 ../runbooks\n`);
       const before = sentinels();
       const result = await build(repo);
