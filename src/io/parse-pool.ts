@@ -38,6 +38,7 @@ interface Running {
  * workers finish theirs. Exported for the tests, which start workers of their own.
  */
 export function parseInWorkers(files: readonly SourceFile[], setup: ParseSetup, threads: number, start: (setup: ParseSetup) => Worker): Promise<readonly Parsed[]> {
+  if (files.length === 0) return Promise.resolve([]);
   const results: (Parsed | undefined)[] = files.map(() => undefined);
   const batch = Math.max(1, Math.min(MAX_BATCH, Math.ceil(files.length / (threads * 8))));
   let next = 0;
