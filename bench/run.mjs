@@ -43,7 +43,16 @@ if (process.argv.includes('--search')) {
   process.exit(spawnSync(process.execPath, [join(ROOT, 'bench', 'search-quality.mjs'), ...rest], { stdio: 'inherit' }).status ?? 2);
 }
 if (process.argv.includes('--help')) {
-  console.log('npm run bench [-- --sizes 1000,10000] [--runs 3] [--install-peers] [--work DIR] | [-- --search ...]');
+  console.log(
+    [
+      'npm run bench [-- --sizes 1000,10000] [--runs 3] [--install-peers] [--work DIR]',
+      '  --sizes          corpus sizes, generated once into --work (default 1000,10000)',
+      '  --runs           runs per figure, median taken (default 3; slow figures once from 5000 runbooks up)',
+      '  --install-peers  npm i @11ty/eleventy@3 pagefind@1 into <work>/peers first (Hugo: apt-get install hugo)',
+      '  --work           work folder: corpora, caches, peer sites (default <tmp>/runbook-bench)',
+      'npm run bench -- --search [--ours-only] [--json]   search quality against Pagefind (bench/search-quality.mjs)',
+    ].join('\n'),
+  );
   process.exit(0);
 }
 
@@ -64,6 +73,10 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 /** From this size on, each slow figure (cold builds, cold check, peers) is taken once. */
 const LARGE = 5000;
 
+if (!SIZES.every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(RUNS) || RUNS < 1) {
+  console.error(`bench: --sizes ${args.sizes ?? ''} --runs ${args.runs ?? ''}: expected positive whole numbers (--sizes 1000,10000 --runs 3)`);
+  process.exit(2);
+}
 if (!existsSync(GENERATOR)) {
   console.error(`bench: ${GENERATOR} not found: the corpus generator lives in ../shared/bench (see DEVELOPERS.md)`);
   process.exit(2);
