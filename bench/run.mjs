@@ -50,6 +50,7 @@ if (process.argv.includes('--help')) {
       '  --runs           runs per figure, median taken (default 3; slow figures once from 5000 runbooks up)',
       '  --install-peers  npm i @11ty/eleventy@3 pagefind@1 into <work>/peers first (Hugo: apt-get install hugo)',
       '  --work           work folder: corpora, caches, peer sites (default <tmp>/runbook-bench)',
+      '  --prepare-only   only generate the corpora and the peer sites (untimed), e.g. before a quiet moment',
       'npm run bench -- --search [--ours-only] [--json]   search quality against Pagefind (bench/search-quality.mjs)',
     ].join('\n'),
   );
@@ -58,7 +59,7 @@ if (process.argv.includes('--help')) {
 
 const GENERATOR = resolve(ROOT, '..', 'shared', 'bench', 'gen-corpus.mjs');
 const BIN = join(ROOT, 'bin', 'runbook.js');
-const FLAGS = new Set(['install-peers']);
+const FLAGS = new Set(['install-peers', 'prepare-only']);
 const args = {};
 for (let i = 2; i < process.argv.length; i++) {
   const name = process.argv[i].replace(/^--/, '');
@@ -320,6 +321,16 @@ function peers(n) {
 
 const fixed = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 const uptime = () => spawnSync('uptime', { encoding: 'utf8' }).stdout?.trim() ?? `load average: ${loadavg().map((v) => v.toFixed(2)).join(', ')}`;
+
+if (args['prepare-only']) {
+  for (const n of SIZES) {
+    const corpus = join(prepare(n), 'runbooks');
+    if (HUGO) hugoSite(join(WORK, `hugo-${n}`), corpus);
+    if (ELEVENTY) eleventySite(join(WORK, `eleventy-${n}`), corpus);
+    console.log(`bench: ${n} runbooks ready in ${WORK}`);
+  }
+  process.exit(0);
+}
 
 const started = Date.now();
 console.log(`# runbook bench, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}\n`);
