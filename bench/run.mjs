@@ -219,20 +219,24 @@ async function ours(n) {
   const edited = firstFile(folder);
   const original = readFileSync(edited);
   const cold = [], warm = [], oneFirst = [], one = [], checkCold = [];
-  for (let run = 0; run < runs; run++) {
-    clean();
-    cold.push(build());
-    warm.push(build());
-    // The first change after a cold build has no spare site to update, so it writes every file;
-    // from the next one on, only the files whose bytes changed are written.
-    appendFileSync(edited, `\nEdited for the benchmark, run ${run}.\n`);
-    oneFirst.push(build());
-    appendFileSync(edited, `\nEdited again for the benchmark, run ${run}.\n`);
-    one.push(build());
-    writeFileSync(edited, original);
-    build();
-    rmSync(cache, { recursive: true, force: true });
-    checkCold.push(check());
+  try {
+    for (let run = 0; run < runs; run++) {
+      clean();
+      cold.push(build());
+      warm.push(build());
+      // The first change after a cold build has no spare site to update, so it writes every file;
+      // from the next one on, only the files whose bytes changed are written.
+      appendFileSync(edited, `\nEdited for the benchmark, run ${run}.\n`);
+      oneFirst.push(build());
+      appendFileSync(edited, `\nEdited again for the benchmark, run ${run}.\n`);
+      one.push(build());
+      writeFileSync(edited, original);
+      build();
+      rmSync(cache, { recursive: true, force: true });
+      checkCold.push(check());
+    }
+  } finally {
+    writeFileSync(edited, original); // also when a run fails: the corpus stays the generator's
   }
   const checkWarm = medianRun(5, check);
   const alert = firstAlert(folder);
@@ -377,7 +381,7 @@ for (const n of SIZES) {
   console.log(`| files written: one change; first change | ${written(result.one.stderr)}; ${written(result.oneFirst.stderr)} | | ${columns.map(() => '').join(' | ')} |`);
   row('cold check (s)', result.checkCold, false);
   row('check, nothing changed (s, median of 5)', result.checkWarm, false);
-  row(`show ${result.alert} (s, median of ${n <= 1000 ? 10 : 5})`, result.show, false);
+  row(`show ${result.alert}, cache warm (s, median of ${n <= 1000 ? 10 : 5})`, result.show, false);
   const memory = columns.map(([, peerFigure, installed]) => (!installed ? 'not installed' : `${fixed(result.cold.peakMb / peerFigure.peakMb)}×`));
   console.log(`| peak memory, cold build (MB) | ${fixed(result.cold.peakMb, 0)} | | ${memory.join(' | ')} |`);
   for (const count of [1, 2, 4]) {
