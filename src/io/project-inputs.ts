@@ -50,7 +50,7 @@ export async function readProjectInputs(options: InputOptions): Promise<ProjectI
   const cache = options.cache ?? NO_CACHE;
   const stampsKey = derivedKey(config.root, 'source stamps');
   const stamps = cache.lookupStamps(stampsKey);
-  const stamped = stampedIdentities(found, stamps);
+  const stamped = await stampedIdentities(found, stamps);
   const read = readMissing(found, (_file, index) => stamped[index] !== undefined);
   const identities = found.map((file, index) => stamped[index] ?? sourceIdentity(read.get(file.path) ?? bug(file)));
   if (read.size > 0) cache.storeStamps(stampsKey, takeStamps(stamps, [...read.values()].map(sourceIdentity), Date.now()));

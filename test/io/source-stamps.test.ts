@@ -21,33 +21,33 @@ function stampsOf(found: ReturnType<typeof file>, digest: string, afterMs: numbe
 }
 
 describe('source stamps', () => {
-  it('give the remembered digest, without reading, while the stat is unchanged', () => {
+  it('give the remembered digest, without reading, while the stat is unchanged', async () => {
     const found = file('same.md', 'one\n');
     // A digest that is not the bytes' shows that the file was not read.
-    expect(stampedIdentities([found], stampsOf(found, 'remembered', 60_000))).toEqual([{ ...found, digest: 'remembered' }]);
+    expect(await stampedIdentities([found], stampsOf(found, 'remembered', 60_000))).toEqual([{ ...found, digest: 'remembered' }]);
   });
 
-  it('are not trusted once the file changes, even with the same size and the modification time put back', () => {
+  it('are not trusted once the file changes, even with the same size and the modification time put back', async () => {
     const found = file('edited.md', 'one\n');
     const stamps = stampsOf(found, 'remembered', 60_000);
     const { atime, mtime } = statSync(found.path);
     writeFileSync(found.path, 'two\n');
     utimesSync(found.path, atime, mtime);
-    expect(stampedIdentities([found], stamps)).toEqual([undefined]);
+    expect(await stampedIdentities([found], stamps)).toEqual([undefined]);
   });
 
-  it('are not trusted when taken within two seconds of the change (it may change again in the same clock tick)', () => {
+  it('are not trusted when taken within two seconds of the change (it may change again in the same clock tick)', async () => {
     const found = file('racy.md', 'one\n');
-    expect(stampedIdentities([found], stampsOf(found, 'remembered', 0))).toEqual([undefined]);
+    expect(await stampedIdentities([found], stampsOf(found, 'remembered', 0))).toEqual([undefined]);
   });
 
-  it('keep the stamps of other files, and drop those of files that are gone or unreadable', () => {
+  it('keep the stamps of other files, and drop those of files that are gone or unreadable', async () => {
     const kept = file('kept.md', 'a\n');
     const gone = file('gone.md', 'b\n');
     const first = takeStamps(undefined, [{ ...kept, digest: 'k' }, { ...gone, digest: 'g' }], Date.now());
     rmSync(gone.path);
     const second = takeStamps(first, [{ ...gone, digest: 'g2' }], Date.now());
     expect(Object.keys(second.byPath)).toEqual([kept.path]);
-    expect(stampedIdentities([gone], second)).toEqual([undefined]);
+    expect(await stampedIdentities([gone], second)).toEqual([undefined]);
   });
 });
