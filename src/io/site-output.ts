@@ -133,7 +133,7 @@ export function writeSite(out: string, site: SiteSource, options: SiteWriteOptio
     const before = options.trustSpare ? siteBefore(out) : undefined;
     takeSpare(out, beside.work, notes);
     done = syncFolder(beside.work, { paths, content: contentOf, input: inputOf }, options.trustSpare, before);
-    writeNewFile(join(beside.work, SITE_MARKER), markerText(options.input, done.files));
+    writeMarker(join(beside.work, SITE_MARKER), markerText(options.input, done.files), done.latest);
     swapIn(beside, out);
   } catch (error: unknown) {
     throw failed(error, setAside(beside.work, out));
@@ -160,6 +160,19 @@ export interface SiteSource {
  */
 export function siteInput(out: string): string | undefined {
   return verifiedMarker(out)?.input;
+}
+
+/**
+ * Writes the marker with a change time later than `latest` (every file's): the file system's clock
+ * moves in ticks of a few milliseconds, so it is written again (a few times at most) until it is.
+ * Not managing it costs only speed: the next build makes the files of the marker's tick again.
+ */
+function writeMarker(path: string, text: string, latest: bigint): void {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    writeNewFile(path, text);
+    if ((bigStats(path)?.ctimeNs ?? 0n) > latest) return;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+  }
 }
 
 /** The site in `out` with its dependency record, when its marker verifies (see `verifiedMarker`). */

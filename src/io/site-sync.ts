@@ -14,6 +14,8 @@ export interface Synced {
   readonly kept: number;
   readonly removed: number;
   readonly files: Manifest;
+  /** The latest change time (`ctime`, nanoseconds) of the files in the folder: its marker must be written later (see `SiteBefore.written`). */
+  readonly latest: bigint;
 }
 
 /** The site to sync to: its paths, each file's content (made when asked for) and input digest (see `SitePlan.input`). */
@@ -31,8 +33,9 @@ export interface SiteBefore {
   readonly folder: string;
   readonly files: Manifest;
   /**
-   * The change time of its marker (nanoseconds), written after every file of the site: a file
-   * changed since (a later `ctime`: any write, link or chmod) is not taken.
+   * The change time of its marker (nanoseconds), written after every file of the site (`writeSite`
+   * makes it later than every file's): a file changed since (a `ctime` as late: any write, link or
+   * chmod) is not taken.
    */
   readonly written: bigint;
 }
@@ -69,15 +72,21 @@ export function syncFolder(work: string, source: SyncSource, reuse: boolean, bef
   let kept = 0;
   const folders = new Set<string>();
   const files = new Map<string, WrittenFile>();
+  let latest = 0n;
+  const changed = (time: bigint): void => {
+    if (time > latest) latest = time;
+  };
   for (const path of source.paths) {
     const input = source.input(path);
     const recorded = before?.files.get(path);
-    const link = (): boolean =>
-      before !== undefined &&
-      recorded !== undefined &&
-      linkFrom(before, work, path, recorded.size, present.has(path), () => {
+    const link = (): boolean => {
+      if (before === undefined || recorded === undefined) return false;
+      const time = linkFrom(before, work, path, recorded.size, present.has(path), () => {
         ensureFolder(work, dirname(path), folders);
       });
+      if (time !== undefined) changed(time);
+      return time !== undefined;
+    };
     // The same input as the file before: not even made.
     const unchanged = input !== undefined && recorded?.input === input && link();
     if (unchanged) {
@@ -101,34 +110,35 @@ export function syncFolder(work: string, source: SyncSource, reuse: boolean, bef
       writeNewFile(target, content);
       written++;
     }
+    changed(bigStats(target)?.ctimeNs ?? 0n);
     files.set(path, file);
   }
-  return { written, kept, removed, files };
+  return { written, kept, removed, files, latest };
 }
 
 /**
  * Puts `before`'s file at `path` into `work` by hard link, when it is still the file its marker
- * describes (a regular file of its size, not changed since the marker was written); false when it
- * must be made instead. Nothing is followed: `link` takes the entry itself, and every entry is
+ * describes (a regular file of its size, not changed since the marker was written), and gives its
+ * change time once there; undefined when it must be made instead. Nothing is followed: `link` takes the entry itself, and every entry is
  * examined with `lstat`.
  */
-function linkFrom(before: SiteBefore, work: string, path: string, size: number, present: boolean, makeFolder: () => void): boolean {
+function linkFrom(before: SiteBefore, work: string, path: string, size: number, present: boolean, makeFolder: () => void): bigint | undefined {
   const source = join(before.folder, path);
   const stats = bigStats(source);
-  if (stats?.isFile() !== true || stats.size !== BigInt(size) || stats.ctimeNs > before.written) return false;
+  if (stats?.isFile() !== true || stats.size !== BigInt(size) || stats.ctimeNs >= before.written) return undefined;
   const target = join(work, path);
   if (present) {
     const mine = bigStats(target);
-    if (mine?.isFile() === true && mine.dev === stats.dev && mine.ino === stats.ino) return true;
+    if (mine?.isFile() === true && mine.dev === stats.dev && mine.ino === stats.ino) return stats.ctimeNs;
     removeEntry(target);
   } else makeFolder();
   try {
     linkSync(source, target);
   } catch (error: unknown) {
-    if (NO_LINK.has(codeOf(error) ?? '')) return false;
+    if (NO_LINK.has(codeOf(error) ?? '')) return undefined;
     throw error;
   }
-  return true;
+  return bigStats(target)?.ctimeNs;
 }
 
 /** The entry at `path` itself, with nanosecond times; undefined when there is none. */

@@ -87,32 +87,44 @@ function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
-/** Plain data (null, booleans, strings, finite numbers, undefined, arrays, plain objects) as text that tells them all apart; undefined for anything else. */
-function plainJson(value: unknown, depth = 0): string | undefined {
-  if (depth > 64) return undefined;
-  if (value === undefined) return 'u';
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : undefined;
-  if (Array.isArray(value)) {
-    const items: string[] = [];
-    for (const item of value) {
-      const text = plainJson(item, depth + 1);
-      if (text === undefined) return undefined;
-      items.push(text);
+/** Thrown by `plainReplacer` when a request holds anything but plain data. */
+const NOT_PLAIN = new Error('not plain data');
+/** Stands for `undefined` in an array, which JSON would make `null` (a template shows them alike, but a digest must not care). */
+const UNDEFINED_ITEM = { '\u0000undefined': true };
+
+/**
+ * Plain data (null, booleans, strings, finite numbers, arrays, plain objects; a field that is
+ * undefined is left out, as if absent) as JSON; undefined for anything else: a Map, a Date or
+ * another object with a prototype or `toJSON`, a function, a number that is not finite.
+ */
+function plainJson(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value, plainReplacer);
+  } catch (error: unknown) {
+    if (error === NOT_PLAIN || error instanceof TypeError) return undefined; // TypeError: a cycle
+    throw error;
+  }
+}
+
+function plainReplacer(this: unknown, key: string, value: unknown): unknown {
+  const original: unknown = key === '' ? value : (this as Record<string, unknown>)[key];
+  if (original !== value) throw NOT_PLAIN; // `toJSON` made it something else
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw NOT_PLAIN;
+      return value;
+    case 'undefined':
+      return Array.isArray(this) ? UNDEFINED_ITEM : undefined;
+    case 'object': {
+      if (value === null || Array.isArray(value)) return value;
+      const prototype: unknown = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) throw NOT_PLAIN;
+      return value;
     }
-    return `[${items.join(',')}]`;
+    default:
+      throw NOT_PLAIN;
   }
-  if (typeof value !== 'object') return undefined;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return undefined;
-  const fields: string[] = [];
-  for (const key of Object.keys(value)) {
-    const field = (value as Record<string, unknown>)[key];
-    // A field that is undefined is one that is not there, to the templates (and to a value that went through JSON, the cache's).
-    if (field === undefined) continue;
-    const text = plainJson(field, depth + 1);
-    if (text === undefined) return undefined;
-    fields.push(`${JSON.stringify(key)}:${text}`);
-  }
-  return `{${fields.join(',')}}`;
 }
