@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { Jobs } from '../parse/parse-file.js';
 import { UsageError } from './usage-error.js';
 
 /** More parse threads than this are not started, whatever the machine: each one holds a parser's memory. */
@@ -8,16 +9,16 @@ const MAX_JOBS = 4;
 const MAX_GIVEN = 64;
 
 /** What `--jobs <n>` says in `--help`. */
-export const JOBS_HELP = `threads that parse runbooks (default: one per core, at most ${MAX_JOBS}; 1: only the main thread). Runs with fewer than 64 runbooks to parse use one; the output is the same whatever the number`;
+export const JOBS_HELP = `threads that parse runbooks (default: one per core, at most ${MAX_JOBS}, once there are a few hundred runbooks to parse; 1: only the main thread); the output is the same whatever the number`;
 
 /** The parsed `--jobs`, as commander hands it over (absent: the default). */
 export interface JobsOptions {
   readonly jobs?: number;
 }
 
-/** How many threads may parse: `--jobs`, else one per core up to {@link MAX_JOBS}. */
-export function jobsFor(options: JobsOptions): number {
-  return options.jobs ?? Math.max(1, Math.min(MAX_JOBS, availableParallelism()));
+/** How many threads may parse: `--jobs`, else one per core up to {@link MAX_JOBS} (when there are enough files). */
+export function jobsFor(options: JobsOptions): Jobs {
+  return options.jobs === undefined ? { kind: 'cores', count: Math.max(1, Math.min(MAX_JOBS, availableParallelism())) } : { kind: 'given', count: options.jobs };
 }
 
 /** `--jobs <n>` read: a whole number from 1 to 64, else a usage error quoting it. */

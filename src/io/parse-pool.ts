@@ -5,23 +5,31 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../model/config.js';
-import { parseFile, type Parsed } from '../parse/parse-file.js';
+import { parseFile, type Jobs, type Parsed } from '../parse/parse-file.js';
 import type { SourceFile } from '../parse/runbook.js';
 import type { ParseReply, ParseSetup } from './parse-worker-protocol.js';
 
-/** Fewer files than this are parsed on the main thread: starting a worker costs more than parsing them. */
-const MIN_FILES_FOR_WORKERS = 64;
+/**
+ * By default (one thread per core), a worker is started for every this many files to parse, at
+ * most: a worker costs about 0.4 s of CPU to start and its parser must warm up, which a few hundred
+ * files repay on 2 cores, and fewer do not.
+ */
+const FILES_PER_DEFAULT_WORKER = 128;
+
+/** With `--jobs` given, a worker is started for every this many files, at most. */
+const FILES_PER_GIVEN_WORKER = 8;
 
 /** Files handed to a worker at once, at most: small enough that the threads finish together. */
 const MAX_BATCH = 16;
 
 /**
- * Parses `files`, one result per file in their order: on up to `jobs` worker threads when there are
- * at least {@link MIN_FILES_FOR_WORKERS} of them, else on this thread. Rejects (the run fails) when a
- * worker dies, naming the file it was parsing; a file whose parse throws is a `crashed` result.
+ * Parses `files`, one result per file in their order: on worker threads when `jobs` allows two or
+ * more for this many files, else on this thread. Rejects (the run fails) when a worker dies, naming
+ * the file it was parsing; a file whose parse throws is a `crashed` result.
  */
-export async function parseFiles(files: readonly SourceFile[], config: Config, options: { readonly render: boolean; readonly jobs: number }): Promise<readonly Parsed[]> {
-  const threads = Math.min(options.jobs, Math.floor(files.length / (MIN_FILES_FOR_WORKERS / 2)));
+export async function parseFiles(files: readonly SourceFile[], config: Config, options: { readonly render: boolean; readonly jobs: Jobs }): Promise<readonly Parsed[]> {
+  const { kind, count } = options.jobs;
+  const threads = kind === 'given' ? Math.min(count, Math.ceil(files.length / FILES_PER_GIVEN_WORKER)) : Math.min(count, Math.floor(files.length / FILES_PER_DEFAULT_WORKER));
   // From the TypeScript sources (the tests) there is no compiled worker to start: one thread then.
   if (threads < 2 || import.meta.url.endsWith('.ts')) return files.map((file) => parseFile(file, config, options.render));
   return parseInWorkers(files, { config, render: options.render }, threads, (setup) => new Worker(new URL('./parse-worker.js', import.meta.url), { workerData: setup }));

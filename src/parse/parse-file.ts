@@ -6,6 +6,12 @@ import { parseRunbook, type SourceFile } from './runbook.js';
 export type Parsed = Loaded | { readonly kind: 'crashed'; readonly file: string; readonly error: unknown };
 
 /**
+ * How many threads may parse: the number `--jobs` gave (1: this thread only), or by default one per
+ * core, used only when there are enough files to pay for starting the workers.
+ */
+export type Jobs = { readonly kind: 'given'; readonly count: number } | { readonly kind: 'cores'; readonly count: number };
+
+/**
  * Parses one file (and renders its body when asked); a parse that throws becomes a `crashed` result
  * on that file, so one bad file never stops the others. The same on the main thread and in the
  * parse workers (src/io/parse-worker.ts).

@@ -5,6 +5,7 @@ import { sourceIdentity, type ReadSource, type SourceIdentity } from '../model/s
 import { parseFile } from '../parse/parse-file.js';
 import type { SourceFile } from '../parse/runbook.js';
 import type { ParseFiles } from './shell.js';
+import type { Jobs } from '../parse/parse-file.js';
 
 /** How parsing runs: render bodies too, and where parsed files are remembered under which key. */
 export interface ParseOptions {
@@ -29,7 +30,7 @@ export function parseUncached(sources: readonly ReadSource[], config: Config): r
  * order of `sources`, whatever finished first. A file whose parsing throws (a bug) becomes a result
  * on that file: one bad file never stops the others.
  */
-export async function parseSources(parse: ParseFiles, sources: readonly ReadSource[], config: Config, options: ParseOptions & { readonly jobs: number }): Promise<readonly ReadResult[]> {
+export async function parseSources(parse: ParseFiles, sources: readonly ReadSource[], config: Config, options: ParseOptions & { readonly jobs: Jobs }): Promise<readonly ReadResult[]> {
   const results: (ReadResult | undefined)[] = [];
   const missing: { readonly index: number; readonly key: string; readonly file: SourceFile }[] = [];
   sources.forEach((source, index) => {

@@ -16,9 +16,13 @@ import { drillIdentity, sourceIdentity, type FoundFile, type ProjectInputs, type
 import { alertCoverage } from './alert-coverage.js';
 import { parseSources, parseUncached } from './parse-sources.js';
 import type { RunRequest, RunShell } from './shell.js';
+import type { Jobs } from '../parse/parse-file.js';
 
 /** The ids of every rule: the config refuses others under `rules:`. */
 const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
+
+/** Parsing on this thread only. */
+const ONE_THREAD: Jobs = { kind: 'given', count: 1 };
 
 /** What a run is asked for, and how it runs (see `RunOptions`). */
 export type ProjectOptions = RunRequest & RunOptions;
@@ -54,8 +58,8 @@ export interface RunOptions {
    * rule files.
    */
   readonly alerts?: boolean;
-  /** How many threads may parse the files the cache does not hold (default 1: this one). */
-  readonly jobs?: number;
+  /** How many threads may parse the files the cache does not hold (default: this one only). */
+  readonly jobs?: Jobs;
 }
 
 /** discover → read → parse → check. Throws (exit 2) only when the run itself cannot go on. */
@@ -77,7 +81,7 @@ export async function loadProjectFrom(inputs: ProjectInputs, options: RunOptions
   const identities = sources.map(sourceIdentity);
   const stampsHeld = identities.every((identity, index) => identity.digest === inputs.identities[index]?.digest);
   const key = stampsHeld ? inputs.key : shell.runKey({ sources: identities, drills: inputs.drills.map(drillIdentity), config, today: inputs.today, git });
-  const results = await parseSources(shell.parseFiles, sources, config, { render: options.render ?? false, cache, cacheKey: shell.cacheKey, jobs: options.jobs ?? 1 });
+  const results = await parseSources(shell.parseFiles, sources, config, { render: options.render ?? false, cache, cacheKey: shell.cacheKey, jobs: options.jobs ?? ONE_THREAD });
   const runbooks = results.flatMap((result): Runbook[] => (result.kind === 'runbook' ? [result.runbook] : []));
   const bodies = new Map(results.flatMap((result): [string, RenderedBody][] => (result.kind === 'runbook' ? [[result.runbook.path, result.body]] : [])));
   const targets = linkTargets(runbooks);

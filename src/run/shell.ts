@@ -3,14 +3,11 @@ import type { Config } from '../model/config.js';
 import type { FoundFile, ProjectInputs, ReadSource, RunKeyInput, SourceIdentity } from '../model/sources.js';
 import type { RunCache } from '../model/run-cache.js';
 import type { RuleFiles } from '../model/rule-file-source.js';
-import type { Parsed } from '../parse/parse-file.js';
+import type { Jobs, Parsed } from '../parse/parse-file.js';
 import type { SourceFile } from '../parse/runbook.js';
 
-/**
- * Parses files (rendering their bodies when asked), one result per file in the order given: on up
- * to `jobs` threads when there are enough files to be worth it, else on this one.
- */
-export type ParseFiles = (files: readonly SourceFile[], config: Config, options: { readonly render: boolean; readonly jobs: number }) => Promise<readonly Parsed[]>;
+/** Parses files (rendering their bodies when asked), one result per file in the order given, on the threads `jobs` allows. */
+export type ParseFiles = (files: readonly SourceFile[], config: Config, options: { readonly render: boolean; readonly jobs: Jobs }) => Promise<readonly Parsed[]>;
 
 /** Where to look and when "today" is: what a run is asked for. */
 export interface RunRequest {

@@ -126,7 +126,7 @@ describe('the parse pool', () => {
     const files = smallFiles(70);
     // A config without its fields makes every parse throw (a stand-in for a bug in the parser).
     const broken = {} as Config;
-    const results = await pool.parseFiles(files, broken, { render: true, jobs: 2 });
+    const results = await pool.parseFiles(files, broken, { render: true, jobs: { kind: 'given', count: 2 } });
     const alone = files.map((file) => parseFile(file, broken, true));
     const shown = (result: (typeof results)[number]) => (result.kind === 'crashed' && result.error instanceof Error ? `${result.file}: ${result.error.name}: ${result.error.message}` : result.kind);
     expect(results.map(shown)).toEqual(alone.map(shown));
