@@ -1,9 +1,10 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
-import { fileTree } from '../file-tree.js';
+import { fileTree, filesUnder } from '../file-tree.js';
+import { generateCorpus, generatorAvailable } from '../reliability/bin-process.js';
 import { PROJECT_ROOT } from '../shared.js';
 
 const temporary = mkdtempSync(join(tmpdir(), 'runbook-incremental-'));
@@ -52,7 +53,7 @@ async function clean(root: string, name: string, args: readonly string[] = []): 
 }
 
 describe('a build on top of earlier ones writes only what changed, and equals a clean build', () => {
-  it('after edits, a new runbook and a removed one, build after build', async () => {
+  it('after edits, a new runbook, a removed one, and changes of team, service, alert, search words and name, build after build', async () => {
     const root = project('edits');
     const out = join(root, 'site');
     await build(root, out);
@@ -63,6 +64,13 @@ describe('a build on top of earlier ones writes only what changed, and equals a 
       () => { rmSync(join(root, 'runbooks', 'tls'), { recursive: true }); },
       () => { writeFileSync(primary, readFileSync(primary, 'utf8').replace('Edited once.', 'Edited twice.')); },
       () => { rmSync(join(root, 'runbooks', 'database', 'new-one.md')); },
+      // What listings, team, service and alert pages and the search index show (#16).
+      () => { edit(primary, 'Edited twice.', 'Zebraquokka replication.'); },
+      () => { edit(primary, 'owner: data', 'owner: platform'); },
+      () => { edit(primary, 'service: orders-db', 'service: orders-db-two'); },
+      () => { edit(primary, 'PostgresPrimaryDown', 'PostgresLeaderLost'); },
+      () => { renameSync(primary, join(root, 'runbooks', 'database', 'leader-lost.md')); },
+      () => { edit(join(root, 'runbooks', 'database', 'leader-lost.md'), /^title: .*$/m, 'title: Leader lost'); },
     ];
     for (const [index, step] of steps.entries()) {
       step();
@@ -187,5 +195,89 @@ describe('a build with nothing changed', () => {
     const out = join(root, 'site');
     await build(root, out);
     expect((await build(root, out, ['--no-cache'])).stderr).toMatch(/^built /);
+  });
+});
+
+// Incremental to the page (#16): a page whose inputs did not change is taken from the site before
+// (by hard link) instead of being rendered; the search index is content-addressed.
+
+function edit(path: string, from: string | RegExp, to: string): void {
+  const text = readFileSync(path, 'utf8');
+  const edited = text.replace(from, to);
+  if (edited === text) throw new Error(`the test's edit of ${path} changed nothing`);
+  writeFileSync(path, edited);
+}
+
+describe('a build on top of others equals a clean build, to the page', () => {
+  it('takes a page of the site before only while it is as written: one changed later (same size) is made again', async () => {
+    const root = project('tampered');
+    const out = join(root, 'site');
+    await build(root, out);
+    const page = join(out, 'runbooks', 'hosts', 'disk-full', 'index.html');
+    const original = readFileSync(page, 'utf8');
+    // A change by hand that keeps the size: a nothing-changed build does not see it (one lstat a
+    // file, as before), but a build with anything to do makes the page again (its ctime is later
+    // than the marker's).
+    writeFileSync(page, original.replace('<html', '<HTML'));
+    expect((await build(root, out)).stderr).toContain('is up to date');
+    expect(readFileSync(page, 'utf8')).not.toBe(original);
+    edit(join(root, 'runbooks', 'database', 'primary-down.md'), '## Summary', '## Summary\n\nEdited.');
+    await build(root, out);
+    expect(readFileSync(page, 'utf8')).toBe(original);
+    expectSameSite(out, await clean(root, 'tampered'));
+  });
+});
+
+describe('a planted spare beside --out', () => {
+  it('gets nothing of it into the site and nothing outside written, links and a crafted marker included', async () => {
+    const root = project('planted');
+    const out = join(root, 'site');
+    const outside = join(temporary, 'outside');
+    mkdirSync(outside);
+    await build(root, out);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    // An outside file of the size of the index page, and one holding exactly its bytes.
+    const victim = join(outside, 'victim.html');
+    const twin = join(outside, 'twin.html');
+    writeFileSync(victim, 'x'.repeat(Buffer.byteLength(index)));
+    writeFileSync(twin, index);
+    const spare = `${out}.runbook-spare`;
+    rmSync(spare, { recursive: true, force: true });
+    mkdirSync(join(spare, 'runbooks', 'hosts', 'disk-full'), { recursive: true });
+    linkSync(victim, join(spare, 'index.html'));
+    linkSync(twin, join(spare, '404.html'));
+    symlinkSync(outside, join(spare, 'assets'));
+    symlinkSync(victim, join(spare, 'runbooks', 'hosts', 'disk-full', 'index.html'));
+    // A marker claiming every file of the site as it is in `out`, inputs included.
+    writeFileSync(join(spare, '.runbook-site'), readFileSync(join(out, '.runbook-site')));
+    const before = new Map(filesUnder(outside).map((path) => [path, readFileSync(join(outside, path), 'utf8')]));
+    edit(join(root, 'runbooks', 'database', 'primary-down.md'), '## Summary', '## Summary\n\nEdited.');
+    await build(root, out);
+    edit(join(root, 'runbooks', 'database', 'primary-down.md'), 'Edited.', 'Edited twice.');
+    await build(root, out);
+    expect(new Map(filesUnder(outside).map((path) => [path, readFileSync(join(outside, path), 'utf8')]))).toEqual(before);
+    const outsideInodes = new Set([victim, twin].map((path) => statSync(path).ino));
+    expect(filesUnder(out).filter((path) => outsideInodes.has(statSync(join(out, path)).ino))).toEqual([]);
+    expect(existsSync(join(outside, '.runbook-site'))).toBe(false);
+    expectSameSite(out, await clean(root, 'planted'));
+  });
+});
+
+describe.skipIf(!generatorAvailable())('one edit at 200 runbooks', () => {
+  // (That such builds equal clean ones is shown above, on the example runbooks: cheaper.)
+  it('writes a handful of files: the page, its listings and the search files whose data changed', async () => {
+    const root = join(temporary, 'generated');
+    generateCorpus(join(root, 'runbooks'), 200, 7);
+    writeFileSync(join(root, 'runbook.config.yaml'), 'root: runbooks\n');
+    const out = join(root, 'site');
+    await build(root, out);
+    const [team] = filesUnder(join(root, 'runbooks'));
+    const edited = join(root, 'runbooks', team ?? '');
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nEdited: the flux capacitor zebraquokka.\n`);
+    const counts = /\((\d+) written, (\d+) removed\)/.exec((await build(root, out)).stderr);
+    expect(counts).not.toBeNull();
+    // The first edit after a cold build already takes every unchanged file from the site before.
+    expect(Number(counts?.[1])).toBeGreaterThan(0);
+    expect(Number(counts?.[1])).toBeLessThanOrEqual(40);
   });
 });
