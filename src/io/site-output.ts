@@ -90,6 +90,9 @@ function realParent(path: string): string {
  *   file or folder goes (links are removed, never followed), a regular file that already holds the
  *   wanted bytes is kept, and every other file is written new. Nothing the spare's marker says is
  *   trusted: a spare may have been committed to the repository by anyone;
+ * - a file whose input (see `SitePlan.input`) or bytes equal what `out`'s marker records is taken
+ *   from `out` by hard link, neither made nor read, while `out`'s file is as the marker describes it
+ *   (see `syncFolder`): one edited runbook renders one page and writes a handful of files;
  * - the temporary folder then replaces `out` with two renames, and the replaced site becomes the
  *   next spare. Leftovers of a killed build are repaired first (crash-only).
  *
