@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseInWorkers } from '../../src/io/parse-pool.js';
 import type { Config } from '../../src/model/config.js';
+import { defaultConfig } from '../../src/parse/config.js';
 import type { SourceFile } from '../../src/parse/runbook.js';
 import { FORMAT_NAMES } from '../../src/report/index.js';
 import { filesUnder } from '../file-tree.js';
@@ -137,11 +139,10 @@ describe('the parse pool', () => {
   });
 
   it('fails the run, naming the file, when a worker dies (out of memory), and does not hang', async () => {
-    const pool = await compiled<Pool>('io/parse-pool.js');
-    const { defaultConfig } = await compiled<typeof import('../../src/parse/config.js')>('parse/config.js');
+    // The pool of the sources, with the compiled worker (a heap too small for the parser).
     const files = smallFiles(3);
     const worker = join(tool, 'dist', 'io', 'parse-worker.js');
     const tiny = (setup: unknown) => new Worker(worker, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 } });
-    await expect(pool.parseInWorkers(files, { config: defaultConfig(folder), render: true }, 1, tiny)).rejects.toThrow(/^a parse worker failed while parsing runbooks\/r0\.md$/);
+    await expect(parseInWorkers(files, { config: defaultConfig(folder), render: true }, 1, tiny)).rejects.toThrow(/^a parse worker failed while parsing runbooks\/r0\.md$/);
   });
 });
