@@ -8,8 +8,21 @@ import type { Inlines } from '../model/prose.js';
 import { inlineMarkdown } from '../parse/inline-markdown.js';
 
 export function messageHtml(message: string): string {
-  return inlinesHtml(withoutLinks(inlineMarkdown(message)));
+  let html = made.get(message);
+  if (html === undefined) {
+    html = inlinesHtml(withoutLinks(inlineMarkdown(message)));
+    if (made.size >= MADE_LIMIT) made.clear();
+    made.set(message, html);
+  }
+  return html;
 }
+
+/**
+ * Messages already made into HTML: a site shows the same message on many pages (a runbook's page,
+ * its listings), and parsing one as Markdown costs far more than looking it up. Bounded.
+ */
+const made = new Map<string, string>();
+const MADE_LIMIT = 20_000;
 
 /** Links as their text, line breaks as spaces: a message is one line of words. */
 function withoutLinks(inlines: Inlines): Inlines {
