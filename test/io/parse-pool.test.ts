@@ -1,27 +1,26 @@
 /**
- * The parse pool gives what one thread gives: byte-identical sites and identical diagnostics in every
- * output format with --jobs 1, 2 and 4 (the real bin, on 150 generated runbooks), a file whose parse
- * throws stays a `crashed` result on that file, and a worker that dies fails the run with the file it
- * was on instead of hanging. Workers need the compiled tool (dist/), so these tests run it.
+ * The parse pool gives what one thread gives: cold builds of 150 generated runbooks with --jobs 1, 2
+ * and 4 (the real bin) write byte-identical sites, on 1 + jobs threads, and `check` reports the
+ * diagnostics they found identically in every format; a file whose parse throws in a worker stays a
+ * `crashed` result on that file; a worker that dies fails the run with the file it was on instead of
+ * hanging. Workers need the compiled tool (dist/), so these tests run it.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseInWorkers } from '../../src/io/parse-pool.js';
 import type { Config } from '../../src/model/config.js';
 import { defaultConfig } from '../../src/parse/config.js';
+import { parseFile } from '../../src/parse/parse-file.js';
 import type { SourceFile } from '../../src/parse/runbook.js';
 import { FORMAT_NAMES } from '../../src/report/index.js';
 import { filesUnder } from '../file-tree.js';
-import { differences, generateCorpus, generatorAvailable, mustRunBin, runBin, snapshot } from '../reliability/bin-process.js';
+import { differences, generateCorpus, generatorAvailable, runBin, snapshot } from '../reliability/bin-process.js';
 import { PROJECT_ROOT } from '../shared.js';
 
-type Pool = typeof import('../../src/io/parse-pool.js');
-type ParseFile = typeof import('../../src/parse/parse-file.js');
 
 const TODAY = ['--today', '2026-11-27', '--no-git'];
 const folder = mkdtempSync(join(tmpdir(), 'runbook-parse-pool-'));
@@ -29,7 +28,7 @@ const corpus = join(folder, 'corpus');
 
 /**
  * The compiled tool, in a folder of its own: dist/ as it is when it is newer than every source file
- * (CI compiles it on install), else the sources compiled afresh (never a stale dist/).
+ * (CI compiles it on install), else the sources compiled afresh (`npm run build` into the folder).
  */
 function compiledTool(into: string): string {
   const newest = (root: string): number => Math.max(...filesUnder(root).map((path) => statSync(join(root, path)).mtimeMs));
@@ -37,9 +36,8 @@ function compiledTool(into: string): string {
   const fresh = filesUnder(dist).length > 0 && newest(dist) >= newest(join(PROJECT_ROOT, 'src'));
   if (fresh) cpSync(dist, join(into, 'dist'), { recursive: true });
   else {
-    const tsc = join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', join(into, 'dist')], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-    if (compiled.status !== 0) throw new Error(`tsc failed (${String(compiled.status)}):\n${compiled.stdout}${compiled.stderr}`);
+    const built = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build.mjs'), '--out', join(into, 'dist')], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`scripts/build.mjs failed (${String(built.status)}):\n${built.stdout}${built.stderr}`);
   }
   for (const part of ['bin', 'templates', 'package.json']) cpSync(join(PROJECT_ROOT, part), join(into, part), { recursive: true });
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(into, 'node_modules'));
@@ -57,9 +55,9 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 }, 60_000);
 
-/** The compiled module at `path` under dist/ (what the bin runs: its workers can be started). */
-async function compiled<T>(path: string): Promise<T> {
-  return (await import(pathToFileURL(join(tool, 'dist', path)).href)) as T;
+/** A compiled parse worker (where scripts/build.mjs puts it, beside the pool's chunk), started with `setup` and `limits`. */
+function compiledWorker(setup: unknown, limits: ResourceLimits = {}): Worker {
+  return new Worker(join(tool, 'dist', 'cli', 'parse-worker.js'), { workerData: setup, resourceLimits: limits });
 }
 
 describe.skipIf(!generatorAvailable())('check and build with --jobs 1, 2 and 4', () => {
@@ -82,20 +80,14 @@ describe.skipIf(!generatorAvailable())('check and build with --jobs 1, 2 and 4',
     for (const jobs of [1, 2, 4]) {
       const env = { RUNBOOK_CACHE_DIR: join(folder, `cache-${jobs}`), CI: 'true' };
       const site = join(folder, `site-${jobs}`);
-      const built = await mustRunBin(['build', '--jobs', String(jobs), '--out', site, ...TODAY], { bin, cwd: corpus, env });
-      const checkEnv = { ...env, RUNBOOK_CACHE_DIR: join(folder, `check-cache-${jobs}`) };
-      // The first check parses every file (cold cache, on the pool: one CPU profile a thread); the others format what it remembered.
+      // A cold build parses every file on the pool (one CPU profile a thread) and remembers the run's
+      // diagnostics: what `check` then reports, in every format (JSON holds every field of every diagnostic: enough for 2).
       const profiles = join(folder, `profiles-${jobs}`);
-      const first = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profiles, bin, 'check', '--jobs', String(jobs), '--format', 'json', ...TODAY], {
-        cwd: corpus,
-        env: { ...process.env, ...checkEnv },
-        encoding: 'utf8',
-      });
-      const reports = new Map<string, { readonly code: number | null; readonly stdout: string }>([['json', { code: first.status, stdout: first.stdout }]]);
-      // Every format with 1 and 4 (JSON holds every field of every diagnostic: enough for 2).
-      const others = jobs === 2 ? [] : FORMAT_NAMES.filter((name) => name !== 'json');
-      const formatted = await Promise.all(others.map((format) => runBin(['check', '--jobs', String(jobs), '--format', format, ...TODAY], { bin, cwd: corpus, env: checkEnv })));
-      formatted.forEach((run, index) => reports.set(others[index] ?? '', { code: run.code, stdout: run.stdout }));
+      const built = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profiles, bin, 'build', '--jobs', String(jobs), '--out', site, ...TODAY], { cwd: corpus, env: { ...process.env, ...env }, encoding: 'utf8' });
+      expect({ jobs, code: built.status, stderr: built.stderr }).toMatchObject({ jobs, code: 0 });
+      const formats = jobs === 2 ? ['json'] : FORMAT_NAMES;
+      const checked = await Promise.all(formats.map((format) => runBin(['check', '--jobs', String(jobs), '--format', format, ...TODAY], { bin, cwd: corpus, env })));
+      const reports = new Map(checked.map((run, index) => [formats[index] ?? '', { code: run.code, stdout: run.stdout }]));
       runs.push({ jobs, site: snapshot(site), built: built.stderr.replace(/ in [\d.]+s/, '').replace(`site-${jobs}`, 'site'), reports, threads: readdirSync(profiles).length });
     }
     const [one, ...others] = runs;
@@ -123,13 +115,11 @@ function smallFiles(count: number): readonly SourceFile[] {
 
 describe('the parse pool', () => {
   it('keeps a file whose parse throws as a crashed result on that file, as one thread does, in the order given', async () => {
-    const pool = await compiled<Pool>('io/parse-pool.js');
-    const { parseFile } = await compiled<ParseFile>('parse/parse-file.js');
     const files = smallFiles(70);
     // A config without its fields makes every parse throw (a stand-in for a bug in the parser).
     const broken = {} as Config;
-    const results = await pool.parseFiles(files, broken, { render: true, jobs: { kind: 'given', count: 2 } });
-    const alone = files.map((file) => parseFile(file, broken, true));
+    const results = await parseInWorkers(files, { config: broken, render: false }, 2, (setup) => compiledWorker(setup));
+    const alone = files.map((file) => parseFile(file, broken, false));
     const shown = (result: (typeof results)[number]) => (result.kind === 'crashed' && result.error instanceof Error ? `${result.file}: ${result.error.name}: ${result.error.message}` : result.kind);
     expect(results.map(shown)).toEqual(alone.map(shown));
     expect(results.map(shown)[0]).toMatch(/^runbooks\/r0\.md: TypeError: /);
@@ -141,8 +131,7 @@ describe('the parse pool', () => {
   it('fails the run, naming the file, when a worker dies (out of memory), and does not hang', async () => {
     // The pool of the sources, with the compiled worker (a heap too small for the parser).
     const files = smallFiles(3);
-    const worker = join(tool, 'dist', 'io', 'parse-worker.js');
-    const tiny = (setup: unknown) => new Worker(worker, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 } });
+    const tiny = (setup: unknown) => compiledWorker(setup, { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 });
     await expect(parseInWorkers(files, { config: defaultConfig(folder), render: true }, 1, tiny)).rejects.toThrow(/^a parse worker failed while parsing runbooks\/r0\.md$/);
   });
 });
