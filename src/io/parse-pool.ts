@@ -76,14 +76,19 @@ export function parseInWorkers(files: readonly SourceFile[], setup: ParseSetup, 
       const entry: Running = { worker: start(setup), pending: [] };
       running.push(entry);
       entry.worker.on('message', (reply: ParseReply) => {
+        if (settled) return;
         const index = entry.pending.shift();
-        if (settled || index === undefined) return;
+        if (index === undefined) {
+          fail(entry, 'sent a result it was not asked for');
+          return;
+        }
         results[index] = reply.result;
         answered += 1;
         if (answered === files.length) {
           settled = true;
           stopAll();
-          resolve(results.map((result, at) => result ?? { kind: 'crashed', file: files[at]?.file ?? '', error: new Error('no result') }));
+          // Every index was answered once: none is left out (parseSources checks the count).
+          resolve(results.flatMap((result) => (result === undefined ? [] : [result])));
         } else if (entry.pending.length === 0) handOut(entry);
       });
       entry.worker.on('error', (error: unknown) => {
