@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { ReadResult } from '../check/run.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { Runbook } from '../model/runbook.js';
+import type { RunCache } from '../model/run-cache.js';
 import type { Io } from '../io/io.js';
 import { readProjectInputs } from '../io/project-inputs.js';
 import type { FoundFile } from '../model/sources.js';
@@ -16,13 +17,13 @@ import { cardText } from '../oncall/card-text.js';
 import { findRunbook, isNamedBy } from '../oncall/find-runbook.js';
 import { fileNameAlert } from '../parse/alert-claims.js';
 import { mayAnswerAlert } from '../parse/findable.js';
-import { bodyBlocks } from '../parse/body-blocks.js';
 import { findablesIn, scanSources, type FindableFile } from '../run/find-scan.js';
 import { candidatesText, noMatchText } from '../oncall/match-text.js';
 import { collectionView } from '../view/collection-view.js';
 import { EXIT } from './exit-codes.js';
 import { useColor } from './color.js';
 import { resolveToday } from './today.js';
+import { parseCacheFor } from './cache-option.js';
 
 /** The options of `runbook show`, as commander hands them over. */
 interface ShowOptions {
@@ -87,10 +88,10 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
   // With `alerts.from_file_name` a runbook answers the alert it is named after without writing it.
   const namedAfter = (id: string): boolean => config.alerts.fromFileName && fileNameAlert(id)?.toLowerCase() === query.trim().toLowerCase();
   const likely = sources.filter((source) => mayAnswerAlert(source.text, query) || isNamedBy(source, query) || namedAfter(source.id));
-  const likelyFindables = findablesIn(likely, config, NODE_SHELL);
+  const likelyFindables = await findablesIn(likely, config, NODE_SHELL);
   const byAlert = findRunbook(likelyFindables, query, 'search');
-  const all = (): readonly FindableFile[] => (likely.length === sources.length ? likelyFindables : findablesIn(sources, config, NODE_SHELL));
-  const result = byAlert.kind !== 'none' && byAlert.by === 'alert' ? byAlert : findRunbook(all(), query, 'search');
+  const all = async (): Promise<readonly FindableFile[]> => (likely.length === sources.length ? likelyFindables : findablesIn(sources, config, NODE_SHELL));
+  const result = byAlert.kind !== 'none' && byAlert.by === 'alert' ? byAlert : findRunbook(await all(), query, 'search');
   const json = options.json === true;
   const print = (document: ShowJson): void => {
     io.stdout.write(jsonText(document));
@@ -98,13 +99,13 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
   const style = palette(!json && useColor(options.color, io.env, io.stdout.isTTY));
   switch (result.kind) {
     case 'found': {
-      const { runbook, project } = await loadOne(result.item, { configPath: options.config, today, cwd: io.cwd, collection: inputs.found });
+      const { runbook, project } = await loadOne(result.item, { configPath: options.config, today, cwd: io.cwd, collection: inputs.found, cache: parseCacheFor(io, options.config === undefined ? { cache: true } : { cache: true, config: options.config }) });
       const ids = sources.map((each) => each.id);
       const [view] = collectionView([runbook], project.diagnostics, project.config, today, project.git, ids, project.drills).runbooks;
       if (view === undefined) throw new Error(`bug: no view of ${runbook.file}`);
       const card = cardOf(view);
       const text = sources.find((source) => source.path === result.item.path)?.text;
-      const full = options.full === true ? { blocks: text === undefined ? undefined : bodyBlocks(text) } : undefined;
+      const full = options.full === true ? { blocks: text === undefined ? undefined : (await import('../parse/body-blocks.js')).bodyBlocks(text) } : undefined;
       if (json) print(foundJson(query, result.by, card, full?.blocks));
       else io.stdout.write(cardText(card, style, full));
       return EXIT.ok;
@@ -126,10 +127,11 @@ async function runShow(query: string, options: ShowOptions, io: Io): Promise<num
  */
 async function loadOne(
   item: { readonly path: string; readonly file: string },
-  run: { readonly configPath: string | undefined; readonly today: CalendarDate; readonly cwd: string; readonly collection: readonly FoundFile[] },
+  run: { readonly configPath: string | undefined; readonly today: CalendarDate; readonly cwd: string; readonly collection: readonly FoundFile[]; readonly cache: RunCache },
 ): Promise<{ readonly runbook: Runbook; readonly project: Project }> {
   const shell: RunShell = { ...NODE_SHELL, readInputs: (request) => readProjectInputs({ ...request, collection: run.collection }) };
-  const project = await loadProject({ cwd: run.cwd, paths: [item.path], config: run.configPath, today: run.today, git: false }, shell);
+  // The file as `check` parsed it, from the cache when it holds it: then the parser is not even loaded.
+  const project = await loadProject({ cwd: run.cwd, paths: [item.path], config: run.configPath, today: run.today, git: false, cache: run.cache }, shell);
   const [read] = project.results;
   return { runbook: runbookOf(read, item.file), project };
 }

@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../model/config.js';
-import { parseFile, type Jobs, type Parsed } from '../parse/parse-file.js';
+import type { Jobs, Parsed } from '../parse/parse-file.js';
 import type { SourceFile } from '../parse/runbook.js';
 import type { ParseReply, ParseSetup } from './parse-worker-protocol.js';
 
@@ -31,7 +31,12 @@ export async function parseFiles(files: readonly SourceFile[], config: Config, o
   const { kind, count } = options.jobs;
   const threads = kind === 'given' ? Math.min(count, Math.ceil(files.length / FILES_PER_GIVEN_WORKER)) : Math.min(count, Math.floor(files.length / FILES_PER_DEFAULT_WORKER));
   // From the TypeScript sources (the tests) there is no compiled worker to start: one thread then.
-  if (threads < 2 || import.meta.url.endsWith('.ts')) return files.map((file) => parseFile(file, config, options.render));
+  if (threads < 2 || import.meta.url.endsWith('.ts')) {
+    if (files.length === 0) return [];
+    // The Markdown and HTML stacks load only when a file must be parsed: a remembered run never needs them.
+    const { parseFile } = await import('../parse/parse-file.js');
+    return files.map((file) => parseFile(file, config, options.render));
+  }
   return parseInWorkers(files, { config, render: options.render }, threads, (setup) => new Worker(new URL('./parse-worker.js', import.meta.url), { workerData: setup }));
 }
 

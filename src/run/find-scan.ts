@@ -38,11 +38,16 @@ export async function scanSources(request: RunRequest, shell: RunShell): Promise
  * What finding looks at in each file: read from its frontmatter and first H1 when they say it all,
  * else from the whole file parsed as `runbook check` parses it (left out when that gives no runbook).
  */
-export function findablesIn(sources: readonly SourceText[], config: Config, shell: RunShell): readonly FindableFile[] {
-  return sources.flatMap((source): FindableFile[] => {
-    const findable = frontmatterFindable(source, config);
+export async function findablesIn(sources: readonly SourceText[], config: Config, shell: RunShell): Promise<readonly FindableFile[]> {
+  const quick = sources.map((source) => frontmatterFindable(source, config));
+  const unsaid = sources.filter((_source, index) => quick[index] === undefined);
+  // Only the files whose frontmatter does not say it all are parsed (and the parser loaded).
+  const parsed = unsaid.length === 0 ? [] : await parseFound(unsaid, config, shell);
+  let next = 0;
+  return sources.flatMap((source, index): FindableFile[] => {
+    const findable = quick[index];
     if (findable !== undefined) return [{ ...findable, path: source.path }];
-    const [read] = parseFound([source], config, shell);
+    const read = parsed[next++];
     return read?.kind === 'runbook' ? [{ ...findableOf(read.runbook), path: source.path }] : [];
   });
 }

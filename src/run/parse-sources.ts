@@ -2,7 +2,6 @@ import type { ReadResult } from '../check/run.js';
 import type { Config } from '../model/config.js';
 import type { RunCache } from '../model/run-cache.js';
 import { sourceIdentity, type ReadSource, type SourceIdentity } from '../model/sources.js';
-import { parseFile } from '../parse/parse-file.js';
 import type { SourceFile } from '../parse/runbook.js';
 import type { ParseFiles } from './shell.js';
 import type { Jobs } from '../parse/parse-file.js';
@@ -20,9 +19,20 @@ function unreadable(source: ReadSource & { readonly kind: 'unreadable' }): ReadR
 }
 
 /** Parses each read file on this thread, without the cache (`show`: the one file it shows). */
-export function parseUncached(sources: readonly ReadSource[], config: Config): readonly ReadResult[] {
-  return sources.map((source) => (source.kind === 'unreadable' ? unreadable(source) : parseFile(sourceFile(source), config, false)));
+export async function parseUncached(parse: ParseFiles, sources: readonly ReadSource[], config: Config): Promise<readonly ReadResult[]> {
+  const read = sources.flatMap((source) => (source.kind === 'read' ? [sourceFile(source)] : []));
+  const parsed = await parse(read, config, { render: false, jobs: ONE_THREAD });
+  let next = 0;
+  return sources.map((source): ReadResult => {
+    if (source.kind === 'unreadable') return unreadable(source);
+    const result = parsed[next++];
+    if (result === undefined) throw new Error(`parsing ${read.length} files gave ${parsed.length} results`);
+    return result;
+  });
 }
+
+/** Parsing on this thread only. */
+const ONE_THREAD: Jobs = { kind: 'given', count: 1 };
 
 /**
  * Parses each read file, or takes it from the cache: the files the cache does not hold are parsed by

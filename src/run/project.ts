@@ -100,6 +100,6 @@ export async function loadProjectFrom(inputs: ProjectInputs, options: RunOptions
 }
 
 /** Parses some found files on their own with the run's config (`show`: the findable scan's fallback). */
-export function parseFound(found: readonly FoundFile[], config: Config, shell: RunShell): readonly ReadResult[] {
-  return parseUncached(shell.readSources(found), config);
+export function parseFound(found: readonly FoundFile[], config: Config, shell: RunShell): Promise<readonly ReadResult[]> {
+  return parseUncached(shell.parseFiles, shell.readSources(found), config);
 }
