@@ -1,4 +1,5 @@
 import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { MAX_YAML_NESTING, tooDeepYaml } from './nesting.js';
 import type { Span } from '../model/diagnostic.js';
 import type { Located } from '../model/runbook.js';
 import { lineColumns } from '../text/line-column.js';
@@ -50,6 +51,13 @@ export function parseFrontmatter(block: YamlBlock | undefined, text: string): Ra
   if (yaml.length > MAX_FRONTMATTER) {
     const value = `the frontmatter block is ${yaml.length} characters long; at most ${MAX_FRONTMATTER} are read (move long text into the body)`;
     return { kind: 'broken', errors: [{ value, span: { start: block.span.start, end: block.span.start } }] };
+  }
+  const tooDeep = tooDeepYaml(yaml);
+  if (tooDeep !== undefined) {
+    const point = lineColumns(yaml)(tooDeep);
+    const start = { line: point.line + firstLine - 1, column: point.column };
+    const value = `the frontmatter nests more than ${MAX_YAML_NESTING} levels (indentation, \`- \`, \`[\` and \`{\`); at most ${MAX_YAML_NESTING} are read`;
+    return { kind: 'broken', errors: [{ value, span: { start, end: start } }] };
   }
   const document = parseDocument(yaml, { prettyErrors: false, uniqueKeys: false, schema: 'core' });
   // Lines are counted here, not with the yaml package's LineCounter: that one misses line breaks

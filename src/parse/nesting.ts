@@ -85,3 +85,39 @@ export function tooDeepNode(tree: Root): TooDeep | undefined {
   }
   return undefined;
 }
+
+/** Most levels of YAML a frontmatter may nest (indentation, `- ` and `? ` markers, `[` and `{`). */
+export const MAX_YAML_NESTING = 100;
+
+/** A line's indentation and the block markers that open a level on it (`- - - x`). */
+const YAML_BLOCK_PREFIX = /^( *)((?:[-?](?: +|$))*)/;
+
+/**
+ * Where a YAML text could nest more than {@link MAX_YAML_NESTING} levels, as an offset in it, or
+ * undefined. The yaml package recurses once a level and overflows the stack near 1,000 levels, at a
+ * depth that depends on the thread's stack (a worker's is larger than the main thread's): a bound
+ * checked before parsing makes the result the same on every thread. The bound is from above: each
+ * level needs a column of indentation, a block marker or an unclosed bracket (brackets are counted
+ * even inside quotes and comments; no real frontmatter leaves a hundred open).
+ */
+export function tooDeepYaml(yaml: string): number | undefined {
+  let flow = 0;
+  let offset = 0;
+  for (const line of yaml.split('\n')) {
+    const prefix = YAML_BLOCK_PREFIX.exec(line);
+    const indentation = prefix?.[1]?.length ?? 0;
+    const markers = (prefix?.[2] ?? '').replace(/ /g, '').length;
+    if (flow + indentation + markers > MAX_YAML_NESTING) return offset + Math.min(line.length, MAX_YAML_NESTING - flow);
+    for (let index = 0; index < line.length; index++) {
+      const char = line.charCodeAt(index);
+      if (char === 0x5b || char === 0x7b) {
+        flow += 1;
+        if (flow + indentation > MAX_YAML_NESTING) return offset + index;
+      } else if ((char === 0x5d || char === 0x7d) && flow > 0) {
+        flow -= 1;
+      }
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
+}
