@@ -101,7 +101,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
 
   // Nothing changed since the site in `out` was built: nothing to parse, render or write.
   const remembered = rememberedRun(inputs, cache);
-  if (remembered !== undefined && siteInput(output.path) === derivedKey(inputs.key, siteInputs(remembered.linkTargets))) {
+  if (remembered !== undefined && siteInput(output.path, cache) === derivedKey(inputs.key, siteInputs(remembered.linkTargets))) {
     if (project === undefined && refusedAsStrict(options, remembered.diagnostics, inputs.found.map((file) => file.file), io)) return EXIT.findings;
     io.stderr.write(`${displayPath(out, io.cwd)}/ is up to date: ${plural(inputs.found.length, 'runbook')} unchanged since it was built (${seconds()}s)\n`);
     return EXIT.ok;
@@ -121,7 +121,7 @@ async function runBuild(paths: readonly string[], options: BuildOptions, io: Io)
     commit,
     onProgress: progressReporter(io),
   }, { remember: false });
-  const written = writeSite(output.path, site, { input: derivedKey(loaded.key, siteInputs(loaded.linkTargets)), trustSpare: options.cache });
+  const written = writeSite(output.path, site, { input: derivedKey(loaded.key, siteInputs(loaded.linkTargets)), trustSpare: options.cache, cache });
   const fileCount = written.written + written.kept;
   // Notes name leftovers beside `--out`, whose names the repository may have chosen.
   for (const note of written.notes ?? []) io.stderr.write(`runbook build: note: ${printable(note)}\n`);

@@ -8,7 +8,7 @@ import { codeFingerprint } from './run-memo.js';
 import { pruneCache } from './cache-prune.js';
 import type { SourceIdentity } from '../model/sources.js';
 import type { RunRecord } from '../model/sources.js';
-import type { Stamps } from '../model/run-cache.js';
+import type { SiteRecord, Stamps } from '../model/run-cache.js';
 import { printable } from '../text/terminal-text.js';
 import { describe } from './entry-text.js';
 
@@ -27,13 +27,14 @@ const notedFolders = new Set<string>();
 
 /**
  * Opens the cache in `folder`: parsed files in `<folder>/v4/<2 hex>/<sha256>.json`, runs in
- * `<folder>/v4/runs/`, file stamps in `<folder>/v4/stamps/`, bounded by `pruneCache` (CACHE_LIMITS). When it cannot be written, `note` is
+ * `<folder>/v4/runs/`, file stamps in `<folder>/v4/stamps/`, output folders' records in `<folder>/v4/sites/`, bounded by `pruneCache` (CACHE_LIMITS). When it cannot be written, `note` is
  * given one line saying so (stderr), once per folder and process; the run goes on without it.
  */
 export function openCache(folder: string, note: (line: string) => void): RunCache {
   const pathOf = (key: string): string => join(folder, `v${FORMAT}`, key.slice(0, 2), `${key}.json`);
   const runPathOf = (key: string): string => join(folder, `v${FORMAT}`, 'runs', `${key}.json`);
   const stampsPathOf = (key: string): string => join(folder, `v${FORMAT}`, 'stamps', `${key}.json`);
+  const sitePathOf = (key: string): string => join(folder, `v${FORMAT}`, 'sites', `${key}.json`);
   let writable = true;
   let pruned = false;
   const write = (path: string, key: string, value: unknown): void => {
@@ -76,7 +77,28 @@ export function openCache(folder: string, note: (line: string) => void): RunCach
     storeStamps: (key, stamps) => {
       write(stampsPathOf(key), key, stamps);
     },
+    lookupSite: (out) => {
+      const key = siteKey(out);
+      return siteRecord(readEntry(sitePathOf(key), key));
+    },
+    storeSite: (out, record) => {
+      const key = siteKey(out);
+      write(sitePathOf(key), key, record);
+    },
   };
+}
+
+/** The key of an output folder's record: its real path, and the tool's code (another build of the tool trusts nothing). */
+function siteKey(out: string): string {
+  return createHash('sha256').update(codeFingerprint()).update('\0site\0').update(out).digest('hex');
+}
+
+/** A stored `SiteRecord`, when the entry has its shape (anything else: no record, nothing trusted). */
+function siteRecord(value: unknown): SiteRecord | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { marker, dev, ino, ctime, files } = value as Record<string, unknown>;
+  const strings = [marker, dev, ino, ctime].every((field) => typeof field === 'string');
+  return strings && typeof files === 'object' && files !== null ? (value as SiteRecord) : undefined;
 }
 
 /** An entry's value, only when the entry is there and intact: right format, right key, digest matching. */

@@ -12,8 +12,9 @@ import { outputLinkRefusal } from './output-path.js';
 import { codeFingerprint } from './run-memo.js';
 import { codeOf, entryAt, readRegularFile, writeNewFile } from './site-entries.js';
 import { markerText, parseMarker, SITE_MARKER } from './site-marker.js';
-import { verifiedMarker } from './site-on-disk.js';
-import { bigStats, syncFolder, type SiteBefore, type Synced } from './site-sync.js';
+import type { RunCache } from '../model/run-cache.js';
+import { bigStats, holdsKnownFiles, knownMarker, rememberSite } from './site-on-disk.js';
+import { syncFolder, type SiteBefore, type Synced } from './site-sync.js';
 import { besideOut, recoverInterruptedWrites, retire, setAside, swapIn, takeSpare } from './site-swap.js';
 
 /** The output folder cannot be used: it holds files this tool did not write, or is not a folder. */
@@ -27,6 +28,11 @@ export interface SiteWriteOptions {
   readonly input: string;
   /** False: compare nothing, write every file (`--no-cache`). */
   readonly trustSpare: boolean;
+  /**
+   * Where this user's builds remember what they left in `out` (see `SiteRecord`): the only source of
+   * trust in `out`'s files. `NO_CACHE`: nothing is taken from `out`.
+   */
+  readonly cache: RunCache;
 }
 
 /** What `writeSite` did, for the summary line. */
@@ -91,8 +97,10 @@ function realParent(path: string): string {
  *   wanted bytes is kept, and every other file is written new. Nothing the spare's marker says is
  *   trusted: a spare may have been committed to the repository by anyone;
  * - a file whose input (see `SitePlan.input`) or bytes equal what `out`'s marker records is taken
- *   from `out` by hard link, neither made nor read, while `out`'s file is as the marker describes it
- *   (see `syncFolder`): one edited runbook renders one page and writes a handful of files;
+ *   from `out` by hard link, neither made nor read, while the cache remembers this user's build
+ *   writing that marker and `out`'s file is the very inode that build left, unchanged since (see
+ *   `knownMarker`, `syncFolder`): one edited runbook renders one page and writes a handful of files.
+ *   A committed, copied or pulled `out` is never trusted so: only its bytes, as the spare's;
  * - the temporary folder then replaces `out` with two renames, and the replaced site becomes the
  *   next spare. Leftovers of a killed build are repaired first (crash-only).
  *
@@ -130,17 +138,21 @@ export function writeSite(out: string, site: SiteSource, options: SiteWriteOptio
   };
   const beside = besideOut(out);
   let done: Synced;
+  let text: string;
   try {
     // The site in `out`, as its marker describes it, when its files are what the marker lists: its
     // unchanged pages are taken from it. (`out` is ours: refused above unless its marker says so.)
-    const before = options.trustSpare ? siteBefore(out) : undefined;
+    const before = options.trustSpare ? siteBefore(out, options.cache) : undefined;
     takeSpare(out, beside.work, notes);
     done = syncFolder(beside.work, { paths, content: contentOf, input: inputOf }, options.trustSpare, before);
-    writeMarker(join(beside.work, SITE_MARKER), markerText(options.input, done.files), done.latest);
+    // Written after every file (linking changes the ctime of the file linked): later than all of them.
+    text = markerText(options.input, done.files);
+    writeMarker(join(beside.work, SITE_MARKER), text, done.latest);
     swapIn(beside, out);
   } catch (error: unknown) {
     throw failed(error, setAside(beside.work, out));
   }
+  rememberSite(out, options.cache, text, done.inodes);
   // The new site is in place: what is left is tidying up, which can only add notes.
   retire(beside.previous, out, notes);
   return { written: done.written, kept: done.kept, removed: done.removed, notes };
@@ -156,13 +168,16 @@ export interface SiteSource {
 
 /**
  * The `input` the site in `out` was built from, when `out` is, as far as a cheap check tells, the
- * complete site this tool wrote: a valid marker, and every file it lists a regular file of the size
- * it lists (a damaged site, a file removed, resized or replaced by a link is not taken as up to
- * date; an edit that keeps a file's size, or a file added by hand, is: `--no-cache` rebuilds).
- * One `lstat` a file, no reading and no walk: this is the whole cost of a build with nothing changed.
+ * complete site this user's build left there: its marker the one `cache` remembers writing (see
+ * `knownMarker`), and every file it lists the very inode that build left, of the size it lists (a
+ * damaged, committed or copied site, a file removed, replaced or replaced by a link is not taken as
+ * up to date; an edit in place that keeps a file's size, or a file added by hand, is: `--no-cache`
+ * rebuilds). One `lstat` a file, no reading and no walk: this is the whole cost of a build with
+ * nothing changed.
  */
-export function siteInput(out: string): string | undefined {
-  return verifiedMarker(out)?.input;
+export function siteInput(out: string, cache: RunCache): string | undefined {
+  const known = knownMarker(out, cache);
+  return known !== undefined && holdsKnownFiles(out, known) ? known.marker.input : undefined;
 }
 
 /**
@@ -178,11 +193,10 @@ function writeMarker(path: string, text: string, latest: bigint): void {
   }
 }
 
-/** The site in `out` with its dependency record, when its marker verifies (see `verifiedMarker`). */
-function siteBefore(out: string): SiteBefore | undefined {
-  const marker = verifiedMarker(out);
-  const written = bigStats(join(out, SITE_MARKER))?.ctimeNs;
-  return marker === undefined || written === undefined ? undefined : { folder: out, files: marker.files, written };
+/** The site in `out` with its dependency record, when `cache` remembers writing its marker (see `knownMarker`); its files are checked one by one as they are taken. */
+function siteBefore(out: string, cache: RunCache): SiteBefore | undefined {
+  const known = knownMarker(out, cache);
+  return known === undefined ? undefined : { folder: out, files: known.marker.files, written: known.written, dev: known.dev, inodes: known.record.files };
 }
 
 /** Refuses an `out` that is a file, a folder that may not be written, or one with files this tool did not write. */

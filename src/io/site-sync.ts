@@ -3,10 +3,11 @@
  * the site's files, writing only those whose bytes changed. Nothing in the folder is trusted or
  * followed: every entry that is not a wanted regular file or folder is removed.
  */
-import { linkSync, lstatSync, mkdirSync, type BigIntStats } from 'node:fs';
+import { linkSync, mkdirSync, type BigIntStats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { codeOf, holdsBytes, removeEntry, walkEntries, writeNewFile } from './site-entries.js';
 import { writtenFile, type Manifest, type WrittenFile } from './site-marker.js';
+import { bigStats } from './site-on-disk.js';
 
 /** What a sync did: files written, kept (already holding the wanted bytes, or taken from the site before) and removed, and every file written there. */
 export interface Synced {
@@ -16,6 +17,8 @@ export interface Synced {
   readonly files: Manifest;
   /** The latest change time (`ctime`, nanoseconds) of the files in the folder: its marker must be written later (see `SiteBefore.written`). */
   readonly latest: bigint;
+  /** Each file's inode, for the record of the site (see `SiteRecord`). */
+  readonly inodes: ReadonlyMap<string, bigint>;
 }
 
 /** The site to sync to: its paths, each file's content (made when asked for) and input digest (see `SitePlan.input`). */
@@ -26,12 +29,16 @@ export interface SyncSource {
 }
 
 /**
- * The site before (`out`, verified: see `verifiedMarker`) and its dependency record: a file whose
- * recorded input equals the new one is taken from there by hard link, neither made nor read.
+ * The site before (`out`, while this user's cache remembers writing its marker: see `siteBefore`)
+ * and its dependency record: a file whose recorded input equals the new one is taken from there by
+ * hard link, neither made nor read, while it is the very inode the build that wrote it left.
  */
 export interface SiteBefore {
   readonly folder: string;
   readonly files: Manifest;
+  /** The device of the site's files, and each file's inode, as the build that wrote it recorded them (`SiteRecord`). */
+  readonly dev: bigint;
+  readonly inodes: Readonly<Record<string, string>>;
   /**
    * The change time of its marker (nanoseconds), written after every file of the site (`writeSite`
    * makes it later than every file's): a file changed since (a `ctime` as late: any write, link or
@@ -72,20 +79,23 @@ export function syncFolder(work: string, source: SyncSource, reuse: boolean, bef
   let kept = 0;
   const folders = new Set<string>();
   const files = new Map<string, WrittenFile>();
+  const inodes = new Map<string, bigint>();
   let latest = 0n;
-  const changed = (time: bigint): void => {
-    if (time > latest) latest = time;
+  const changed = (path: string, stats: BigIntStats | undefined): void => {
+    if (stats === undefined) return;
+    if (stats.ctimeNs > latest) latest = stats.ctimeNs;
+    inodes.set(path, stats.ino);
   };
   for (const path of source.paths) {
     const input = source.input(path);
     const recorded = before?.files.get(path);
     const link = (): boolean => {
       if (before === undefined || recorded === undefined) return false;
-      const time = linkFrom(before, work, path, recorded.size, present.has(path), () => {
+      const stats = linkFrom(before, work, path, recorded.size, present.has(path), () => {
         ensureFolder(work, dirname(path), folders);
       });
-      if (time !== undefined) changed(time);
-      return time !== undefined;
+      changed(path, stats);
+      return stats !== undefined;
     };
     // The same input as the file before: not even made.
     const unchanged = input !== undefined && recorded?.input === input && link();
@@ -110,26 +120,29 @@ export function syncFolder(work: string, source: SyncSource, reuse: boolean, bef
       writeNewFile(target, content);
       written++;
     }
-    changed(bigStats(target)?.ctimeNs ?? 0n);
+    changed(path, bigStats(target));
     files.set(path, file);
   }
-  return { written, kept, removed, files, latest };
+  return { written, kept, removed, files, latest, inodes };
 }
 
 /**
- * Puts `before`'s file at `path` into `work` by hard link, when it is still the file its marker
- * describes (a regular file of its size, not changed since the marker was written), and gives its
- * change time once there; undefined when it must be made instead. Nothing is followed: `link` takes the entry itself, and every entry is
- * examined with `lstat`.
+ * Puts `before`'s file at `path` into `work` by hard link, when it is still the very file the build
+ * that wrote `before` left there (a regular file of the recorded device, inode and size, not changed
+ * since the marker was written), and gives its stats once there; undefined when it must be made
+ * instead. Being that inode, it cannot be another file reached through a link in a folder of
+ * `before`, a copy, or a file replaced or rewritten in place. Nothing is followed: `link` takes the
+ * entry itself, and every entry is examined with `lstat`.
  */
-function linkFrom(before: SiteBefore, work: string, path: string, size: number, present: boolean, makeFolder: () => void): bigint | undefined {
+function linkFrom(before: SiteBefore, work: string, path: string, size: number, present: boolean, makeFolder: () => void): BigIntStats | undefined {
   const source = join(before.folder, path);
   const stats = bigStats(source);
-  if (stats?.isFile() !== true || stats.size !== BigInt(size) || stats.ctimeNs >= before.written) return undefined;
+  if (stats?.isFile() !== true || stats.dev !== before.dev || !Object.hasOwn(before.inodes, path) || before.inodes[path] !== String(stats.ino)) return undefined;
+  if (stats.size !== BigInt(size) || stats.ctimeNs >= before.written) return undefined;
   const target = join(work, path);
   if (present) {
     const mine = bigStats(target);
-    if (mine?.isFile() === true && mine.dev === stats.dev && mine.ino === stats.ino) return stats.ctimeNs;
+    if (mine?.isFile() === true && mine.dev === stats.dev && mine.ino === stats.ino) return mine;
     removeEntry(target);
   } else makeFolder();
   try {
@@ -138,17 +151,7 @@ function linkFrom(before: SiteBefore, work: string, path: string, size: number, 
     if (NO_LINK.has(codeOf(error) ?? '')) return undefined;
     throw error;
   }
-  return bigStats(target)?.ctimeNs;
-}
-
-/** The entry at `path` itself, with nanosecond times; undefined when there is none. */
-export function bigStats(path: string): BigIntStats | undefined {
-  try {
-    return lstatSync(path, { bigint: true });
-  } catch (error: unknown) {
-    if (codeOf(error) === 'ENOENT' || codeOf(error) === 'ENOTDIR') return undefined;
-    throw error;
-  }
+  return bigStats(target);
 }
 
 function ensureFolder(work: string, folder: string, made: Set<string>): void {

@@ -20,6 +20,25 @@ export interface Stamps {
 }
 
 /**
+ * What this user's build left in an output folder (see `writeSite`), kept in the cache, outside any
+ * repository: `out` itself may be committed, so its marker is trusted only while it is the very file
+ * recorded here (same digest of its text, device, inode and change time), and a file of it only
+ * while it is the very inode this build made or took. Numbers are decimal strings (inodes and
+ * nanoseconds exceed 2^53).
+ */
+export interface SiteRecord {
+  /** SHA-256 of the marker's text. */
+  readonly marker: string;
+  /** The device of the marker and of every file of the site. */
+  readonly dev: string;
+  readonly ino: string;
+  /** The marker's change time, nanoseconds. */
+  readonly ctime: string;
+  /** Site path → inode. */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+/**
  * A content-addressed cache of parsed runbooks, so unchanged files are not parsed again. It is only
  * ever an accelerator: an entry that is missing, unreadable, corrupted or from other code is
  * recomputed, never trusted, and a cache that cannot be written is simply not used.
@@ -33,6 +52,9 @@ export interface RunCache {
   /** What the files of one folder looked like when their digests were taken (see `Stamps`). */
   lookupStamps(key: string): Stamps | undefined;
   storeStamps(key: string, stamps: Stamps): void;
+  /** What a build left in an output folder (see `SiteRecord`), by the folder's real path. */
+  lookupSite(out: string): SiteRecord | undefined;
+  storeSite(out: string, record: SiteRecord): void;
 }
 
 /** No cache: every file is parsed. */
@@ -43,6 +65,8 @@ export const NO_CACHE: RunCache = {
   storeRun: () => undefined,
   lookupStamps: () => undefined,
   storeStamps: () => undefined,
+  lookupSite: () => undefined,
+  storeSite: () => undefined,
 };
 
 /**
@@ -66,6 +90,10 @@ export function inMemory(cache: RunCache): RunCache {
     lookupStamps: (key) => cache.lookupStamps(key),
     storeStamps: (key, stamps) => {
       cache.storeStamps(key, stamps);
+    },
+    lookupSite: (out) => cache.lookupSite(out),
+    storeSite: (out, record) => {
+      cache.storeSite(out, record);
     },
     storeRun(key, record) {
       // A run ends by storing its record: what it did not use is dropped at the end of the next one.
