@@ -62,8 +62,8 @@ type Postings = number[];
 const DOCUMENTS_PER_FILE = 100;
 /** Body counts above this are stored as this: BM25 saturates long before. */
 const MAX_BODY_COUNT = 16;
-/** Hex digits of the digest in a data file's name: 64 bits, no two files of any two builds alike. */
-const DIGEST_LENGTH = 16;
+/** Hex digits of the digest in a data file's name: 128 bits, so that no two files of any two builds are alike even when runbook authors try (a birthday collision of 64 bits is hours of hashing). */
+const DIGEST_LENGTH = 32;
 /** Characters of body text kept for snippets: a snippet comes from the first few screens of a runbook. */
 const TEXT_LIMIT = 3000;
 /** One character per quantised body length, in the manifest. */

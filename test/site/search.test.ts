@@ -187,7 +187,7 @@ describe('search index files', () => {
 
   it('have names safe on every file system, also for terms in other scripts', () => {
     const names = FILES.map((file) => file.path);
-    for (const name of names) expect(name).toMatch(/^search\/(manifest|(docs-\d+|terms-[a-z0-9_]+|tails-[a-z0-9_]+)\.[0-9a-f]{16}|text\/[0-9a-f]{16})\.js$/);
+    for (const name of names) expect(name).toMatch(/^search\/(manifest|(docs-\d+|terms-[a-z0-9_]+|tails-[a-z0-9_]+)\.[0-9a-f]{32}|text\/[0-9a-f]{32})\.js$/);
     expect(shardKey('支付网关故障')).toMatch(/^_[a-z0-9]+$/);
     expect(pathOf(FILES, `terms-${shardKey('支付网关故障')}`)).toBeDefined();
     expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
@@ -241,7 +241,7 @@ function fileData(files: readonly SiteFile[], path: string): Record<string, unkn
 
 /** A data file's key: its name without the digest (`terms-re.0123456789abcdef` → `terms-re`). */
 function keyOf(name: string): string {
-  return name.replace(/\.[0-9a-f]{16}$/, '');
+  return name.replace(/\.[0-9a-f]{32}$/, '');
 }
 
 /** The path of the data file `key` (`terms-re`) among `files`. */
