@@ -1,4 +1,4 @@
-import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -279,5 +279,96 @@ describe.skipIf(!generatorAvailable())('one edit at 200 runbooks', () => {
     // The first edit after a cold build already takes every unchanged file from the site before.
     expect(Number(counts?.[1])).toBeGreaterThan(0);
     expect(Number(counts?.[1])).toBeLessThanOrEqual(40);
+  });
+});
+
+// Trust in `out` comes from this user's cache (the record of what its build left there), never from
+// `out` itself, which a repository may commit: a clone, a copy, a pull or a touch gets nothing taken.
+describe('an out the cache does not remember as it is: none of its files is taken', () => {
+  const page = 'runbooks/hosts/disk-full/index.html';
+
+  /** Replaces the file at `path` by a new one holding `content`, as git writes a file. */
+  function replaceFile(path: string, content: string | Buffer): void {
+    rmSync(path);
+    writeFileSync(path, content);
+  }
+
+  /** Files of `out` that are one of `paths`' inodes. */
+  function sharedWith(out: string, paths: readonly string[]): readonly string[] {
+    const inodes = new Set(paths.map((path) => statSync(path).ino));
+    return filesUnder(out).filter((path) => inodes.has(statSync(join(out, path)).ino));
+  }
+
+  it('a committed out with a folder linked to planted files of the recorded sizes, or to a private file outside', async () => {
+    const root = project('linked');
+    const out = join(root, 'site');
+    await build(root, out);
+    // The same user's cache, the marker untouched: assets/ now a link to a repository folder whose
+    // files have the recorded sizes.
+    const planted = join(root, 'aaa', 'assets');
+    mkdirSync(planted, { recursive: true });
+    for (const name of filesUnder(join(out, 'assets'))) writeFileSync(join(planted, name), ' '.repeat(statSync(join(out, 'assets', name)).size));
+    rmSync(join(out, 'assets'), { recursive: true });
+    symlinkSync('../aaa/assets', join(out, 'assets'));
+    await build(root, out);
+    const plantedFiles = filesUnder(planted).map((name) => join(planted, name));
+    expect(sharedWith(out, plantedFiles)).toEqual([]);
+    expectSameSite(out, await clean(root, 'linked-1'));
+    // A fresh clone (its own, empty cache): a page's folder linked to an outside folder by absolute
+    // path, the marker recording the private file's size; a runbook edited.
+    const outside = join(temporary, 'private-wiki');
+    mkdirSync(outside);
+    const secret = join(outside, 'index.html');
+    writeFileSync(secret, 'private notes\n');
+    rmSync(join(out, 'runbooks', 'hosts', 'disk-full'), { recursive: true });
+    symlinkSync(outside, join(out, 'runbooks', 'hosts', 'disk-full'));
+    const marker = join(out, '.runbook-site');
+    replaceFile(marker, readFileSync(marker, 'utf8').replace(new RegExp(` \\d+ ([0-9a-f]{32}) ${page}$`, 'm'), ` ${String(statSync(secret).size)} $1 ${page}`));
+    edit(join(root, 'runbooks', 'database', 'primary-down.md'), '## Summary', '## Summary\n\nEdited.');
+    await build(root, out, [], { RUNBOOK_CACHE_DIR: join(temporary, 'victim-cache') });
+    expect(sharedWith(out, [secret, ...plantedFiles])).toEqual([]);
+    expect(readFileSync(secret, 'utf8')).toBe('private notes\n');
+    expectSameSite(out, await clean(root, 'linked-2'));
+  });
+
+  it('a marker rewritten by a later commit over an old page, with the same cache', async () => {
+    const root = project('pulled');
+    const out = join(root, 'site');
+    await build(root, out);
+    const old = readFileSync(join(out, page));
+    edit(join(root, 'runbooks', 'hosts', 'disk-full.md'), '## Summary', '## Summary\n\nDISK edited.');
+    await build(root, out);
+    // The commit pulled: the old page back, then the marker alone rewritten with the old page's size.
+    replaceFile(join(out, page), old);
+    const marker = join(out, '.runbook-site');
+    replaceFile(marker, readFileSync(marker, 'utf8').replace(new RegExp(` \\d+ ([0-9a-f]{32}) ${page}$`, 'm'), ` ${String(old.byteLength)} $1 ${page}`));
+    await build(root, out);
+    expect(readFileSync(join(out, page), 'utf8')).toContain('DISK edited.');
+    expectSameSite(out, await clean(root, 'pulled'));
+  });
+
+  it('a page edited by hand in a copied site, and in place with the marker touched after', async () => {
+    const root = project('copied');
+    const out = join(root, 'site');
+    await build(root, out);
+    const handEdit = (folder: string): void => {
+      writeFileSync(join(folder, page), readFileSync(join(folder, page), 'utf8').replace('<h1', '<h2'));
+    };
+    // A copy of the site (as tar or a CI cache restore makes it), its marker written last.
+    handEdit(out);
+    const copy = join(root, 'copy');
+    cpSync(out, copy, { recursive: true });
+    replaceFile(join(copy, '.runbook-site'), readFileSync(join(out, '.runbook-site')));
+    const primary = join(root, 'runbooks', 'database', 'primary-down.md');
+    edit(primary, '## Summary', '## Summary\n\nEdited.');
+    await build(root, copy);
+    expectSameSite(copy, await clean(root, 'copied-1'));
+    // In place, in the site this cache remembers: the page edited, then the marker touched.
+    handEdit(copy);
+    utimesSync(join(copy, '.runbook-site'), new Date('2020-01-01'), new Date('2020-01-01'));
+    edit(primary, 'Edited.', 'Edited twice.');
+    await build(root, copy);
+    expect(readFileSync(join(copy, page), 'utf8')).toContain('<h1');
+    expectSameSite(copy, await clean(root, 'copied-2'));
   });
 });
