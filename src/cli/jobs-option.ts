@@ -9,7 +9,7 @@ const MAX_JOBS = 4;
 const MAX_GIVEN = 64;
 
 /** What `--jobs <n>` says in `--help`. */
-export const JOBS_HELP = `threads that parse runbooks (default: one per core, at most ${MAX_JOBS}, once there are a few hundred runbooks to parse; 1: only the main thread); the output is the same whatever the number`;
+export const JOBS_HELP = `threads that parse runbooks (default: one per core, at most ${MAX_JOBS}, once there are a few hundred runbooks to parse; 1: only the main thread); the output is the same whatever the number. Each thread holds a parser of its own (about 100 MB at the peak): more threads than cores cost memory and gain nothing`;
 
 /** The parsed `--jobs`, as commander hands it over (absent: the default). */
 export interface JobsOptions {

@@ -97,22 +97,29 @@ const YAML_BLOCK_PREFIX = /^( *)((?:[-?](?: +|$))*)/;
  * undefined. The yaml package recurses once a level and overflows the stack near 1,000 levels, at a
  * depth that depends on the thread's stack (a worker's is larger than the main thread's): a bound
  * checked before parsing makes the result the same on every thread. The bound is from above: each
- * level needs a column of indentation, a block marker or an unclosed bracket (brackets are counted
- * even inside quotes and comments; no real frontmatter leaves a hundred open).
+ * level needs an indentation deeper than the line that opened its parent (counted as one level
+ * however many columns: text indented far in a `|` block is one level), a block marker, or an
+ * unclosed bracket (brackets are counted even inside quotes and comments; no real frontmatter leaves
+ * a hundred open). Blank lines open nothing.
  */
 export function tooDeepYaml(yaml: string): number | undefined {
   let flow = 0;
   let offset = 0;
+  const indents: number[] = [];
   for (const line of yaml.split('\n')) {
     const prefix = YAML_BLOCK_PREFIX.exec(line);
     const indentation = prefix?.[1]?.length ?? 0;
-    const markers = (prefix?.[2] ?? '').replace(/ /g, '').length;
-    if (flow + indentation + markers > MAX_YAML_NESTING) return offset + Math.min(line.length, MAX_YAML_NESTING - flow);
+    if (line.trim() !== '') {
+      while ((indents.at(-1) ?? -1) > indentation) indents.pop();
+      if ((indents.at(-1) ?? -1) < indentation) indents.push(indentation);
+      const markers = (prefix?.[2] ?? '').replace(/ /g, '').length;
+      if (flow + indents.length - 1 + markers > MAX_YAML_NESTING) return offset + indentation;
+    }
     for (let index = 0; index < line.length; index++) {
       const char = line.charCodeAt(index);
       if (char === 0x5b || char === 0x7b) {
         flow += 1;
-        if (flow + indentation > MAX_YAML_NESTING) return offset + index;
+        if (flow + indents.length - 1 > MAX_YAML_NESTING) return offset + index;
       } else if ((char === 0x5d || char === 0x7d) && flow > 0) {
         flow -= 1;
       }

@@ -35,6 +35,12 @@ describe('frontmatter nesting', () => {
     expect(parsed(make(40)).kind).toBe('parsed');
   });
 
+  it('counts an indentation once however many columns it takes, and blank lines not at all', () => {
+    expect(parsed(`title: x\n${' '.repeat(120)}\nowner: y`).kind).toBe('parsed');
+    expect(parsed(`description: |\n  text\n${' '.repeat(104)}indented far in the block\nowner: y`).kind).toBe('parsed');
+    expect(tooDeepYaml(`a:\n${' '.repeat(300)}b: c`)).toBeUndefined();
+  });
+
   it('counts brackets only while they are open', () => {
     expect(tooDeepYaml(Array.from({ length: 500 }, () => 'tags: [a, [b], {c: d}]').join('\n'))).toBeUndefined();
     expect(tooDeepYaml(`x: ${'['.repeat(MAX_YAML_NESTING)}`)).toBeUndefined();
