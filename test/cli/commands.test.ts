@@ -16,7 +16,9 @@ const io: Io = {
 };
 
 const empty = mkdtempSync(join(tmpdir(), 'runbook-commands-'));
-afterAll(() => rmSync(empty, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(empty, { recursive: true, force: true });
+});
 
 describe('the list of commands', () => {
   it.each(COMMANDS.map((entry) => [entry.name, entry] as const))('%s is listed as the loaded command describes itself', async (name, entry) => {
