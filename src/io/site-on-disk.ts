@@ -76,12 +76,17 @@ export function rememberSite(out: string, cache: RunCache, text: string, inodes:
  * size is not seen: `--no-cache` rebuilds). One `lstat` a file.
  */
 export function holdsKnownFiles(out: string, known: KnownMarker): boolean {
-  for (const [path, file] of known.marker.files) {
-    const stats = bigStats(join(out, path));
-    if (stats?.isFile() !== true || stats.dev !== known.dev || stats.size !== BigInt(file.size)) return false;
-    if (!Object.hasOwn(known.record.files, path) || known.record.files[path] !== String(stats.ino)) return false;
-  }
+  const left = { dev: known.dev, inodes: known.record.files };
+  for (const [path, file] of known.marker.files) if (!isFileLeft(bigStats(join(out, path)), left, path, file.size)) return false;
   return true;
+}
+
+/**
+ * Whether `stats` are those of the very file a build of this user left at `path` (see `SiteRecord`):
+ * a regular file of the recorded device and inode, of `size` bytes.
+ */
+export function isFileLeft(stats: BigIntStats | undefined, left: { readonly dev: bigint; readonly inodes: Readonly<Record<string, string>> }, path: string, size: number): stats is BigIntStats {
+  return stats?.isFile() === true && stats.dev === left.dev && stats.size === BigInt(size) && Object.hasOwn(left.inodes, path) && left.inodes[path] === String(stats.ino);
 }
 
 function markerDigest(text: string): string {

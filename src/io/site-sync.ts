@@ -7,7 +7,7 @@ import { linkSync, mkdirSync, type BigIntStats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { codeOf, holdsBytes, removeEntry, walkEntries, writeNewFile } from './site-entries.js';
 import { writtenFile, type Manifest, type WrittenFile } from './site-marker.js';
-import { bigStats } from './site-on-disk.js';
+import { bigStats, isFileLeft } from './site-on-disk.js';
 
 /** What a sync did: files written, kept (already holding the wanted bytes, or taken from the site before) and removed, and every file written there. */
 export interface Synced {
@@ -137,8 +137,7 @@ export function syncFolder(work: string, source: SyncSource, reuse: boolean, bef
 function linkFrom(before: SiteBefore, work: string, path: string, size: number, present: boolean, makeFolder: () => void): BigIntStats | undefined {
   const source = join(before.folder, path);
   const stats = bigStats(source);
-  if (stats?.isFile() !== true || stats.dev !== before.dev || !Object.hasOwn(before.inodes, path) || before.inodes[path] !== String(stats.ino)) return undefined;
-  if (stats.size !== BigInt(size) || stats.ctimeNs >= before.written) return undefined;
+  if (!isFileLeft(stats, before, path, size) || stats.ctimeNs >= before.written) return undefined;
   const target = join(work, path);
   if (present) {
     const mine = bigStats(target);

@@ -18,22 +18,6 @@ function unreadable(source: ReadSource & { readonly kind: 'unreadable' }): ReadR
   return { kind: 'unreadable', file: source.found.file, reason: source.reason, span: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
 }
 
-/** Parses each read file on this thread, without the cache (`show`: the one file it shows). */
-export async function parseUncached(parse: ParseFiles, sources: readonly ReadSource[], config: Config): Promise<readonly ReadResult[]> {
-  const read = sources.flatMap((source) => (source.kind === 'read' ? [sourceFile(source)] : []));
-  const parsed = await parse(read, config, { render: false, jobs: ONE_THREAD });
-  let next = 0;
-  return sources.map((source): ReadResult => {
-    if (source.kind === 'unreadable') return unreadable(source);
-    const result = parsed[next++];
-    if (result === undefined) throw new Error(`parsing ${read.length} files gave ${parsed.length} results`);
-    return result;
-  });
-}
-
-/** Parsing on this thread only. */
-const ONE_THREAD: Jobs = { kind: 'given', count: 1 };
-
 /**
  * Parses each read file, or takes it from the cache: the files the cache does not hold are parsed by
  * `parse` (the shell's: on several threads when there are many), and the results come back in the

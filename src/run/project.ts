@@ -14,7 +14,7 @@ import { NO_CACHE, type RunCache } from '../model/run-cache.js';
 import type { RenderedBody, Runbook } from '../model/runbook.js';
 import { drillIdentity, sourceIdentity, type FoundFile, type ProjectInputs, type RunRecord } from '../model/sources.js';
 import { alertCoverage } from './alert-coverage.js';
-import { parseSources, parseUncached } from './parse-sources.js';
+import { parseSources } from './parse-sources.js';
 import type { RunRequest, RunShell } from './shell.js';
 import type { Jobs } from '../parse/parse-file.js';
 
@@ -101,5 +101,5 @@ export async function loadProjectFrom(inputs: ProjectInputs, options: RunOptions
 
 /** Parses some found files on their own with the run's config (`show`: the findable scan's fallback). */
 export function parseFound(found: readonly FoundFile[], config: Config, shell: RunShell): Promise<readonly ReadResult[]> {
-  return parseUncached(shell.parseFiles, shell.readSources(found), config);
+  return parseSources(shell.parseFiles, shell.readSources(found), config, { render: false, cache: NO_CACHE, cacheKey: shell.cacheKey, jobs: ONE_THREAD });
 }
